@@ -1,0 +1,107 @@
+/**
+ * The pipeline over the stages: transcription -> model -> TEI. The CLI commands are thin
+ * wrappers over these functions.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { decodeTranscription, SourceError } from './transcription/source.js';
+import { parseTranscription } from './transcription/parse.js';
+import type { TranscribedDocument, Warning } from './transcription/model.js';
+import { DEFAULT_EDITION, loadMetadata, type Metadata } from './enrich/metadata.js';
+import { buildTei } from './tei/build.js';
+import { writeFileAtomic } from './io.js';
+
+export interface Converted {
+  name: string;
+  file: string;
+  doc: TranscribedDocument;
+  xml: string;
+  warnings: Warning[];
+}
+
+/** Document name of a transcription file: its base name without ".txt". */
+export function documentName(file: string): string {
+  return basename(file).replace(/\.txt$/i, '');
+}
+
+export function convertText(file: string, bytes: Uint8Array, metadata: Metadata, name = documentName(file)): Converted {
+  const text = decodeTranscription(file, bytes);
+  const doc = parseTranscription(file, text);
+  const meta = metadata.documents[name] ?? { identifiers: [] };
+  if (meta.witnesses && meta.witnesses.length !== doc.witnesses.length) {
+    doc.warnings.push({
+      pos: { line: 1, column: 1 },
+      message: `edition.yaml lists ${meta.witnesses.length} witnesses for '${name}', the transcription has ${doc.witnesses.length}`,
+    });
+  }
+  if (meta.witnesses) doc.witnesses.forEach((w, i) => (w.id = meta.witnesses?.[i]?.id ?? w.id));
+  const xml = buildTei({ name, doc, meta, edition: metadata.edition });
+  // Never write malformed XML: a failure here is a bug in the converter, reported as such.
+  const check = XMLValidator.validate(xml);
+  if (check !== true) throw new Error(`internal error: the TEI for ${file} is not well-formed (${check.err.msg} at ${check.err.line}:${check.err.col})`);
+  return { name, file, doc, xml, warnings: doc.warnings };
+}
+
+export function readFileOrFail(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
+    throw new SourceError(file, { line: 1, column: 1 }, `cannot read: ${why}`);
+  }
+}
+
+export function convertFile(file: string, metadata: Metadata, name?: string): Converted {
+  return convertText(file, readFileOrFail(file), metadata, name);
+}
+
+/** Metadata for a folder of transcriptions: its edition.yaml, or the defaults. */
+export function metadataFor(sourcesDir: string): Metadata {
+  const yaml = join(sourcesDir, 'edition.yaml');
+  return existsSync(yaml) ? loadMetadata(yaml) : { edition: DEFAULT_EDITION, documents: {} };
+}
+
+export interface BuildReport {
+  built: Converted[];
+  failed: { file: string; error: Error }[];
+  warnings: string[];
+}
+
+export interface BuildOptions {
+  /** Project folder holding sources/ (default: the current folder). */
+  dir: string;
+  /** Called once per document as it is done. */
+  onDocument?: (file: string, ok: boolean) => void;
+}
+
+/** Convert every transcription under <dir>/sources to <dir>/tei/<name>.xml. */
+export function buildEdition(options: BuildOptions): BuildReport {
+  const sources = join(options.dir, 'sources');
+  if (!existsSync(sources)) throw new Error(`${sources}: no sources folder (expected the transcriptions in ${sources}/*.txt)`);
+  const files = readdirSync(sources)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  if (!files.length) throw new Error(`${sources}: no transcriptions (*.txt) found`);
+  const metadata = metadataFor(sources);
+  const report: BuildReport = { built: [], failed: [], warnings: [] };
+  for (const f of files) {
+    const file = join(sources, f);
+    try {
+      const c = convertFile(file, metadata);
+      writeFileAtomic(join(options.dir, 'tei', `${c.name}.xml`), c.xml);
+      report.built.push(c);
+      for (const w of c.warnings) report.warnings.push(`${file}:${w.pos.line}:${w.pos.column}: warning: ${w.message}`);
+      options.onDocument?.(file, true);
+    } catch (e) {
+      report.failed.push({ file, error: e as Error });
+      options.onDocument?.(file, false);
+    }
+  }
+  const names = new Set(files.map(documentName));
+  for (const name of Object.keys(metadata.documents)) {
+    if (!names.has(name)) report.warnings.push(`${join(sources, 'edition.yaml')}: warning: document '${name}' has no transcription ${name}.txt`);
+  }
+  return report;
+}

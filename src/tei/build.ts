@@ -1,0 +1,431 @@
+/**
+ * Document model -> TEI P5 (xmlbuilder2). The encoding decisions are documented in
+ * docs/encoding.md; every element is placed where tei_all allows it.
+ *
+ * Mixed content is written without added whitespace (whitespace there is text); element-only
+ * content (div, list, header) is indented with whitespace text nodes.
+ */
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
+import type { Block, Inline, Line, Note, TranscribedDocument, Witness } from '../transcription/model.js';
+import { blockLines } from '../transcription/model.js';
+import type { DocumentMeta, EditionMeta } from '../enrich/metadata.js';
+import { formatIsoDate, parseLongDate } from '../enrich/dates.js';
+import { plain } from '../transcription/classify.js';
+import { TOOL } from '../version.js';
+
+export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
+
+/** Ids of the hands declared in the header. */
+export const HAND_TYPESCRIPT = 'hand-typescript';
+export const HAND_MS = 'hand-ms';
+
+export interface TeiInput {
+  /** Document name (file name without extension): the TEI file's id. */
+  name: string;
+  doc: TranscribedDocument;
+  meta: DocumentMeta;
+  edition: EditionMeta;
+}
+
+const ind = (depth: number) => '\n' + '  '.repeat(depth);
+
+/** Add an element on its own indented line (element-only content). */
+function el(parent: XMLBuilder, depth: number, name: string, attrs: Record<string, string> = {}): XMLBuilder {
+  parent.txt(ind(depth));
+  return parent.ele(name, attrs);
+}
+
+/** End element-only content: the closing tag goes on its own line. */
+function end(parent: XMLBuilder, depth: number): void {
+  parent.txt(ind(depth));
+}
+
+/** An element with text content on its own line. */
+function leaf(parent: XMLBuilder, depth: number, name: string, text: string, attrs: Record<string, string> = {}): XMLBuilder {
+  return el(parent, depth, name, attrs).txt(text);
+}
+
+/** xml:id of a document: an NCName (the names start with a date). */
+export function documentId(name: string): string {
+  const id = name.replace(/[^\w.-]/g, '-');
+  return /^[A-Za-z_]/.test(id) ? id : `doc-${id}`;
+}
+
+function usesKind(doc: TranscribedDocument, kinds: Inline['kind'][]): boolean {
+  const walk = (xs: Inline[]): boolean => xs.some((x) => kinds.includes(x.kind) || ('children' in x && walk(x.children)));
+  return doc.witnesses.some((w) => w.blocks.some((b) => blockLines(b).some((l) => walk(l.inlines))));
+}
+
+export function buildTei(input: TeiInput): string {
+  const { name, doc, edition } = input;
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(TEI_NS, 'TEI', {
+    'xml:id': documentId(name),
+    'xml:lang': edition.language,
+  });
+  writeHeader(root, input);
+  const text = el(root, 1, 'text');
+  const body = el(text, 2, 'body');
+  const writer = new BodyWriter(doc);
+  for (const w of doc.witnesses) writer.witness(body, 3, w);
+  end(body, 2);
+  end(text, 1);
+  end(root, 0);
+  return root.end({ prettyPrint: false, headless: false }) + '\n';
+}
+
+function docTitle({ name, doc, meta }: TeiInput): string {
+  if (meta.title) return meta.title;
+  const first = doc.witnesses[0]?.blocks.find((b) => b.kind === 'head');
+  if (first) return blockLines(first).map(plain).join(' ').replace(/\d+$/, '').trim();
+  return name;
+}
+
+function writeHeader(root: XMLBuilder, input: TeiInput): void {
+  const { name, doc, meta, edition } = input;
+  const title = docTitle(input);
+  const h = el(root, 1, 'teiHeader');
+  const fileDesc = el(h, 2, 'fileDesc');
+
+  const titleStmt = el(fileDesc, 3, 'titleStmt');
+  leaf(titleStmt, 4, 'title', title, { type: 'main' });
+  leaf(titleStmt, 4, 'title', `${edition.title}${edition.subtitle ? `: ${edition.subtitle}` : ''}`, { type: 'sub' });
+  if (meta.author) leaf(titleStmt, 4, 'author', meta.author);
+  for (const e of edition.editors) {
+    const ed = el(titleStmt, 4, 'editor', { 'xml:id': e.id, role: e.role });
+    ed.ele('name').txt(e.name);
+  }
+  if (edition.transcription) {
+    const rs = el(titleStmt, 4, 'respStmt');
+    leaf(rs, 5, 'resp', 'Transcription');
+    leaf(rs, 5, 'name', edition.transcription);
+    end(rs, 4);
+  }
+  const tool = el(titleStmt, 4, 'respStmt', { 'xml:id': 'tei-edition' });
+  leaf(tool, 5, 'resp', 'TEI encoding generated from the transcription by');
+  leaf(tool, 5, 'name', `${TOOL.name} ${TOOL.version}`, { type: 'software' });
+  end(tool, 4);
+  end(titleStmt, 3);
+
+  const pub = el(fileDesc, 3, 'publicationStmt');
+  leaf(pub, 4, 'publisher', edition.publisher);
+  if (edition.pubPlace) leaf(pub, 4, 'pubPlace', edition.pubPlace);
+  if (edition.date) leaf(pub, 4, 'date', edition.date, { when: edition.date });
+  leaf(pub, 4, 'idno', name, { type: 'local' });
+  const avail = el(pub, 4, 'availability', { status: 'free' });
+  for (const key of ['source', 'encoding'] as const) {
+    const l = edition.licence[key];
+    leaf(avail, 5, 'licence', l.text, { target: l.target });
+  }
+  end(avail, 4);
+  end(pub, 3);
+
+  const sourceDesc = el(fileDesc, 3, 'sourceDesc');
+  if (meta.published) {
+    const bibl = el(sourceDesc, 4, 'bibl', { type: 'publication' });
+    leaf(bibl, 5, 'title', meta.published.title, { level: 'm' });
+    if (meta.published.document) leaf(bibl, 5, 'biblScope', meta.published.document, { unit: 'document' });
+    if (meta.published.url) leaf(bibl, 5, 'ref', meta.published.url, { target: meta.published.url });
+    end(bibl, 4);
+  }
+  const ms = el(sourceDesc, 4, 'msDesc');
+  const msId = el(ms, 5, 'msIdentifier');
+  leaf(msId, 6, 'country', 'United States');
+  leaf(msId, 6, 'institution', meta.institution ?? 'Unknown');
+  if (meta.archive) leaf(msId, 6, 'collection', meta.archive);
+  for (const id of meta.identifiers) leaf(msId, 6, 'idno', id.value, { type: id.type });
+  if (!meta.identifiers.length) leaf(msId, 6, 'idno', name, { type: 'local' });
+  end(msId, 5);
+  const contents = el(ms, 5, 'msContents');
+  leaf(contents, 6, 'textLang', 'English', { mainLang: 'en' });
+  const item = el(contents, 6, 'msItem');
+  if (meta.author) leaf(item, 7, 'author', meta.author);
+  leaf(item, 7, 'title', title);
+  end(item, 6);
+  end(contents, 5);
+  const phys = el(ms, 5, 'physDesc');
+  const objectDesc = el(phys, 6, 'objectDesc', { form: doc.style === 'frus-web' ? 'printed' : 'typescript' });
+  leaf(objectDesc, 7, 'p', meta.physical ?? (doc.style === 'frus-web' ? 'Printed text.' : 'Typescript.'));
+  end(objectDesc, 6);
+  if (doc.style === 'typescript') {
+    const handDesc = el(phys, 6, 'handDesc');
+    leaf(handDesc, 7, 'handNote', 'The typescript of the document.', { 'xml:id': HAND_TYPESCRIPT, scope: 'major', medium: 'typewriter' });
+    leaf(handDesc, 7, 'handNote', 'Handwriting added to the typescript: signatures, initials, dates, corrections.', {
+      'xml:id': HAND_MS,
+      scope: 'minor',
+      medium: 'ink',
+    });
+    end(handDesc, 6);
+  }
+  const stampKinds = new Set<string>();
+  for (const w of doc.witnesses) for (const b of w.blocks) if (b.kind === 'stamp') stampKinds.add(b.stamp);
+  if (stampKinds.size) {
+    const additions = el(phys, 6, 'additions');
+    const words: Record<string, string> = {
+      review: 'declassification review stamps',
+      declassification: 'declassification authority stamps',
+      datetime: 'date and time stamps',
+    };
+    leaf(additions, 7, 'p', `The document bears ${[...stampKinds].map((k) => words[k]).join(', ')}; they are transcribed as stamp elements where they stand.`);
+    end(additions, 6);
+  }
+  end(phys, 5);
+  end(ms, 4);
+  const listWit = el(sourceDesc, 4, 'listWit');
+  doc.witnesses.forEach((w, i) => {
+    const label = meta.witnesses?.[i]?.label ?? (w.introduction ? plain(w.introduction) : 'The transcribed copy');
+    const wit = el(listWit, 5, 'witness', { 'xml:id': w.id });
+    wit.txt(label);
+  });
+  end(listWit, 4);
+  end(sourceDesc, 3);
+  end(fileDesc, 2);
+
+  const enc = el(h, 2, 'encodingDesc');
+  const proj = el(enc, 3, 'projectDesc');
+  leaf(proj, 4, 'p', `${edition.title}: a digital scholarly edition in TEI P5, with a diplomatic and a normalized reading view.`);
+  end(proj, 3);
+  const ed = el(enc, 3, 'editorialDecl');
+  for (const p of EDITORIAL_DECL) leaf(ed, 4, 'p', p);
+  end(ed, 3);
+  const app = el(enc, 3, 'appInfo');
+  const appl = el(app, 4, 'application', { ident: TOOL.name, version: TOOL.version });
+  leaf(appl, 5, 'label', TOOL.name);
+  end(appl, 4);
+  end(app, 3);
+  end(enc, 2);
+
+  const prof = el(h, 2, 'profileDesc');
+  const creation = el(prof, 3, 'creation');
+  if (meta.date) {
+    const when = meta.time && /^\d{4}-\d{2}-\d{2}$/.test(meta.date) ? `${meta.date}T${meta.time}:00` : meta.date;
+    creation.ele('date', { when }).txt(formatIsoDate(meta.date, meta.time));
+  } else {
+    creation.ele('date').txt('Undated');
+  }
+  end(creation, 3);
+  const lang = el(prof, 3, 'langUsage');
+  leaf(lang, 4, 'language', 'English', { ident: 'en' });
+  end(lang, 3);
+  if (meta.type || meta.classification || meta.precedence) {
+    const tc = el(prof, 3, 'textClass');
+    const kw = el(tc, 4, 'keywords');
+    if (meta.type) leaf(kw, 5, 'term', meta.type, { type: 'documentType' });
+    if (meta.classification) leaf(kw, 5, 'term', meta.classification, { type: 'classification' });
+    if (meta.precedence) leaf(kw, 5, 'term', meta.precedence, { type: 'precedence' });
+    end(kw, 4);
+    end(tc, 3);
+  }
+  end(prof, 2);
+
+  const rev = el(h, 2, 'revisionDesc');
+  const who = edition.editors[0] ? `#${edition.editors[0].id}` : '#tei-edition';
+  leaf(rev, 3, 'change', `TEI encoding generated by ${TOOL.name} ${TOOL.version} from the transcription ${baseName(doc.file)}.`, {
+    ...(edition.date ? { when: edition.date } : {}),
+    who,
+  });
+  end(rev, 2);
+  end(h, 1);
+}
+
+function baseName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
+}
+
+/** The transcription conventions, summarised in every header (full text: docs/encoding.md). */
+const EDITORIAL_DECL = [
+  'The text is transcribed as the page shows it. Deletions are encoded as del, insertions above the line as add place="above", writing in another hand (signatures, initials, dates) as seg with @hand pointing to the hand notes, bold type as hi rend="bold".',
+  'An empty bracket left by an excision is encoded as gap reason="excised"; text bracketed in the source (for instance by a reviewer marking it for excision) as seg type="bracketed". Illegible signatures are gaps with unit="signature".',
+  'Page breaks are pb; page breaks inferred from the furniture of the page foot and head carry cert="medium". Classification markings, form captions, page numbers and archival numbers are fw; stamps are stamp inside fw type="stamp".',
+  'Several copies of one document in one transcription are separate witnesses, listed in listWit, each transcribed in full in its own div type="witness".',
+  'Nothing of the transcription is dropped: text the converter does not recognise is kept as ab.',
+];
+
+class BodyWriter {
+  /** Paragraph ids, and the links of a paragraph broken off by a page break. */
+  private paragraphs = new Map<Block, Record<string, string>>();
+
+  constructor(private readonly doc: TranscribedDocument) {}
+
+  witness(body: XMLBuilder, depth: number, w: Witness): void {
+    const div = el(body, depth, 'div', { type: 'witness', corresp: `#${w.id}` });
+    const d = depth + 1;
+    if (w.introduction) {
+      const head = el(div, d, 'head', { type: 'transcriber' });
+      this.inlines(head, w.introduction.inlines);
+    }
+    // Ids for paragraphs, so that a paragraph broken by a page break points to its continuation.
+    const short = w.id.replace(/^wit-/, '');
+    const paras = w.blocks.filter((b) => b.kind === 'paragraph');
+    const id = (k: number) => `${short}-p${k + 1}`;
+    paras.forEach((b, k) => {
+      const attrs: Record<string, string> = { 'xml:id': id(k) };
+      if (b.continuedNext && k + 1 < paras.length) attrs.next = `#${id(k + 1)}`;
+      if (b.continuesPrevious && k > 0) attrs.prev = `#${id(k - 1)}`;
+      this.paragraphs.set(b, attrs);
+    });
+
+    const blocks = w.blocks;
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
+      if (b.kind === 'signature') {
+        // The closer holds the signature and what follows it up to the last unrecognised block.
+        let last = i;
+        for (let k = i + 1; k < blocks.length; k++) if (blocks[k]!.kind === 'block') last = k;
+        const closer = el(div, d, 'closer');
+        const signed = el(closer, d + 1, 'signed');
+        this.lines(signed, b.lines);
+        for (let k = i + 1; k <= last; k++) {
+          const t = blocks[k]!;
+          if (t.kind === 'block') {
+            closer.txt(ind(d + 1));
+            closer.ele('lb');
+            this.lines(closer, t.lines);
+          } else this.block(closer, d + 1, t);
+        }
+        end(closer, d);
+        i = last;
+        continue;
+      }
+      this.block(div, d, b);
+    }
+    if (w === this.doc.witnesses[0]) {
+      for (const n of this.doc.notes) if (!n.placed) this.note(el(div, d, 'note', noteAttrs(n)), n);
+    }
+    end(div, depth);
+  }
+
+  block(parent: XMLBuilder, d: number, b: Block): void {
+    switch (b.kind) {
+      case 'pb': {
+        const attrs: Record<string, string> = {};
+        if (b.n) attrs.n = b.n;
+        if (b.inferred && b.n !== '1') attrs.cert = 'medium';
+        if (!b.inferred) attrs.type = 'explicit';
+        el(parent, d, 'pb', attrs);
+        return;
+      }
+      case 'furniture': {
+        const lines = b.lines;
+        for (let k = 0; k < lines.length; ) {
+          const fw = lines[k]!.fw;
+          let j = k + 1;
+          if (fw === 'notice') while (j < lines.length && lines[j]!.fw === 'notice') j++;
+          const e = el(parent, d, 'fw', { type: fw });
+          this.lines(
+            e,
+            lines.slice(k, j).map((l) => l.line),
+          );
+          k = j;
+        }
+        return;
+      }
+      case 'stamp': {
+        const fw = el(parent, d, 'fw', { type: 'stamp' });
+        const stamp = fw.ele('stamp', { type: b.stamp });
+        this.lines(
+          stamp,
+          b.lines.filter((l): l is Line => l !== null),
+        );
+        return;
+      }
+      case 'field': {
+        const list = el(parent, d, 'list', { type: 'field', subtype: b.field });
+        this.inlines(el(list, d + 1, 'head'), b.label.inlines);
+        for (const e of b.entries) this.inlines(el(list, d + 1, 'item'), e.inlines);
+        end(list, d);
+        return;
+      }
+      case 'participants': {
+        for (const g of b.groups) {
+          const list = el(parent, d, 'list', { type: 'participants' });
+          if (g.head) this.inlines(el(list, d + 1, 'head'), g.head.inlines);
+          for (const e of g.entries) this.inlines(el(list, d + 1, 'item'), e.inlines);
+          end(list, d);
+        }
+        return;
+      }
+      case 'admin':
+        this.lines(el(parent, d, 'note', { type: b.admin }), b.lines);
+        return;
+      case 'caption':
+        this.lines(el(parent, d, 'label', { type: 'caption' }), b.lines);
+        return;
+      case 'dateline': {
+        const ab = el(parent, d, 'ab', { type: 'dateline' });
+        b.lines.forEach((line, k) => {
+          if (k > 0) ab.txt('\n').ele('lb');
+          const when = parseLongDate(plain(line));
+          if (when) this.inlines(ab.ele('date', { when }), line.inlines);
+          else this.inlines(ab, line.inlines);
+        });
+        return;
+      }
+      case 'head':
+        this.lines(el(parent, d, 'head'), b.lines);
+        return;
+      case 'paragraph':
+        this.lines(el(parent, d, 'p', this.paragraphs.get(b)), b.lines);
+        return;
+      case 'signature':
+        this.lines(el(el(parent, d, 'closer'), d + 1, 'signed'), b.lines);
+        return;
+      case 'block':
+        this.lines(el(parent, d, 'ab'), b.lines);
+        return;
+    }
+  }
+
+  /** Lines of a block: a line break between lines is a newline and an lb. */
+  lines(parent: XMLBuilder, lines: Line[]): void {
+    lines.forEach((line, k) => {
+      if (k > 0) parent.txt('\n').ele('lb');
+      this.inlines(parent, line.inlines);
+    });
+  }
+
+  inlines(parent: XMLBuilder, nodes: Inline[]): void {
+    for (const n of nodes) {
+      switch (n.kind) {
+        case 'text':
+          parent.txt(n.text);
+          break;
+        case 'del':
+          this.inlines(parent.ele('del', { rend: 'strikethrough' }), n.children);
+          break;
+        case 'add':
+          this.inlines(parent.ele('add', { place: 'above' }), n.children);
+          break;
+        case 'hand':
+          this.inlines(parent.ele('seg', { type: 'handwritten', hand: `#${HAND_MS}` }), n.children);
+          break;
+        case 'bold':
+          this.inlines(parent.ele('hi', { rend: 'bold' }), n.children);
+          break;
+        case 'signature':
+          parent.ele('seg', { type: 'signature', hand: `#${HAND_MS}` }).ele('gap', { reason: 'illegible', quantity: '1', unit: 'signature' });
+          break;
+        case 'excision':
+          parent.ele('gap', { reason: 'excised', rend: 'empty-brackets' });
+          break;
+        case 'bracketed':
+          this.inlines(parent.ele('seg', { type: 'bracketed', rend: 'brackets' }), n.children);
+          break;
+        case 'pb':
+          parent.ele('pb', { n: n.n, type: 'explicit' });
+          break;
+        case 'noteRef':
+          this.note(parent.ele('note', noteAttrs(n.note)), n.note);
+          break;
+      }
+    }
+  }
+
+  note(e: XMLBuilder, n: Note): void {
+    this.inlines(e, n.content);
+  }
+}
+
+function noteAttrs(n: Note): Record<string, string> {
+  return { 'xml:id': `note-${n.n}`, n: n.n, place: 'foot', ...(n.type ? { type: n.type } : {}) };
+}

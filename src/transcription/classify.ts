@@ -1,0 +1,138 @@
+/**
+ * Recognisers for the lines and blocks of typed State Department documents: page furniture,
+ * stamps, form fields. Each works on the plain text of a line (markup signs removed) and
+ * says what it is; the document parser (parse.ts) decides with the context.
+ */
+import type { AdminType, FieldType, FwType, Line, StampType } from './model.js';
+import { inlineText } from './inline.js';
+
+export function plain(line: Line): string {
+  return inlineText(line.inlines).replace(/\s+$/, '');
+}
+
+export function words(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+const MARKINGS = 'TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|DECLASSIFIED|EYES ONLY|LIMITED OFFICIAL USE|OFFICIAL USE ONLY';
+const CLASSIFICATION_RE = new RegExp(`^(?:${MARKINGS})\\.?$`);
+const PAGE_NUM_RE = /^-\s?(\d{1,4})\s?-$/;
+const FORM_HEADER_RE = /^(?:[A-Z]+ )?TELEGRAM\s+Department of State$|^Department of State$/;
+const FORM_CAPTION_RE = /[☐☑☒]|^INDICATE\b/;
+const ARCHIVAL_RE = /^(?:[A-Z]{0,2}\d{4,}(?:-\d+)?|\d+-\s?DOS \d+|COPY NO\.\s?\d+.*)$/;
+export const NOTICE_RE = /^REPRODUCTION FROM THIS\b/;
+
+/** Page-furniture type of a single line, if it is one. */
+export function furnitureOf(text: string): FwType | undefined {
+  if (CLASSIFICATION_RE.test(text)) return 'classification';
+  if (PAGE_NUM_RE.test(text)) return 'pageNum';
+  if (FORM_HEADER_RE.test(text)) return 'header';
+  if (FORM_CAPTION_RE.test(text)) return 'form';
+  if (ARCHIVAL_RE.test(text) && !/^(\d)\1*$/.test(text)) return 'archival';
+  return undefined;
+}
+
+export function pageNumberOf(text: string): string | undefined {
+  return PAGE_NUM_RE.exec(text)?.[1];
+}
+
+const MONTHS = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
+const DATETIME_STAMP_RE = new RegExp(`^(?:${MONTHS})[a-z]*\\.? \\d{1,2},? \\d{1,2}[ :]\\d{2} ?(?:AM|PM|A\\.M\\.|P\\.M\\.) '\\d{2}$`);
+const DECLASS_START_RE = /^(?:DECLASSIFICATION DATE\b|FORM [\d-]+ DS-\d+|By \S+,? NARS\b|PER \S+ OFFICE\b|\S+ FOI CASE\b|DECLASSIFIED\s+Authority\b)/;
+const REVIEW_START_RE = /^DEPARTMENT OF STATE\b(?! [a-z])/;
+const STAMP_WORD_RE =
+  /\b(?:RELEASE|DECLASSIFY|EXCISE|DENY|CLASSIF(?:Y|IED)|DOWNGRADE|REVIEWED|EXTEND|DELAY|Non-respons\w*|exemptions?|[Aa]uthority|AUTHORITY|OADR|CADR|CADP|FOI|NARS)\b|\(\s?[Xx]?\s?\)/;
+
+/** The kind of stamp a block begins, judged by its first line. */
+export function stampStartOf(text: string): StampType | undefined {
+  if (DATETIME_STAMP_RE.test(text)) return 'datetime';
+  if (DECLASS_START_RE.test(text)) return 'declassification';
+  if (REVIEW_START_RE.test(text)) return 'review';
+  return undefined;
+}
+
+/** Does the line carry the vocabulary of a declassification or review stamp? */
+export function isStampish(text: string): boolean {
+  return STAMP_WORD_RE.test(text) && words(text) <= 12 && !/[a-z]{3,}[.;:]$/.test(text.replace(/info\.$/, ''));
+}
+
+const FIELD_RE = /^(ACTION|INFO|TO|THROUGH|FROM|SUBJECT|Copies to|COPIES TO)\s?:\s*/;
+const FIELD_TYPES: Record<string, FieldType> = {
+  action: 'action',
+  info: 'info',
+  to: 'to',
+  through: 'through',
+  from: 'from',
+  subject: 'subject',
+  'copies to': 'distribution',
+};
+
+/** A heading field label at the start of a line ("ACTION:", "TO:", "Copies to:"): type and label length. */
+export function fieldOf(text: string): { field: FieldType; labelLength: number } | undefined {
+  const m = FIELD_RE.exec(text);
+  if (!m) return undefined;
+  return { field: FIELD_TYPES[m[1]!.toLowerCase()]!, labelLength: m[0].replace(/\s+$/, '').length };
+}
+
+/** Drafting, approval and clearance lines of the telegram and memorandum forms. */
+export function adminOf(text: string): AdminType | undefined {
+  if (/^(?:Drafted|Dated) by\b/i.test(text)) return 'drafting';
+  if (/^(?:Cleared|Clearance)\b/.test(text)) return 'clearance';
+  if (/^Classified by\b/.test(text)) return 'classifiedBy';
+  if (/\bapproved by\s?:/i.test(text) || /^Approved (?:in|by)\b/.test(text)) return 'approval';
+  return undefined;
+}
+
+/** An admin label with nothing after it ("Cleared:"), whose entries follow in the next blocks. */
+export function isBareLabel(text: string): boolean {
+  return /:$/.test(text) && words(text) <= 12;
+}
+
+const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const DATELINE_RE = new RegExp(`^(?:${FULL_MONTHS}) \\d{1,2}, \\d{4}\\.?$`);
+
+export function isDateline(text: string): boolean {
+  return DATELINE_RE.test(text);
+}
+
+/** A caption in the text of a telegram ("FOR TOKYO", "FOR ALL MISSIONS"). */
+export function isCaption(text: string): boolean {
+  return /^FOR [A-Z][A-Z ,.'&/-]*$/.test(text) && words(text) <= 8;
+}
+
+/** A line in capitals ("LIMIT DISTRIBUTION S/S", "EYES ONLY FOR STEVENSON AND McCLOY.", "END."). */
+export function isUpperCaseLine(text: string): boolean {
+  const t = text.replace(/\bMa?c(?=[A-Z])/g, '');
+  return /[A-Z]{2}/.test(t) && !/[a-z]/.test(t) && words(text) <= 10 && !CLASSIFICATION_RE.test(text);
+}
+
+/** Numbered paragraphs: "(a)", "1.", "a." at the start. */
+export function isNumbered(text: string): boolean {
+  return /^(?:\([a-z0-9]{1,3}\)|\d{1,2}\.|[a-z]\.)\s/.test(text);
+}
+
+/** Prose: what reads as a sentence or more. */
+export function isProse(text: string): boolean {
+  const n = words(text);
+  return n >= 8 || (n >= 4 && /[a-z]/.test(text) && /[.?!:;]$/.test(text)) || (isNumbered(text) && n >= 3);
+}
+
+/** A signature line: one to three capitalised words ("RUSK", "Rusk", "Dean Rusk"). */
+export function isSignatureLike(text: string): boolean {
+  return (
+    /^[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,2}$/.test(text) &&
+    !CLASSIFICATION_RE.test(text) &&
+    !/^(?:END|FOR|TO|FROM)\b/.test(text)
+  );
+}
+
+/** The line that introduces a second copy in the same file ("EXCISED COPY FOLLOWS"). */
+export const WITNESS_SEPARATOR_RE = /^[A-Z][A-Z ]*\b(?:COPY|COPIES|PAGE|PAGES|VERSION|TRANSCRIPTION)\s+FOLLOWS\.?$/;
+
+/** A page break written on its own line as `[Page N]`. */
+export const PAGE_LINE_RE = /^\[Page ([0-9A-Za-z]+)\]$/;
+
+/** Does the text end as a sentence ends? */
+export function endsSentence(text: string): boolean {
+  return /[.:;!?)"”’'\]]$/.test(text.trim());
+}

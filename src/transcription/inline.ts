@@ -1,0 +1,142 @@
+/**
+ * The inline signs of the transcription conventions (see docs/transcription-syntax.md).
+ * Every sign opens and closes on the same line; an unclosed sign is an error at the
+ * position where it was opened. A backslash escapes a sign character.
+ */
+import type { Inline, Position } from './model.js';
+import { SourceError, codePointLength } from './source.js';
+
+/** Characters a backslash escapes. */
+const ESCAPABLE = new Set(['~', '^', '*', '[', ']', '{', '}', '\\']);
+
+type Closer = '~~' | '}' | '**' | '*' | ']';
+
+const SIGN_NAMES: Record<Closer, string> = {
+  '~~': "deletion '~~'",
+  '}': "insertion '^{'",
+  '**': "bold '**'",
+  '*': "other hand '*'",
+  ']': "bracket '['",
+};
+
+const PAGE_RE = /^\[Page ([0-9A-Za-z]+)\]/;
+const SIGNATURE = '*[Signature]*';
+
+export function parseInline(file: string, text: string, line: number, firstColumn = 1): Inline[] {
+  return new InlineParser(file, text, line, firstColumn).parse(null, { line, column: firstColumn });
+}
+
+class InlineParser {
+  private i = 0;
+  constructor(
+    private readonly file: string,
+    private readonly s: string,
+    private readonly line: number,
+    private readonly firstColumn: number,
+  ) {}
+
+  private pos(at = this.i): Position {
+    return { line: this.line, column: this.firstColumn + codePointLength(this.s.slice(0, at)) };
+  }
+
+  parse(stop: Closer | null, openedAt: Position): Inline[] {
+    const out: Inline[] = [];
+    let buf = '';
+    let bufStart = this.i;
+    const flush = () => {
+      if (buf) out.push({ kind: 'text', text: buf, pos: this.pos(bufStart) });
+      buf = '';
+      bufStart = this.i;
+    };
+    const s = this.s;
+    while (this.i < s.length) {
+      const c = s[this.i]!;
+      const rest = s.slice(this.i);
+      if (c === '\\' && ESCAPABLE.has(s[this.i + 1] ?? '')) {
+        if (!buf) bufStart = this.i;
+        buf += s[this.i + 1];
+        this.i += 2;
+        continue;
+      }
+      if (stop && rest.startsWith(stop)) {
+        flush();
+        this.i += stop.length;
+        return out;
+      }
+      const start = this.i;
+      const at = this.pos();
+      if (rest.startsWith('~~')) {
+        flush();
+        this.i += 2;
+        out.push({ kind: 'del', children: this.parse('~~', at), pos: at });
+      } else if (rest.startsWith('^{')) {
+        flush();
+        this.i += 2;
+        out.push({ kind: 'add', children: this.parse('}', at), pos: at });
+      } else if (rest.startsWith(SIGNATURE)) {
+        flush();
+        this.i += SIGNATURE.length;
+        out.push({ kind: 'signature', pos: at });
+      } else if (rest.startsWith('**')) {
+        flush();
+        this.i += 2;
+        out.push({ kind: 'bold', children: this.parse('**', at), pos: at });
+      } else if (c === '*') {
+        flush();
+        this.i += 1;
+        out.push({ kind: 'hand', children: this.parse('*', at), pos: at });
+      } else if (rest.startsWith('[]')) {
+        flush();
+        this.i += 2;
+        out.push({ kind: 'excision', pos: at });
+      } else if (PAGE_RE.test(rest)) {
+        flush();
+        const m = PAGE_RE.exec(rest)!;
+        this.i += m[0].length;
+        out.push({ kind: 'pb', n: m[1]!, pos: at });
+      } else if (c === '[') {
+        flush();
+        this.i += 1;
+        out.push({ kind: 'bracketed', children: this.parse(']', at), pos: at });
+      } else {
+        if (!buf) bufStart = start;
+        buf += c;
+        this.i += 1;
+        continue;
+      }
+      bufStart = this.i;
+    }
+    if (stop) {
+      throw new SourceError(
+        this.file,
+        openedAt,
+        `unclosed ${SIGN_NAMES[stop]}: it must be closed with '${stop}' on the same line` +
+          (stop === '*' || stop === ']' ? ` (write \\${stop === '*' ? '*' : '['} for a literal character)` : ''),
+      );
+    }
+    flush();
+    return out;
+  }
+}
+
+/** The plain text of inline content as the source shows it (deletions included, signs removed). */
+export function inlineText(inlines: Inline[]): string {
+  let s = '';
+  for (const n of inlines) {
+    switch (n.kind) {
+      case 'text':
+        s += n.text;
+        break;
+      case 'del':
+      case 'add':
+      case 'hand':
+      case 'bold':
+      case 'bracketed':
+        s += inlineText(n.children);
+        break;
+      default:
+        break;
+    }
+  }
+  return s;
+}

@@ -1,0 +1,145 @@
+/**
+ * The typed document model: one central representation that every stage reads
+ * (in the spirit of pandoc's AST). Every node keeps the source position it came from.
+ */
+
+/** A position in a transcription: 1-based line and column (columns count Unicode code points). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Inline content of a line. */
+export type Inline =
+  | { kind: 'text'; text: string; pos: Position }
+  /** `~~x~~`: struck through in the source. */
+  | { kind: 'del'; children: Inline[]; pos: Position }
+  /** `^{x}`: inserted above the line. */
+  | { kind: 'add'; children: Inline[]; pos: Position }
+  /** `*x*`: written by another hand (handwriting on a typescript). */
+  | { kind: 'hand'; children: Inline[]; pos: Position }
+  /** `**x**`: bold. */
+  | { kind: 'bold'; children: Inline[]; pos: Position }
+  /** `*[Signature]*`: an illegible handwritten signature. */
+  | { kind: 'signature'; pos: Position }
+  /** `[]`: an empty bracket, the mark an excision leaves. */
+  | { kind: 'excision'; pos: Position }
+  /** `[x]`: text bracketed in the source (e.g. marked for excision by a reviewer). */
+  | { kind: 'bracketed'; children: Inline[]; pos: Position }
+  /** `[Page N]` inside a line: a page break. */
+  | { kind: 'pb'; n: string; pos: Position }
+  /** A footnote marker glued to the preceding word, resolved to the note it points to. */
+  | { kind: 'noteRef'; marker: string; note: Note; pos: Position };
+
+export type InlineKind = Inline['kind'];
+
+/** One line of a block, as written in the transcription. */
+export interface Line {
+  inlines: Inline[];
+  pos: Position;
+  /** The line as written, markup signs included. */
+  raw: string;
+}
+
+/** A note taken from the note list at the end of a scraped FRUS page. */
+export interface Note {
+  /** The number under which the note is listed (1-based). */
+  n: string;
+  /** The first note of a FRUS document is its source note. */
+  type?: 'source';
+  content: Inline[];
+  pos: Position;
+  /** False when no marker for the note was found in the text (it is then kept at the end). */
+  placed: boolean;
+}
+
+/** Something the converter did that the editor should check. */
+export interface Warning {
+  pos: Position;
+  message: string;
+}
+
+/** Types of page furniture lines. */
+export type FwType = 'classification' | 'pageNum' | 'header' | 'notice' | 'form' | 'archival';
+
+/** Kinds of stamps and printed-form blocks. */
+export type StampType = 'review' | 'declassification' | 'datetime';
+
+/** Kinds of fields in a document's heading. */
+export type FieldType =
+  | 'action'
+  | 'info'
+  | 'to'
+  | 'through'
+  | 'from'
+  | 'subject'
+  | 'distribution';
+
+/** Kinds of administrative blocks of a telegram or memorandum form. */
+export type AdminType = 'drafting' | 'approval' | 'clearance' | 'classifiedBy';
+
+export type Block =
+  /** The heading of a document (first line of a FRUS page). */
+  | { kind: 'head'; lines: Line[]; pos: Position }
+  /** A paragraph of the running text. `continues` marks one broken off by a page break. */
+  | { kind: 'paragraph'; lines: Line[]; pos: Position; continuesPrevious?: boolean; continuedNext?: boolean }
+  /** A caption inside the text: "FOR TOKYO", "FOR ALL MISSIONS". */
+  | { kind: 'caption'; lines: Line[]; pos: Position }
+  /** A dateline: "October 26, 1962". */
+  | { kind: 'dateline'; lines: Line[]; pos: Position }
+  /** A heading field: label ("ACTION:") and its entries, one per line. */
+  | { kind: 'field'; field: FieldType; label: Line; entries: Line[]; pos: Position }
+  /** A participants list of a memorandum of conversation, possibly in groups. */
+  | { kind: 'participants'; groups: { head?: Line; entries: Line[] }[]; pos: Position }
+  /** Drafting, clearance and approval lines of the form. */
+  | { kind: 'admin'; admin: AdminType; lines: Line[]; pos: Position }
+  /** Page furniture: each line has its own type. */
+  | { kind: 'furniture'; lines: { fw: FwType; line: Line }[]; pos: Position }
+  /** A stamp or a stamped/printed form block. Blank lines inside are kept as `null`. */
+  | { kind: 'stamp'; stamp: StampType; lines: (Line | null)[]; pos: Position }
+  /** A page break between blocks (`[Page N]` or `-N-` on a line, or inferred). */
+  | { kind: 'pb'; n?: string; inferred: boolean; pos: Position; source?: Line }
+  /** The signature closing the text. */
+  | { kind: 'signature'; lines: Line[]; pos: Position }
+  /** A block the converter does not recognise: kept as written. */
+  | { kind: 'block'; lines: Line[]; pos: Position; zone: 'head' | 'body' | 'tail' };
+
+export type BlockKind = Block['kind'];
+
+/** One copy of the document (a witness). */
+export interface Witness {
+  /** xml:id of the witness, e.g. "wit-1". */
+  id: string;
+  /** The transcriber's line that introduced this copy ("EXCISED COPY FOLLOWS"), if any. */
+  introduction?: Line;
+  blocks: Block[];
+  pos: Position;
+}
+
+export interface TranscribedDocument {
+  /** File the transcription came from (for messages). */
+  file: string;
+  /** Which source conventions the file follows. */
+  style: 'typescript' | 'frus-web';
+  witnesses: Witness[];
+  notes: Note[];
+  warnings: Warning[];
+}
+
+/** Every line of a block, in order (field labels and participant heads included). */
+export function blockLines(b: Block): Line[] {
+  switch (b.kind) {
+    case 'field':
+      return [b.label, ...b.entries];
+    case 'participants':
+      return b.groups.flatMap((g) => [...(g.head ? [g.head] : []), ...g.entries]);
+    case 'furniture':
+      return b.lines.map((l) => l.line);
+    case 'stamp':
+      return b.lines.filter((l): l is Line => l !== null);
+    case 'pb':
+      return b.source ? [b.source] : [];
+    default:
+      return b.lines;
+  }
+}
