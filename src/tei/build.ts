@@ -71,7 +71,7 @@ export function buildTei(input: TeiInput): string {
   end(body, 2);
   end(text, 1);
   end(root, 0);
-  return root.end({ prettyPrint: false, headless: false }) + '\n';
+  return root.end({ prettyPrint: false, headless: false }).replace(/^(<\?xml[^>]*\?>)/, '$1\n') + '\n';
 }
 
 function docTitle({ name, doc, meta }: TeiInput): string {
@@ -300,8 +300,8 @@ class BodyWriter {
       case 'pb': {
         const attrs: Record<string, string> = {};
         if (b.n) attrs.n = b.n;
+        // Inferred from the furniture of a page foot and head, not written in the source.
         if (b.inferred && b.n !== '1') attrs.cert = 'medium';
-        if (!b.inferred) attrs.type = 'explicit';
         el(parent, d, 'pb', attrs);
         return;
       }
@@ -330,6 +330,10 @@ class BodyWriter {
         return;
       }
       case 'field': {
+        if (!b.entries.length) {
+          this.inlines(el(parent, d, 'label', { type: 'field', subtype: b.field }), b.label.inlines);
+          return;
+        }
         const list = el(parent, d, 'list', { type: 'field', subtype: b.field });
         this.inlines(el(list, d + 1, 'head'), b.label.inlines);
         for (const e of b.entries) this.inlines(el(list, d + 1, 'item'), e.inlines);
@@ -412,7 +416,7 @@ class BodyWriter {
           this.inlines(parent.ele('seg', { type: 'bracketed', rend: 'brackets' }), n.children);
           break;
         case 'pb':
-          parent.ele('pb', { n: n.n, type: 'explicit' });
+          parent.ele('pb', { n: n.n });
           break;
         case 'noteRef':
           this.note(parent.ele('note', noteAttrs(n.note)), n.note);

@@ -19,7 +19,7 @@ const SIGN_NAMES: Record<Closer, string> = {
   ']': "bracket '['",
 };
 
-const PAGE_RE = /^\[Page ([0-9A-Za-z]+)\]/;
+const PAGE_RE = /\[Page ([0-9A-Za-z]+)\]/y;
 const SIGNATURE = '*[Signature]*';
 
 export function parseInline(file: string, text: string, line: number, firstColumn = 1): Inline[] {
@@ -35,8 +35,18 @@ class InlineParser {
     private readonly firstColumn: number,
   ) {}
 
+  /** Column bookkeeping is incremental, so that long lines stay linear. */
+  private colAt = 0;
+  private colValue = 0;
+
   private pos(at = this.i): Position {
-    return { line: this.line, column: this.firstColumn + codePointLength(this.s.slice(0, at)) };
+    if (at < this.colAt) {
+      this.colAt = 0;
+      this.colValue = 0;
+    }
+    this.colValue += codePointLength(this.s.slice(this.colAt, at));
+    this.colAt = at;
+    return { line: this.line, column: this.firstColumn + this.colValue };
   }
 
   parse(stop: Closer | null, openedAt: Position): Inline[] {
@@ -51,33 +61,34 @@ class InlineParser {
     const s = this.s;
     while (this.i < s.length) {
       const c = s[this.i]!;
-      const rest = s.slice(this.i);
+      const at0 = this.i;
+      const has = (sign: string) => s.startsWith(sign, at0);
       if (c === '\\' && ESCAPABLE.has(s[this.i + 1] ?? '')) {
         if (!buf) bufStart = this.i;
         buf += s[this.i + 1];
         this.i += 2;
         continue;
       }
-      if (stop && rest.startsWith(stop)) {
+      if (stop && has(stop)) {
         flush();
         this.i += stop.length;
         return out;
       }
       const start = this.i;
       const at = this.pos();
-      if (rest.startsWith('~~')) {
+      if (has('~~')) {
         flush();
         this.i += 2;
         out.push({ kind: 'del', children: this.parse('~~', at), pos: at });
-      } else if (rest.startsWith('^{')) {
+      } else if (has('^{')) {
         flush();
         this.i += 2;
         out.push({ kind: 'add', children: this.parse('}', at), pos: at });
-      } else if (rest.startsWith(SIGNATURE)) {
+      } else if (has(SIGNATURE)) {
         flush();
         this.i += SIGNATURE.length;
         out.push({ kind: 'signature', pos: at });
-      } else if (rest.startsWith('**')) {
+      } else if (has('**')) {
         flush();
         this.i += 2;
         out.push({ kind: 'bold', children: this.parse('**', at), pos: at });
@@ -85,13 +96,14 @@ class InlineParser {
         flush();
         this.i += 1;
         out.push({ kind: 'hand', children: this.parse('*', at), pos: at });
-      } else if (rest.startsWith('[]')) {
+      } else if (has('[]')) {
         flush();
         this.i += 2;
         out.push({ kind: 'excision', pos: at });
-      } else if (PAGE_RE.test(rest)) {
+      } else if (c === '[' && ((PAGE_RE.lastIndex = this.i), PAGE_RE.test(s))) {
         flush();
-        const m = PAGE_RE.exec(rest)!;
+        PAGE_RE.lastIndex = this.i;
+        const m = PAGE_RE.exec(s)!;
         this.i += m[0].length;
         out.push({ kind: 'pb', n: m[1]!, pos: at });
       } else if (c === '[') {

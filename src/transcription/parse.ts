@@ -184,6 +184,12 @@ function structure(file: string, groups: Line[][], style: 'typescript' | 'frus-w
       const l0 = lines[0]!;
       const [label, rest] = splitLine(l0, field.labelLength);
       const entries = rest ? [rest, ...lines.slice(1)] : lines.slice(1);
+      // A bare label ("TO:") takes its entries from the next block when that is a plain list of lines.
+      const next = groups[g + 1];
+      if (!entries.length && next && next.map(plain).every((t) => !isProse(t) && !furnitureOf(t) && !fieldOf(t) && !adminOf(t) && !stampStartOf(t))) {
+        entries.push(...next);
+        g++;
+      }
       push({ kind: 'field', field: field.field, label, entries, pos });
       adminOpen = null;
       inHead = false;
@@ -370,7 +376,7 @@ function inferPageBreaks(blocks: Block[], groupOf: Map<Block, number>, style: 't
       }
       if (n) page = Number(n);
       else page += 1;
-      out.push({ kind: 'pb', inferred: true, pos: b.pos, ...(page > 0 ? { n: String(page) } : {}) });
+      out.push({ kind: 'pb', inferred: n === undefined, pos: b.pos, ...(page > 0 ? { n: String(page) } : {}) });
     }
     if (b.kind === 'pb' && b.n && /^\d+$/.test(b.n)) page = Number(b.n);
     for (const line of blockLines(b)) {

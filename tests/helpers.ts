@@ -1,0 +1,39 @@
+import { convertText, type Converted } from '../src/pipeline.js';
+import { DEFAULT_EDITION, type Metadata } from '../src/enrich/metadata.js';
+
+export const EMPTY_METADATA: Metadata = { edition: DEFAULT_EDITION, documents: {} };
+
+/** Convert a transcription given as a string. */
+export function convert(text: string, name = 'test', metadata: Metadata = EMPTY_METADATA): Converted {
+  return convertText(`${name}.txt`, new TextEncoder().encode(text), metadata, name);
+}
+
+/** The body of the TEI (between <body> and </body>), for assertions on the encoding. */
+export function body(xml: string): string {
+  const m = /<body>([\s\S]*)<\/body>/.exec(xml);
+  if (!m) throw new Error('no body');
+  return m[1]!;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The character data of the TEI <text> element, tags removed and entities decoded. */
+export function teiText(xml: string): string {
+  const m = /<text\b[^>]*>([\s\S]*)<\/text>/.exec(xml);
+  if (!m) throw new Error('no text element');
+  return m[1]!.replace(/<[^>]+>/g, '').replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e]!);
+}
+
+/**
+ * The transcription minus its markup signs, written independently of the parser: what the
+ * lossless invariant says the TEI text must hold.
+ */
+export function stripSigns(src: string): string {
+  return src
+    .replace(/\*\[Signature\]\*/g, '')
+    .replace(/\[Page [0-9A-Za-z]+\]/g, '')
+    .replace(/\\([~^*[\]{}\\])|~~|\^\{|\}|\*\*|\*|\[\]|\[|\]/g, (_m, esc: string | undefined) => esc ?? '');
+}
+
+export const noSpace = (s: string) => s.replace(/\s+/g, '');
+export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();

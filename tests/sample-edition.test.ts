@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { convertFile, metadataFor } from '../src/pipeline.js';
+
+const metadata = metadataFor('sources');
+const tei = (name: string) => convertFile(`sources/${name}.txt`, metadata).xml;
+const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
+const witness = (xml: string, id: string) => {
+  const m = new RegExp(`<div type="witness" corresp="#${id}">([\\s\\S]*?)\\n      </div>`).exec(xml);
+  if (!m) throw new Error(`no witness ${id}`);
+  return m[1]!;
+};
+
+describe('the sample edition', () => {
+  test('the sources are the seeds, byte for byte', () => {
+    const pairs = {
+      '000_630f75d08ade0f08': '1962-11-19-circular-939',
+      '001_ab7df87a182603b2': '1962-12-18-usun-1687',
+      '002_568b4a8598cf90c3': '1962-10-26-rostow-alliance-missiles',
+      '003_759721de50065839': '1962-10-29-topol-594',
+      '004_fbd59c3f0b3d8611': '1962-11-30-memcon-surprise-attack',
+    };
+    for (const [seed, name] of Object.entries(pairs)) {
+      let shared: Buffer;
+      try {
+        shared = readFileSync(`../shared/seeds/${seed}.txt`);
+      } catch {
+        continue; // the project works without ../shared
+      }
+      expect(readFileSync(`sources/${name}.txt`).equals(shared), name).toBe(true);
+    }
+  });
+
+  test('circular 939: full and excised copies as two witnesses of four pages each', () => {
+    const xml = tei('1962-11-19-circular-939');
+    expect(xml).toContain('<date when="1962-11-19T21:19:00">November 19, 1962, 9:19 p.m.</date>');
+    const a = witness(xml, 'wit-A');
+    const b = witness(xml, 'wit-B');
+    for (const w of [a, b]) {
+      expect([...w.matchAll(/<pb n="(\d+)"/g)].map((m) => m[1])).toEqual(['1', '2', '3', '4']);
+      expect(w).toContain('<signed>RUSK</signed>');
+      expect(w).toContain('<stamp type="review">');
+      expect(w).toContain('<stamp type="datetime">Nov 19 9 19 PM \'62</stamp>');
+      expect(count(w, /<list type="field" subtype="action">/g)).toBe(2);
+    }
+    expect(a).toContain('<seg type="bracketed" rend="brackets">Therman Kent</seg>');
+    expect(b).toContain('<head type="transcriber">EXCISED COPY FOLLOWS</head>');
+    expect(b).toContain('<gap reason="excised" rend="empty-brackets"/> accompany you');
+    expect(b).toContain('<seg type="handwritten" hand="#hand-ms">hll</seg>');
+    // paragraph (a) runs over the page break in both copies
+    expect(a).toMatch(/<p xml:id="A-p2" next="#A-p3">\(a\) The US has still been unable to obtain satisfactory<\/p>/);
+    expect(b).toMatch(/<p xml:id="B-p2" next="#B-p3">\(a\)/);
+    expect(a).toContain('<del rend="strikethrough">Since</del> (e) Since');
+  });
+
+  test('USUN 1687: the facsimile reading and the transcribed page', () => {
+    const xml = tei('1962-12-18-usun-1687');
+    expect(xml).toContain('<witness xml:id="wit-A">OCR reading of the facsimile</witness>');
+    const a = witness(xml, 'wit-A');
+    const b = witness(xml, 'wit-B');
+    expect(a).toContain('<fw type="classification"><del rend="strikethrough">TOP SECRET</del></fw>');
+    expect(a).toContain('at <del rend="strikethrough">improving</del> and improve');
+    expect(a).toMatch(/<closer>\s*<signed>RUSK<\/signed>\s*<\/closer>\s*<note type="drafting">Drafted by:/);
+    expect(a).toContain('<stamp type="declassification">FORM 5-61 DS-322 Authority NSC 65 12/27/77');
+    expect(b).toContain('<head type="transcriber">TRANSCRIBED PAGE FOLLOWS</head>');
+    expect(b).toContain('Kuznetsov will understand our motive');
+  });
+
+  test('Rostow memorandum: heading fields between the stamp fragments, page 2 from its number', () => {
+    const xml = tei('1962-10-26-rostow-alliance-missiles');
+    for (const f of ['to', 'through', 'from', 'subject']) expect(xml).toContain(`<list type="field" subtype="${f}">`);
+    expect(count(xml, /<stamp type="review">/g)).toBe(3);
+    expect(xml).toContain('<stamp type="declassification">DECLASSIFICATION DATE 6/16/57');
+    expect(xml).toMatch(/<pb n="2"\/>\s*<fw type="classification">SECRET<\/fw>\s*<fw type="classification">UNCLASSIFIED<\/fw>\s*<fw type="pageNum">-2-<\/fw>/);
+    expect(xml).toContain('<ab type="dateline"><date when="1962-10-26">October 26, 1962</date></ab>');
+  });
+
+  test('Topol 594 (FRUS page): notes at their markers, the source note first; page 450 inline', () => {
+    const xml = tei('1962-10-29-topol-594');
+    expect(xml).toContain('Regional Organizations<note xml:id="note-1" n="1" place="foot" type="source">Source: Department of State, Central Files, 375/10–2962.');
+    expect(xml).toContain('Poltos 513 and 518<note xml:id="note-2" n="2" place="foot">Polto 513, October 29');
+    expect(xml).toContain('geographically closer to them <pb n="450"/> than to us.');
+    expect(xml).not.toMatch(/<pb n="1"/);
+    expect(xml).toContain('<biblScope unit="document">156</biblScope>');
+  });
+
+  test('memorandum of conversation: participants by delegation, distribution, stamp, page 2', () => {
+    const xml = tei('1962-11-30-memcon-surprise-attack');
+    expect(count(xml, /<list type="participants">/g)).toBe(2);
+    expect(xml).toContain('<item>First Dep. Premier Anastas Mikoyan</item>');
+    expect(xml).toContain('<list type="field" subtype="distribution">');
+    expect(xml).toMatch(/<stamp type="review">DEPARTMENT OF STATE\n<lb\/>IS\/EPC\/CORR[\s\S]*1\. IS 601\.16 CADP<\/stamp>/);
+    expect(xml).toMatch(/<pb n="2"\/>\s*<fw type="pageNum">-2-<\/fw>/);
+    expect(xml).toContain('<date when="1962-11-30T13:00:00">');
+  });
+
+  test('every header is complete for deposit', () => {
+    for (const name of ['1962-11-19-circular-939', '1962-12-18-usun-1687', '1962-10-26-rostow-alliance-missiles', '1962-10-29-topol-594', '1962-11-30-memcon-surprise-attack']) {
+      const xml = tei(name);
+      for (const part of ['<titleStmt>', '<title type="main">', '<editor xml:id=', '<respStmt xml:id="tei-edition">', '<publicationStmt>', '<licence target="https://creativecommons.org/publicdomain/mark/1.0/">', '<licence target="https://creativecommons.org/licenses/by/4.0/">', '<msIdentifier>', '<listWit>', '<editorialDecl>', '<creation>', '<langUsage>', '<revisionDesc>', '<appInfo>'])
+        expect(xml, `${name}: ${part}`).toContain(part);
+      expect(xml).toMatch(/<creation>\s*<date when="1962-\d\d-\d\d/);
+    }
+  });
+});
