@@ -11,6 +11,7 @@ import type { TranscribedDocument, Warning } from './transcription/model.js';
 import { DEFAULT_EDITION, loadMetadata, type Metadata } from './enrich/metadata.js';
 import { buildTei } from './tei/build.js';
 import { writeFileAtomic } from './io.js';
+import { validateText, type Report } from './validate/index.js';
 
 export interface Converted {
   name: string;
@@ -66,6 +67,8 @@ export function metadataFor(sourcesDir: string): Metadata {
 export interface BuildReport {
   built: Converted[];
   failed: { file: string; error: Error }[];
+  /** TEI files written but not valid against the project schema and rules. */
+  invalid: Report[];
   warnings: string[];
 }
 
@@ -76,8 +79,8 @@ export interface BuildOptions {
   onDocument?: (file: string, ok: boolean) => void;
 }
 
-/** Convert every transcription under <dir>/sources to <dir>/tei/<name>.xml. */
-export function buildEdition(options: BuildOptions): BuildReport {
+/** Convert every transcription under <dir>/sources to <dir>/tei/<name>.xml, and validate each. */
+export async function buildEdition(options: BuildOptions): Promise<BuildReport> {
   const sources = join(options.dir, 'sources');
   if (!existsSync(sources)) throw new Error(`${sources}: no sources folder (expected the transcriptions in ${sources}/*.txt)`);
   const files = readdirSync(sources)
@@ -85,15 +88,19 @@ export function buildEdition(options: BuildOptions): BuildReport {
     .sort();
   if (!files.length) throw new Error(`${sources}: no transcriptions (*.txt) found`);
   const metadata = metadataFor(sources);
-  const report: BuildReport = { built: [], failed: [], warnings: [] };
+  const report: BuildReport = { built: [], failed: [], invalid: [], warnings: [] };
   for (const f of files) {
     const file = join(sources, f);
     try {
       const c = convertFile(file, metadata);
-      writeFileAtomic(join(options.dir, 'tei', `${c.name}.xml`), c.xml);
+      const out = join(options.dir, 'tei', `${c.name}.xml`);
+      writeFileAtomic(out, c.xml);
       report.built.push(c);
       for (const w of c.warnings) report.warnings.push(`${file}:${w.pos.line}:${w.pos.column}: warning: ${w.message}`);
-      options.onDocument?.(file, true);
+      const v = await validateText(out, c.xml);
+      if (!v.valid) report.invalid.push(v);
+      for (const w of v.warnings) report.warnings.push(`${w.file}:${w.line}:${w.column}: warning: ${w.message}`);
+      options.onDocument?.(file, v.valid);
     } catch (e) {
       report.failed.push({ file, error: e as Error });
       options.onDocument?.(file, false);

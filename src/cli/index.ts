@@ -6,6 +6,7 @@ import { buildEdition, convertFile, documentName, metadataFor } from '../pipelin
 import { loadMetadata } from '../enrich/metadata.js';
 import { writeFileAtomic } from '../io.js';
 import { SourceError } from '../transcription/source.js';
+import { collectXmlFiles, validateFile, SchemaError, type Report } from '../validate/index.js';
 import { TOOL } from '../version.js';
 
 export interface Io {
@@ -18,6 +19,13 @@ const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process
 function describe(e: unknown): string {
   if (e instanceof SourceError) return `${e.file}:${e.pos.line}:${e.pos.column}: error: ${e.reason}`;
   return `error: ${(e as Error).message ?? String(e)}`;
+}
+
+/** `file:line:col: error: message` lines of a validation report. */
+export function formatReport(r: Report): string {
+  const line = (p: { file: string; line: number; column: number; message: string; source: string }, kind: string) =>
+    `${p.file}:${p.line}:${p.column}: ${kind}: ${p.message}${p.source === 'sch' ? ' [rule]' : ''}\n`;
+  return r.errors.map((e) => line(e, 'error')).join('') + r.warnings.map((w) => line(w, 'warning')).join('');
 }
 
 /** Run the CLI with arguments (without node and script); resolves to the exit code. */
@@ -55,20 +63,55 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .command('build')
     .description('Build the edition: every transcription in <dir>/sources/*.txt to <dir>/tei/<name>.xml.')
     .argument('[dir]', 'the project folder', '.')
-    .action((dir: string) => {
+    .action(async (dir: string) => {
       try {
-        const report = buildEdition({
+        const report = await buildEdition({
           dir,
           onDocument: (file, ok) => io.err(`${ok ? 'converted' : 'FAILED   '} ${file}\n`),
         });
         for (const w of report.warnings) io.err(w + '\n');
         for (const f of report.failed) io.err(describe(f.error) + '\n');
-        io.err(`${report.built.length} documents converted, ${report.failed.length} failed, ${report.warnings.length} warnings\n`);
-        if (report.failed.length) code = 1;
+        for (const r of report.invalid) io.err(formatReport(r));
+        io.err(
+          `${report.built.length} documents converted, ${report.failed.length} failed, ${report.invalid.length} invalid, ${report.warnings.length} warnings\n`,
+        );
+        if (report.failed.length || report.invalid.length) code = 1;
       } catch (e) {
         io.err(describe(e) + '\n');
         code = 1;
       }
+    });
+
+  program
+    .command('validate')
+    .description('Validate TEI files against the RELAX NG schema and the editorial rules (Schematron).')
+    .argument('<paths...>', 'TEI files, or directories whose *.xml files to validate')
+    .option('-s, --schema <file.rng>', 'RELAX NG schema, XML syntax (default: the project schema, tei/schema/tei-edition.rng)')
+    .option('--schematron <file.sch>', 'Schematron rules (default: tei/schema/tei-edition.sch)')
+    .option('--no-schematron', 'skip the Schematron rules')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action(async (paths: string[], opts: { schema?: string; schematron?: string | false; format: string }) => {
+      if (opts.format !== 'text' && opts.format !== 'json') {
+        io.err(`error: --format must be text or json, not '${opts.format}'\n`);
+        code = 2;
+        return;
+      }
+      const { files, problems } = collectXmlFiles(paths);
+      const reports: Report[] = problems.map((p) => ({ file: p.file, valid: false, errors: [p], warnings: [] }));
+      try {
+        for (const file of files) {
+          reports.push(await validateFile(file, { ...(opts.schema ? { schema: opts.schema } : {}), schematron: opts.schematron ?? undefined } as never));
+        }
+      } catch (e) {
+        io.err((e instanceof SchemaError ? `error: ${e.message}` : describe(e)) + '\n');
+        code = 1;
+        return;
+      }
+      if (opts.format === 'json') io.out(JSON.stringify(reports, null, 2) + '\n');
+      else for (const r of reports) io.out(formatReport(r));
+      const invalid = reports.filter((r) => !r.valid).length;
+      io.err(`${reports.length} files validated, ${invalid} invalid\n`);
+      if (invalid) code = 1;
     });
 
   try {

@@ -1,0 +1,68 @@
+/**
+ * Validation of TEI files: well-formedness, RELAX NG (salve-annos, the project schema by default),
+ * and the edition's Schematron rules.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_SCHEMA, PROJECT_SCHEMATRON, loadGrammar } from './relaxng.js';
+import { loadSchematron, runSchematron, type RuleProblem } from './schematron.js';
+import { parseXml, type Problem } from './xml.js';
+
+export { SchemaError, PROJECT_SCHEMA, PROJECT_SCHEMATRON } from './relaxng.js';
+
+export interface ValidationOptions {
+  /** RELAX NG schema (XML syntax); default: the project's schema. */
+  schema?: string;
+  /** Schematron rules; default: the project's rules. `false` to skip them. */
+  schematron?: string | false;
+}
+
+export interface Report {
+  file: string;
+  valid: boolean;
+  errors: (Problem & { severity?: 'error' | 'warning'; rule?: string })[];
+  warnings: RuleProblem[];
+}
+
+/** Validate one XML text. */
+export async function validateText(file: string, text: string, options: ValidationOptions = {}): Promise<Report> {
+  const grammar = await loadGrammar(options.schema ?? PROJECT_SCHEMA);
+  const { parsed, problems } = parseXml(file, text, grammar);
+  const errors: Report['errors'] = [...problems];
+  const warnings: RuleProblem[] = [];
+  if (parsed && options.schematron !== false) {
+    const rules = loadSchematron(options.schematron ?? PROJECT_SCHEMATRON);
+    for (const p of runSchematron(file, parsed, rules)) (p.severity === 'warning' ? warnings : errors).push(p);
+  }
+  errors.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { file, valid: errors.length === 0, errors, warnings };
+}
+
+export async function validateFile(file: string, options: ValidationOptions = {}): Promise<Report> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    return { file, valid: false, errors: [{ file, line: 1, column: 1, source: 'xml', message: `cannot read: ${why}` }], warnings: [] };
+  }
+  return validateText(file, text, options);
+}
+
+/** The XML files named: files as given, directories searched (not recursively) for *.xml. */
+export function collectXmlFiles(paths: string[]): { files: string[]; problems: Problem[] } {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  for (const p of paths) {
+    if (existsSync(p) && statSync(p).isDirectory()) {
+      const xml = readdirSync(p)
+        .filter((f) => f.endsWith('.xml'))
+        .sort()
+        .map((f) => join(p, f));
+      if (!xml.length) problems.push({ file: p, line: 1, column: 1, source: 'xml', message: 'no XML files (*.xml) in this directory' });
+      files.push(...xml);
+    } else files.push(p);
+  }
+  return { files, problems };
+}
