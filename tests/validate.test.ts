@@ -86,7 +86,7 @@ describe('Schematron: the editorial rules', () => {
   test.each([
     ['a persName/@ref that points nowhere', '<p><persName ref="#nobody">Rusk</persName></p>', 'pointer-resolves', /@ref points to #nobody, which is not an xml:id/],
     ['a gap with @quantity but no @unit', '<p><gap reason="excised" quantity="7"/></p>', 'gap-unit', /needs @unit/],
-    ['page numbers that go back', '<pb n="2"/><p>a</p>\n<pb n="1"/>', 'pb-increase', /Page 1 does not come after/],
+    ['page numbers that go back', '<pb n="2"/><p>a</p>\n<pb n="1"/>', 'pb-increase', /Page 1 comes after page 2 in the same witness/],
     ['a paragraph continued to one that does not point back', '<p xml:id="a" next="#b">a</p><p xml:id="b">b</p>', 'next-prev', /does not point back/],
   ])('%s', async (_name, body, rule, message) => {
     const r = await validateText('bad.xml', doc(body));
