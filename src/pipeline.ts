@@ -12,6 +12,7 @@ import { DEFAULT_EDITION, loadMetadata, type Metadata } from './enrich/metadata.
 import { buildTei } from './tei/build.js';
 import { writeFileAtomic } from './io.js';
 import { validateText, type Report } from './validate/index.js';
+import { renderTei, writeRendered } from './render/index.js';
 
 export interface Converted {
   name: string;
@@ -79,7 +80,10 @@ export interface BuildOptions {
   onDocument?: (file: string, ok: boolean) => void;
 }
 
-/** Convert every transcription under <dir>/sources to <dir>/tei/<name>.xml, and validate each. */
+/**
+ * Convert every transcription under <dir>/sources to <dir>/tei/<name>.xml, validate each, and
+ * render it to <dir>/editions/html/<name>.html and <dir>/editions/text/<name>.{diplomatic,normalized}.txt.
+ */
 export async function buildEdition(options: BuildOptions): Promise<BuildReport> {
   const sources = join(options.dir, 'sources');
   if (!existsSync(sources)) throw new Error(`${sources}: no sources folder (expected the transcriptions in ${sources}/*.txt)`);
@@ -100,6 +104,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
       const v = await validateText(out, c.xml);
       if (!v.valid) report.invalid.push(v);
       for (const w of v.warnings) report.warnings.push(`${w.file}:${w.line}:${w.column}: warning: ${w.message}`);
+      writeRendered(join(options.dir, 'editions'), c.name, renderTei(out, c.xml, c.name));
       options.onDocument?.(file, v.valid);
     } catch (e) {
       report.failed.push({ file, error: e as Error });

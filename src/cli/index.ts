@@ -7,6 +7,9 @@ import { loadMetadata } from '../enrich/metadata.js';
 import { writeFileAtomic } from '../io.js';
 import { SourceError } from '../transcription/source.js';
 import { collectXmlFiles, validateFile, SchemaError, type Report } from '../validate/index.js';
+import { renderTei, writeRendered } from '../render/index.js';
+import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { TOOL } from '../version.js';
 
 export interface Io {
@@ -80,6 +83,33 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         io.err(describe(e) + '\n');
         code = 1;
       }
+    });
+
+  program
+    .command('render')
+    .description('Render TEI files to HTML (both views in one page) and plain text (diplomatic, normalized).')
+    .argument('<files...>', 'TEI files (any TEI P5 document, not only ours)')
+    .option('-o, --output <dir>', 'the editions folder: writes <dir>/html/<name>.html and <dir>/text/<name>.{diplomatic,normalized}.txt', 'editions')
+    .action((files: string[], opts: { output: string }) => {
+      let failed = 0;
+      for (const file of files) {
+        try {
+          let xml: string;
+          try {
+            xml = readFileSync(file, 'utf8');
+          } catch (e) {
+            throw new SourceError(file, { line: 1, column: 1 }, `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+          }
+          const name = basename(file).replace(/\.xml$/i, '');
+          writeRendered(opts.output, name, renderTei(file, xml, name));
+          io.err(`rendered ${file}\n`);
+        } catch (e) {
+          io.err(describe(e) + '\n');
+          failed++;
+        }
+      }
+      io.err(`${files.length - failed} documents rendered, ${failed} failed\n`);
+      if (failed) code = 1;
     });
 
   program

@@ -1,0 +1,80 @@
+/**
+ * Rendering with SaxonJS: each TEI file to one HTML page (both views) and two plain texts
+ * (diplomatic, normalized). The SEF stylesheets are loaded once per process.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import SaxonJS from 'saxon-js';
+import { parseXml } from '../validate/xml.js';
+import { writeFileAtomic } from '../io.js';
+import { SourceError } from '../transcription/source.js';
+import { XSLT_DIR, compileStylesheets, sefPath } from './compile-xslt.js';
+
+export interface Rendered {
+  html: string;
+  diplomatic: string;
+  normalized: string;
+}
+
+const sefs = new Map<string, unknown>();
+
+function stylesheet(name: 'html' | 'text'): unknown {
+  let s = sefs.get(name);
+  if (!s) {
+    if (!existsSync(sefPath(name))) compileStylesheets();
+    s = JSON.parse(readFileSync(sefPath(name), 'utf8')) as unknown;
+    sefs.set(name, s);
+  }
+  return s;
+}
+
+function transform(name: 'html' | 'text', xml: string, params: Record<string, unknown>): string {
+  return SaxonJS.transform({ stylesheetInternal: stylesheet(name), sourceText: xml, destination: 'serialized', stylesheetParams: params }, 'sync')
+    .principalResult;
+}
+
+/**
+ * Render one TEI document. The XML is checked first (well-formed, no entity declarations):
+ * a fault is a SourceError with its line and column.
+ */
+export function renderTei(file: string, xml: string, name: string): Rendered {
+  const { problems } = parseXml(file, xml);
+  if (problems.length) {
+    const p = problems[0]!;
+    throw new SourceError(file, { line: p.line, column: p.column }, p.message);
+  }
+  try {
+    return {
+      html: transform('html', xml, { name }),
+      diplomatic: transform('text', xml, { view: 'diplomatic' }),
+      normalized: transform('text', xml, { view: 'normalized' }),
+    };
+  } catch (e) {
+    throw new Error(`${file}: rendering failed: ${(e as Error).message}`);
+  }
+}
+
+/** The files a rendered document is written to, under an editions folder. */
+export function outputPaths(editions: string, name: string): { html: string; diplomatic: string; normalized: string } {
+  return {
+    html: join(editions, 'html', `${name}.html`),
+    diplomatic: join(editions, 'text', `${name}.diplomatic.txt`),
+    normalized: join(editions, 'text', `${name}.normalized.txt`),
+  };
+}
+
+/** Write a rendered document (atomically) and the page assets it needs. */
+export function writeRendered(editions: string, name: string, r: Rendered): void {
+  const out = outputPaths(editions, name);
+  writeFileAtomic(out.html, r.html);
+  writeFileAtomic(out.diplomatic, r.diplomatic);
+  writeFileAtomic(out.normalized, r.normalized);
+  copyAssets(join(editions, 'html'));
+}
+
+export const ASSETS = ['edition.css', 'edition.js'];
+
+export function copyAssets(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  for (const a of ASSETS) copyFileSync(join(XSLT_DIR, 'assets', a), join(dir, a));
+}

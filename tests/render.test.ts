@@ -1,0 +1,223 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { renderTei } from '../src/render/index.js';
+import { convert, squash, stripSigns } from './helpers.js';
+
+/** A TEI document around a body (one witness unless the body brings its own divs). */
+function tei(body: string, extraHeader = ''): string {
+  const divs = body.includes('<div') ? body : `<div type="witness" corresp="#wit-A">${body}</div>`;
+  return `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title type="main">Test</title></titleStmt>
+<sourceDesc><listWit><witness xml:id="wit-A">Full copy</witness><witness xml:id="wit-B">Excised copy</witness></listWit></sourceDesc></fileDesc>${extraHeader}</teiHeader>
+<text><body>${divs}</body></text></TEI>`;
+}
+
+/** The body text of a plain-text edition (after its header lines, before the notes). */
+function textBody(t: string): string {
+  return t.split('\n\n').slice(1).join('\n\n');
+}
+
+/** One view of the HTML page. */
+function view(html: string, v: 'diplomatic' | 'normalized'): string {
+  const m = new RegExp(`<section class="view view-${v}"[\\s\\S]*?(?=<section class="view view-|</main>)`).exec(html);
+  if (!m) throw new Error(`no ${v} view`);
+  return m[0];
+}
+
+/** Visible text of HTML: tags and screen-reader-only labels removed, whitespace squashed. */
+function visible(html: string): string {
+  return squash(html.replace(/<span class="sr-only">[^<]*<\/span>/g, '').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&'));
+}
+
+const r = (body: string) => renderTei('t.xml', tei(body), 't');
+
+describe('each element in each view', () => {
+  test('del: struck in the diplomatic view, dropped in the reading view', () => {
+    const out = r('<p>the <del rend="strikethrough">old</del> new text</p>');
+    expect(view(out.html, 'diplomatic')).toContain('<del><span class="sr-only">deleted: </span>old</del>');
+    expect(view(out.html, 'normalized')).not.toContain('old');
+    expect(out.diplomatic).toContain('the [-old-] new text');
+    expect(out.normalized).toContain('the new text');
+  });
+
+  test('add: raised, labelled, in the diplomatic view; in place in the reading view', () => {
+    const out = r('<p>the <add place="above">presence</add> and</p>');
+    expect(view(out.html, 'diplomatic')).toContain('<ins class="add add-above"><span class="sr-only">inserted above the line: </span>presence</ins>');
+    expect(visible(view(out.html, 'normalized'))).toContain('the presence and');
+    expect(out.diplomatic).toContain('the \\presence/ and');
+    expect(out.normalized).toContain('the presence and');
+  });
+
+  test('gap: an excision is always visible, in FRUS wording', () => {
+    const out = r(
+      '<p>a <gap reason="excised" rend="empty-brackets"/> b <gap reason="excised" extent="1 paragraph (7 lines of source text)"/> c <gap reason="excised" quantity="1" unit="line"/> d <gap reason="excised" quantity="3" unit="line"/></p>',
+    );
+    for (const t of [out.diplomatic, out.normalized, visible(view(out.html, 'diplomatic')), visible(view(out.html, 'normalized'))]) {
+      expect(t).toContain('a [excised] b [1 paragraph (7 lines of source text) not declassified] c [1 line of source text not declassified] d [3 lines of source text not declassified]');
+    }
+  });
+
+  test('sic/corr and abbr/expan: as written in the diplomatic view, corrected and expanded in the reading view', () => {
+    const out = r('<p><choice><sic>Therman</sic><corr>Sherman</corr></choice> Kent, <choice><abbr>Amembassy</abbr><expan>American Embassy</expan></choice> Paris</p>');
+    expect(out.diplomatic).toContain('Therman Kent, Amembassy Paris');
+    expect(out.normalized).toContain('Sherman Kent, American Embassy Paris');
+    expect(visible(view(out.html, 'diplomatic'))).toContain('Therman Kent, Amembassy Paris');
+    expect(visible(view(out.html, 'normalized'))).toContain('Sherman Kent, American Embassy Paris');
+  });
+
+  test('persName: kept, with its reference, in both views', () => {
+    const out = r('<p>to <persName ref="#rusk">RUSK</persName> now</p>');
+    expect(view(out.html, 'diplomatic')).toContain('<span class="persName" data-ref="#rusk">RUSK</span>');
+    expect(view(out.html, 'normalized')).toContain('<span class="persName" data-ref="#rusk">RUSK</span>');
+    expect(out.normalized).toContain('to RUSK now');
+  });
+
+  test('pb: a page marker in both views; a paragraph broken by it is one paragraph in the reading view', () => {
+    const out = r('<pb n="1"/><p xml:id="A-p1" next="#A-p2">satisfactory</p><fw type="classification">SECRET</fw><pb n="2"/><fw type="classification">SECRET</fw><p xml:id="A-p2" prev="#A-p1">performance from</p>');
+    expect(out.diplomatic).toContain('[Page 1]\n\nsatisfactory\n\nSECRET\n\n[Page 2]\n\nSECRET\n\nperformance from');
+    expect(textBody(out.normalized)).toContain('satisfactory [Page 2] performance from');
+    expect(out.normalized).not.toContain('SECRET');
+    const n = view(out.html, 'normalized');
+    expect(n).toContain('<p class="p" id="A-p1" data-anchor="A-p1">satisfactory <span class="pb">[Page 2]</span> <span class="continuation" id="A-p2" data-anchor="A-p2">performance from</span>');
+    expect(view(out.html, 'diplomatic')).toContain('<span class="pb block" data-page="2">[Page 2]</span>');
+  });
+
+  test('fw: page furniture in the diplomatic view only, labelled', () => {
+    const out = r('<fw type="classification">TOP SECRET</fw><p>text</p>');
+    expect(view(out.html, 'diplomatic')).toContain('<span class="fw fw-classification block"><span class="sr-only">Page furniture (classification): </span>TOP SECRET</span>');
+    expect(view(out.html, 'normalized')).not.toContain('TOP SECRET');
+    expect(out.diplomatic).toContain('TOP SECRET');
+    expect(out.normalized).not.toContain('TOP SECRET');
+  });
+
+  test('stamp: in place in the diplomatic view; gathered after the reading text', () => {
+    const out = r('<fw type="stamp"><stamp type="review">REVIEWED BY <seg type="handwritten" hand="#h">W. B. Johnson</seg><lb/>(X) EXCISE</stamp></fw><p>text</p>');
+    const d = view(out.html, 'diplomatic');
+    expect(d).toContain('<span class="stamp stamp-review block"><span class="sr-only">Stamp (review): </span>REVIEWED BY <span class="hand"><span class="sr-only">handwritten: </span>W. B. Johnson</span><br>(X) EXCISE</span>');
+    const n = view(out.html, 'normalized');
+    expect(n.indexOf('REVIEWED BY')).toBeGreaterThan(n.indexOf('Stamps and markings'));
+    expect(out.diplomatic).toContain('REVIEWED BY {W. B. Johnson}\n(X) EXCISE\n\ntext');
+    expect(out.normalized).toMatch(/text\n\nStamps and markings\n\n- REVIEWED BY \{W\. B\. Johnson\}\n\(X\) EXCISE/);
+  });
+
+  test('note: numbered, linked both ways, listed after the text', () => {
+    const out = r('<p>Organizations<note n="1" type="source" place="foot">Source: Central Files.</note> text<note place="foot">Second.</note></p>');
+    const n = view(out.html, 'normalized');
+    expect(n).toContain('<a class="noteref" id="noteref-1" href="#note-1" role="doc-noteref"><span class="sr-only">Note </span><sup>1</sup></a>');
+    expect(n).toContain('<li id="note-1" value="1" role="doc-footnote">Source: Central Files. <a class="backref" href="#noteref-1"');
+    expect(n).toContain('<li id="note-2" value="2"');
+    expect(view(out.html, 'diplomatic')).toContain('href="#d-note-1"');
+    for (const t of [out.diplomatic, out.normalized]) {
+      expect(t).toContain('Organizations[1] text[2]');
+      expect(t).toMatch(/Notes\n\n\[1\] Source: Central Files\.\n\n\[2\] Second\./);
+    }
+  });
+
+  test('witnesses: every copy in the diplomatic view, the base copy in the reading view', () => {
+    const out = r('<div type="witness" corresp="#wit-A"><p>full text</p></div><div type="witness" corresp="#wit-B"><head type="transcriber">EXCISED COPY FOLLOWS</head><p><gap reason="excised"/> text</p></div>');
+    const d = view(out.html, 'diplomatic');
+    expect(d).toContain('<h3 class="witness-label">Copy A: Full copy</h3>');
+    expect(d).toContain('<h3 class="witness-label">Copy B: Excised copy</h3>');
+    expect(d).toContain('EXCISED COPY FOLLOWS');
+    const n = view(out.html, 'normalized');
+    expect(n).toContain('full text');
+    expect(n).not.toContain('Excised copy</h3>');
+    expect(n).toContain('The reading text follows copy A (Full copy)');
+    expect(out.diplomatic).toContain('=== Copy A: Full copy ===\n\nfull text\n\n=== Copy B: Excised copy ===\n\nEXCISED COPY FOLLOWS\n\n[excised] text');
+    expect(out.normalized).not.toContain('[excised] text');
+  });
+
+  test('lb: a line break in the diplomatic view, a space in the reading view', () => {
+    const out = r('<ab>DEPARTMENT OF STATE\n<lb/>REVIEWED BY</ab>');
+    expect(out.diplomatic).toContain('DEPARTMENT OF STATE\nREVIEWED BY');
+    expect(out.normalized).toContain('DEPARTMENT OF STATE REVIEWED BY');
+    expect(view(out.html, 'diplomatic')).toContain('DEPARTMENT OF STATE\n<br>REVIEWED BY');
+  });
+
+  test('q: quotation marks in the reading view', () => {
+    const out = r('<p>as <q>Soviet technicians</q>.</p>');
+    expect(out.normalized).toContain('as “Soviet technicians”.');
+    expect(out.diplomatic).toContain('as Soviet technicians.');
+  });
+});
+
+describe('whitespace is exact', () => {
+  test('no space lost or doubled around inline elements, at page breaks, between a deletion and an insertion', () => {
+    const out = r('<p>against the <add place="above">presence</add> <del rend="strikethrough">presence</del> and word<del rend="strikethrough">s</del><add place="above">es</add> glued, <del rend="strikethrough">Since</del> (e) Since them <pb n="450"/> than</p>');
+    expect(out.diplomatic).toContain('against the \\presence/ [-presence-] and word[-s-]\\es/ glued, [-Since-] (e) Since them [Page 450] than');
+    expect(out.normalized).toContain('against the presence and wordes glued, (e) Since them [Page 450] than');
+    expect(visible(view(out.html, 'normalized'))).toContain('against the presence and wordes glued, (e) Since them [Page 450] than');
+    expect(visible(view(out.html, 'diplomatic'))).toContain('against the presence presence and wordses glued, Since (e) Since them [Page 450] than');
+  });
+
+  const word = fc.array(fc.constantFrom(...'abcdefgXYZ019.,;:()-\'"'.split('')), { minLength: 1, maxLength: 7 }).map((c) => c.join(''));
+  const token = fc.oneof(
+    { weight: 5, arbitrary: word },
+    { weight: 1, arbitrary: word.map((w) => `~~${w}~~`) },
+    { weight: 1, arbitrary: word.map((w) => `^{${w}}`) },
+    { weight: 1, arbitrary: word.map((w) => `*${w}*`) },
+  );
+  const para = fc.array(token, { minLength: 3, maxLength: 14 }).map((ts) => `(a) ${ts.join(' ')} and so on.`);
+  const doc = fc.array(para, { minLength: 1, maxLength: 4 }).map((ps) => ps.join('\n\n'));
+
+  test('property: the diplomatic text is the transcription minus its signs, plus the edition\'s own marks; the reading text drops the deletions', () => {
+    fc.assert(
+      fc.property(doc, (src) => {
+        const { xml } = convert(src);
+        const out = renderTei('g.xml', xml, 'g');
+        const dip = textBody(out.diplomatic).replace('[Page 1]', '');
+        const withoutMarks = dip.replace(/\[-|-\]|\\|\/|\{|\}/g, '');
+        expect(squash(withoutMarks)).toBe(squash(stripSigns(src)));
+        const reading = textBody(out.normalized).replace('[Page 1]', '');
+        expect(squash(reading)).toBe(squash(stripSigns(src.replace(/~~[^~]*~~/g, ''))));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('the sample edition', () => {
+  test('circular 939, text editions: struck and raised marks, excision, both copies', () => {
+    const xml = readFileSync('tei/1962-11-19-circular-939.xml', 'utf8');
+    const out = renderTei('c.xml', xml, '1962-11-19-circular-939');
+    expect(out.diplomatic).toContain('safeguards against the \\presence/ [-presence-] and reintroduction');
+    expect(out.diplomatic).toContain('[excised] accompany you to NAC meeting');
+    expect(out.diplomatic).toContain('[Therman Kent] arriving Paris');
+    expect(out.normalized).toContain('safeguards against the presence and reintroduction');
+    expect(out.normalized).toContain('(a) The US has still been unable to obtain satisfactory [Page 2] performance from the USSR');
+    expect(out.html).toContain('<button type="button" data-view="diplomatic" aria-pressed="true"');
+  });
+});
+
+describe('any TEI P5 document: the FRUS development set', () => {
+  const dir = '../shared/frus-dev/tei';
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.xml'));
+  } catch {
+    files = [];
+  }
+  const words = (s: string) => s.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+  test.runIf(files.length > 0 || Boolean(process.env.CI))('every word of each FRUS document (notes aside) appears, in order, in both text editions', () => {
+    expect(files.length).toBe(30);
+    for (const f of files) {
+      const xml = readFileSync(`${dir}/${f}`, 'utf8');
+      const out = renderTei(f, xml, f);
+      const div = /<div type="document"[\s\S]*<\/div>/.exec(xml)![0];
+      const source = words(
+        div
+          .replace(/<note\b[\s\S]*?<\/note>/g, ' ')
+          // Tags join what they separate (IRBM</gloss>s is one word); the source is indented between blocks.
+          .replace(/<[^>]+>/g, '')
+          .replace(/&amp;/g, '&'),
+      );
+      for (const v of ['diplomatic', 'normalized'] as const) {
+        const target = words(out[v]);
+        let k = 0;
+        for (const w of target) if (k < source.length && w === source[k]) k++;
+        expect(k, `${f} ${v}: stuck at word ${k} "${source[k]}" of ${source.length}`).toBe(source.length);
+      }
+    }
+  });
+});

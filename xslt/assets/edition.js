@@ -1,0 +1,90 @@
+/*
+ * tei-edition: the view switch of a document page. No framework, no server: works from file://.
+ * - Two buttons (aria-pressed) choose the diplomatic or the reading view; the choice is kept in
+ *   the URL (#view=diplomatic) and survives a reload or a shared link.
+ * - Switching keeps the reader's place: the first paragraph in sight stays where it was.
+ * - A paragraph anchor (#A-p3) opens the view that has it and scrolls to it.
+ */
+(function () {
+  'use strict';
+  document.documentElement.classList.add('js');
+  var VIEWS = ['diplomatic', 'normalized'];
+  var sections = {};
+  VIEWS.forEach(function (v) {
+    sections[v] = document.getElementById('view-' + v);
+  });
+  if (!sections.diplomatic || !sections.normalized) return;
+  var buttons = Array.prototype.slice.call(document.querySelectorAll('.view-switch button[data-view]'));
+  var current = null;
+
+  function readHash() {
+    var params = {};
+    location.hash
+      .replace(/^#/, '')
+      .split('&')
+      .forEach(function (part) {
+        if (!part) return;
+        var eq = part.indexOf('=');
+        if (eq < 0) params.anchor = decodeURIComponent(part);
+        else params[part.slice(0, eq)] = decodeURIComponent(part.slice(eq + 1));
+      });
+    return params;
+  }
+
+  /** The first anchored element of a view that is in sight, and where it is. */
+  function place(view) {
+    var els = sections[view].querySelectorAll('[data-anchor]');
+    for (var i = 0; i < els.length; i++) {
+      var r = els[i].getBoundingClientRect();
+      if (r.bottom > 0) return { anchor: els[i].getAttribute('data-anchor'), top: r.top };
+    }
+    return null;
+  }
+
+  function find(view, anchor) {
+    var els = sections[view].querySelectorAll('[data-anchor]');
+    for (var i = 0; i < els.length; i++) if (els[i].getAttribute('data-anchor') === anchor) return els[i];
+    return null;
+  }
+
+  function show(view, options) {
+    options = options || {};
+    var here = options.keepPlace && current ? place(current) : null;
+    VIEWS.forEach(function (v) {
+      sections[v].hidden = v !== view;
+    });
+    buttons.forEach(function (b) {
+      b.setAttribute('aria-pressed', String(b.getAttribute('data-view') === view));
+    });
+    current = view;
+    document.body.setAttribute('data-view', view);
+    if (options.updateUrl !== false) {
+      var hash = '#view=' + view + (options.anchor ? '&at=' + encodeURIComponent(options.anchor) : '');
+      if (location.hash !== hash) history.replaceState(null, '', hash);
+    }
+    if (here) {
+      var el = find(view, here.anchor);
+      if (el) window.scrollBy(0, el.getBoundingClientRect().top - here.top);
+    }
+  }
+
+  function fromHash() {
+    var params = readHash();
+    var anchor = params.at || params.anchor;
+    var view = VIEWS.indexOf(params.view) >= 0 ? params.view : null;
+    if (anchor && !view) view = find('normalized', anchor) && !find('diplomatic', anchor) ? 'normalized' : current || 'diplomatic';
+    show(view || current || 'diplomatic', { updateUrl: !!params.view, anchor: params.at });
+    if (anchor) {
+      var el = find(current, anchor);
+      if (el) el.scrollIntoView();
+    }
+  }
+
+  buttons.forEach(function (b) {
+    b.addEventListener('click', function () {
+      show(b.getAttribute('data-view'), { keepPlace: true });
+    });
+  });
+  window.addEventListener('hashchange', fromHash);
+  fromHash();
+})();

@@ -1,0 +1,327 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  tei-edition: one HTML page per document, holding both views (diplomatic and reading text) and a
+  switch between them (edition.js). What each element does in each view is decided in rules.xsl;
+  this module only says how each behaviour is written in HTML.
+
+  Accessibility: nothing is shown on hover only. Every mark that sighted readers see as styling
+  (struck, raised, another hand, furniture, stamp) carries a visually hidden label for screen
+  readers ("deleted:", "inserted above the line:").
+-->
+<xsl:stylesheet version="3.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                xmlns:tei="http://www.tei-c.org/ns/1.0"
+                xmlns:te="urn:tei-edition:xslt"
+                xmlns="http://www.w3.org/1999/xhtml"
+                exclude-result-prefixes="#all">
+
+  <xsl:import href="rules.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
+
+  <!-- The document's name: the base of its file names (downloads). -->
+  <xsl:param name="name" as="xs:string" select="'document'"/>
+  <!-- Where the page finds edition.css and edition.js. -->
+  <xsl:param name="assets" as="xs:string" select="''"/>
+
+  <xsl:mode use-accumulators="#all"/>
+
+  <xsl:variable name="views" as="map(xs:string, xs:string)*"
+                select="(map { 'view': 'diplomatic', 'title': 'Diplomatic transcription', 'button': 'Diplomatic', 'prefix': 'd-' },
+                         map { 'view': 'normalized', 'title': 'Reading text', 'button': 'Reading text', 'prefix': '' })"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="title" select="te:title(.)"/>
+    <html lang="{(/*/@xml:lang, 'en')[1]}">
+      <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title><xsl:value-of select="$title"/></title>
+        <link rel="stylesheet" href="{$assets}edition.css"/>
+      </head>
+      <body class="document-page">
+        <a class="skip-link" href="#text">Skip to the text</a>
+        <header class="doc-header">
+          <xsl:for-each select="(//tei:teiHeader//tei:titleStmt/tei:title[@type = 'sub'])[1]">
+            <p class="edition-title"><xsl:value-of select="."/></p>
+          </xsl:for-each>
+          <h1><xsl:value-of select="$title"/></h1>
+          <xsl:call-template name="te:metadata"/>
+          <nav class="downloads" aria-label="Downloads">
+            <span>Download: </span>
+            <a href="../text/{$name}.diplomatic.txt">diplomatic text</a>
+            <span aria-hidden="true"> · </span>
+            <a href="../text/{$name}.normalized.txt">reading text</a>
+          </nav>
+
+        </header>
+        <div class="toolbar">
+            <div class="view-switch" role="group" aria-label="Edition view">
+              <xsl:for-each select="$views">
+                <button type="button" data-view="{?view}" aria-pressed="{if (position() = 1) then 'true' else 'false'}" aria-controls="view-{?view}">
+                  <xsl:value-of select="?button"/>
+                </button>
+              </xsl:for-each>
+            </div>
+        </div>
+        <main id="text">
+          <xsl:variable name="doc" select="."/>
+          <xsl:for-each select="$views">
+            <xsl:variable name="v" select="."/>
+            <section class="view view-{$v?view}" id="view-{$v?view}" data-view="{$v?view}" aria-labelledby="title-{$v?view}">
+              <h2 class="view-title" id="title-{$v?view}"><xsl:value-of select="$v?title"/></h2>
+              <xsl:variable name="witnesses" select="$doc//tei:div[@type = 'witness']"/>
+              <xsl:if test="count($witnesses) gt 1 and $v?view = 'normalized'">
+                <p class="view-note">The reading text follows copy <xsl:value-of select="te:witness-siglum($witnesses[1])"/> (<xsl:value-of select="te:witness-label($witnesses[1])"/>); the diplomatic transcription shows every copy.</p>
+              </xsl:if>
+              <div class="text">
+                <xsl:apply-templates select="te:text-root($doc)" mode="te:html">
+                  <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
+                  <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
+                </xsl:apply-templates>
+              </div>
+              <xsl:call-template name="te:notes">
+                <xsl:with-param name="doc" select="$doc"/>
+                <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
+                <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
+              </xsl:call-template>
+              <xsl:if test="$v?view = 'normalized'">
+                <xsl:variable name="stamps" select="te:gathered-stamps(($witnesses, $doc)[1])"/>
+                <xsl:if test="$stamps">
+                  <section class="stamps" aria-labelledby="stamps-title">
+                    <h3 id="stamps-title">Stamps and markings</h3>
+                    <ul>
+                      <xsl:for-each select="$stamps">
+                        <li>
+                          <xsl:apply-templates mode="te:html">
+                            <xsl:with-param name="view" select="'diplomatic'" tunnel="yes"/>
+                            <xsl:with-param name="prefix" select="'s-'" tunnel="yes"/>
+                          </xsl:apply-templates>
+                        </li>
+                      </xsl:for-each>
+                    </ul>
+                  </section>
+                </xsl:if>
+              </xsl:if>
+            </section>
+          </xsl:for-each>
+        </main>
+        <footer class="doc-footer">
+          <xsl:for-each select="//tei:teiHeader//tei:availability/tei:licence">
+            <p><xsl:value-of select="."/></p>
+          </xsl:for-each>
+        </footer>
+        <script src="{$assets}edition.js"></script>
+      </body>
+    </html>
+  </xsl:template>
+
+  <xsl:template name="te:metadata">
+    <xsl:variable name="h" select="//tei:teiHeader"/>
+    <dl class="doc-meta">
+      <xsl:for-each select="te:date(/)">
+        <dt>Date</dt><dd><xsl:value-of select="."/></dd>
+      </xsl:for-each>
+      <xsl:for-each select="($h//tei:keywords/tei:term[@type = 'documentType'])[1]">
+        <dt>Type</dt><dd><xsl:value-of select="."/></dd>
+      </xsl:for-each>
+      <xsl:for-each select="($h//tei:keywords/tei:term[@type = 'classification'])[1]">
+        <dt>Classification</dt><dd><xsl:value-of select="."/></dd>
+      </xsl:for-each>
+      <xsl:for-each select="($h//tei:msDesc/tei:msIdentifier)[1][tei:idno | tei:collection]">
+        <dt>Identifiers</dt>
+        <dd><xsl:value-of select="string-join((tei:collection, tei:idno) ! normalize-space(.), '; ')"/></dd>
+      </xsl:for-each>
+      <xsl:if test="count($h//tei:listWit/tei:witness) gt 1">
+        <dt>Copies</dt>
+        <dd>
+          <ul class="witness-list">
+            <xsl:for-each select="$h//tei:listWit/tei:witness">
+              <li><xsl:value-of select="replace(@xml:id, '^wit-', '')"/>: <xsl:value-of select="normalize-space(.)"/></li>
+            </xsl:for-each>
+          </ul>
+        </dd>
+      </xsl:if>
+    </dl>
+  </xsl:template>
+
+  <xsl:template match="text()" mode="te:html">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="te:html"/>
+
+  <!-- Visually hidden words for screen readers. -->
+  <xsl:function name="te:sr" as="element()">
+    <xsl:param name="words" as="xs:string"/>
+    <span class="sr-only"><xsl:value-of select="$words"/></span>
+  </xsl:function>
+
+  <xsl:function name="te:standalone" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/parent::*[self::tei:div or self::tei:body or self::tei:closer or self::tei:list or self::tei:front or self::tei:back or not(namespace-uri() = 'http://www.tei-c.org/ns/1.0')])"/>
+  </xsl:function>
+
+  <xsl:template match="*" mode="te:html">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
+    <xsl:variable name="b" select="te:behaviour(., $view)"/>
+    <xsl:variable name="block" select="if (te:standalone(.)) then ' block' else ''"/>
+    <xsl:choose>
+      <xsl:when test="$b = 'omit'"/>
+      <xsl:when test="$b = ('content', 'bold', 'italic', 'name') and empty(*) and normalize-space() = '' and not(self::tei:choice)"/>
+      <xsl:when test="$b = 'content'">
+        <xsl:apply-templates mode="te:html"/>
+      </xsl:when>
+      <xsl:when test="$b = 'witness'">
+        <xsl:variable name="siglum" select="te:witness-siglum(.)"/>
+        <section class="witness" id="{$prefix}wit-{$siglum}" data-witness="{$siglum}">
+          <xsl:if test="$view = 'diplomatic' and count(../tei:div[@type = 'witness']) gt 1">
+            <h3 class="witness-label">Copy <xsl:value-of select="$siglum"/>: <xsl:value-of select="te:witness-label(.)"/></h3>
+          </xsl:if>
+          <xsl:apply-templates mode="te:html"/>
+        </section>
+      </xsl:when>
+      <xsl:when test="$b = 'witness-intro'">
+        <p class="witness-intro"><xsl:sequence select="te:sr('Transcriber’s note: ')"/><xsl:apply-templates mode="te:html"/></p>
+      </xsl:when>
+      <xsl:when test="$b = 'heading'">
+        <h4 class="head"><xsl:apply-templates mode="te:html"/></h4>
+      </xsl:when>
+      <xsl:when test="$b = 'paragraph'">
+        <p class="p">
+          <xsl:if test="@xml:id">
+            <xsl:attribute name="id" select="$prefix || @xml:id"/>
+            <xsl:attribute name="data-anchor" select="@xml:id"/>
+          </xsl:if>
+          <xsl:apply-templates mode="te:html"/>
+          <xsl:if test="$view != 'diplomatic'">
+            <xsl:variable name="p" select="."/>
+            <xsl:for-each select="te:continuations(.)">
+              <xsl:text> </xsl:text>
+              <xsl:for-each select="te:breaks-between($p, .)">
+                <span class="pb"><xsl:value-of select="te:page-text(.)"/></span>
+                <xsl:text> </xsl:text>
+              </xsl:for-each>
+              <span class="continuation" id="{$prefix}{@xml:id}" data-anchor="{@xml:id}">
+                <xsl:apply-templates mode="te:html"/>
+              </span>
+            </xsl:for-each>
+          </xsl:if>
+          <xsl:if test="@xml:id">
+            <xsl:text> </xsl:text>
+            <a class="anchor" href="#{@xml:id}" aria-label="Link to paragraph {@xml:id}">¶</a>
+          </xsl:if>
+        </p>
+      </xsl:when>
+      <xsl:when test="$b = 'block'">
+        <div class="block {local-name()}{@type ! (' ' || .)}"><xsl:apply-templates mode="te:html"/></div>
+      </xsl:when>
+      <xsl:when test="$b = 'caption'">
+        <p class="caption"><xsl:apply-templates mode="te:html"/></p>
+      </xsl:when>
+      <xsl:when test="$b = 'dateline'">
+        <p class="dateline"><xsl:apply-templates mode="te:html"/></p>
+      </xsl:when>
+      <xsl:when test="$b = 'list'">
+        <div class="list{@type ! (' list-' || .)}{@subtype ! (' ' || .)}"><xsl:apply-templates mode="te:html"/></div>
+      </xsl:when>
+      <xsl:when test="$b = 'list-head'">
+        <span class="list-head"><xsl:apply-templates mode="te:html"/></span>
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:when test="$b = 'item'">
+        <span class="item"><xsl:apply-templates mode="te:html"/></span>
+      </xsl:when>
+      <xsl:when test="$b = 'closer'">
+        <div class="closer"><xsl:apply-templates mode="te:html"/></div>
+      </xsl:when>
+      <xsl:when test="$b = 'signed'">
+        <span class="signed block"><xsl:apply-templates mode="te:html"/></span>
+      </xsl:when>
+      <xsl:when test="$b = 'admin'">
+        <div class="admin admin-{@type}"><xsl:sequence select="te:sr('Form entry (' || @type || '): ')"/><xsl:apply-templates mode="te:html"/></div>
+      </xsl:when>
+      <xsl:when test="$b = 'footnote'">
+        <xsl:variable name="n" select="te:note-number(.)"/>
+        <a class="noteref" id="{$prefix}noteref-{$n}" href="#{$prefix}note-{$n}" role="doc-noteref"><xsl:sequence select="te:sr('Note ')"/><sup><xsl:value-of select="$n"/></sup></a>
+      </xsl:when>
+      <xsl:when test="$b = 'page-break'">
+        <span class="pb{$block}" data-page="{@n}"><xsl:value-of select="te:page-text(.)"/></span>
+      </xsl:when>
+      <xsl:when test="$b = 'line-break'">
+        <br/>
+      </xsl:when>
+      <xsl:when test="$b = 'space'">
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:when test="$b = 'furniture'">
+        <span class="fw{@type ! (' fw-' || .)}{$block}"><xsl:sequence select="te:sr('Page furniture' || @type ! (' (' || . || ')') || ': ')"/><xsl:apply-templates mode="te:html"/></span>
+      </xsl:when>
+      <xsl:when test="$b = 'stamp'">
+        <xsl:variable name="kind" select="(descendant-or-self::tei:stamp/@type)[1]"/>
+        <span class="stamp{$kind ! (' stamp-' || .)}{$block}"><xsl:sequence select="te:sr('Stamp' || $kind ! (' (' || . || ')') || ': ')"/><xsl:apply-templates mode="te:html"/></span>
+      </xsl:when>
+      <xsl:when test="$b = 'deletion'">
+        <del><xsl:sequence select="te:sr('deleted: ')"/><xsl:apply-templates mode="te:html"/></del>
+      </xsl:when>
+      <xsl:when test="$b = 'insertion'">
+        <ins class="add{@place ! (' add-' || .)}"><xsl:sequence select="te:sr('inserted' || (if (@place = 'above') then ' above the line' else '') || ': ')"/><xsl:apply-templates mode="te:html"/></ins>
+      </xsl:when>
+      <xsl:when test="$b = 'hand'">
+        <span class="hand"><xsl:sequence select="te:sr('handwritten: ')"/><xsl:apply-templates mode="te:html"/></span>
+      </xsl:when>
+      <xsl:when test="$b = 'bracketed'">
+        <span class="bracketed">[<xsl:apply-templates mode="te:html"/>]</span>
+      </xsl:when>
+      <xsl:when test="$b = 'bold'">
+        <b><xsl:apply-templates mode="te:html"/></b>
+      </xsl:when>
+      <xsl:when test="$b = 'italic'">
+        <i><xsl:apply-templates mode="te:html"/></i>
+      </xsl:when>
+      <xsl:when test="$b = 'quote'">
+        <q><xsl:apply-templates mode="te:html"/></q>
+      </xsl:when>
+      <xsl:when test="$b = 'name'">
+        <span class="{local-name()}">
+          <xsl:if test="@ref"><xsl:attribute name="data-ref" select="@ref"/></xsl:if>
+          <xsl:apply-templates mode="te:html"/>
+        </span>
+      </xsl:when>
+      <xsl:when test="$b = 'excision'">
+        <span class="gap excision"><xsl:value-of select="te:excision-text(.)"/></span>
+      </xsl:when>
+      <xsl:when test="$b = 'gap'">
+        <span class="gap"><xsl:value-of select="te:gap-text(.)"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes">html.xsl: no rendering for behaviour '<xsl:value-of select="$b"/>'</xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The notes of a view, numbered, after its text. -->
+  <xsl:template name="te:notes">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
+    <xsl:variable name="notes" select="te:text-root($doc)//tei:note[te:behaviour(., $view) = 'footnote'][not(ancestor::tei:div[@type = 'witness'][te:behaviour(., $view) = 'omit'])]"/>
+    <xsl:if test="$notes">
+      <section class="notes" aria-labelledby="{$prefix}notes-title">
+        <h3 id="{$prefix}notes-title">Notes</h3>
+        <ol>
+          <xsl:for-each select="$notes">
+            <xsl:variable name="n" select="te:note-number(.)"/>
+            <li id="{$prefix}note-{$n}" value="{if ($n castable as xs:integer) then $n else position()}" role="doc-footnote">
+              <xsl:apply-templates mode="te:html"/>
+              <xsl:text> </xsl:text>
+              <a class="backref" href="#{$prefix}noteref-{$n}" role="doc-backlink" aria-label="Back to the text of note {$n}">↩</a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </section>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

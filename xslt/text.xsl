@@ -1,0 +1,186 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  tei-edition: plain-text output of the diplomatic or the normalized edition.
+  What each element does in each view is decided in rules.xsl; this module only says how each
+  behaviour is written in plain text.
+
+  Signs of the diplomatic text (docs/editions.md):
+    [-deleted-]     deleted text          \inserted/    inserted above the line
+    {handwritten}   another hand          [bracketed]   bracketed in the source
+    [excised]       an excision (FRUS wording with its extent where known)
+    [Page 2]        a page break          [1]           a note, listed at the end
+
+  Layout: text is gathered with two private-use marks, then whitespace is settled once: any run
+  of white space becomes one space, a line mark a line break, a block mark a blank line.
+-->
+<xsl:stylesheet version="3.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                xmlns:tei="http://www.tei-c.org/ns/1.0"
+                xmlns:te="urn:tei-edition:xslt"
+                exclude-result-prefixes="#all">
+
+  <xsl:import href="rules.xsl"/>
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <!-- diplomatic or normalized -->
+  <xsl:param name="view" as="xs:string" select="'diplomatic'"/>
+
+  <xsl:mode use-accumulators="#all"/>
+
+  <xsl:variable name="LB" select="'&#xE000;'"/>
+  <xsl:variable name="PARA" select="'&#xE001;'"/>
+
+  <xsl:template match="/">
+    <xsl:variable name="raw" as="xs:string*">
+      <xsl:sequence select="te:title(.), $LB"/>
+      <xsl:sequence select="te:date(.) ! (., $LB)"/>
+      <xsl:sequence select="if ($view = 'diplomatic') then 'Diplomatic edition' else 'Reading edition (normalized)'"/>
+      <xsl:variable name="witnesses" select="//tei:div[@type = 'witness']"/>
+      <xsl:if test="count($witnesses) gt 1 and $view != 'diplomatic'">
+        <xsl:sequence select="$LB, 'The reading text follows copy ', te:witness-siglum($witnesses[1]), ' (', te:witness-label($witnesses[1]), '); the diplomatic edition has every copy.'"/>
+      </xsl:if>
+      <xsl:sequence select="$PARA"/>
+      <xsl:apply-templates select="te:text-root(.)" mode="te:text">
+        <xsl:with-param name="view" select="$view" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:call-template name="te:notes"/>
+      <xsl:if test="$view != 'diplomatic'">
+        <xsl:variable name="stamps" select="te:gathered-stamps(($witnesses, /)[1])"/>
+        <xsl:if test="$stamps">
+          <xsl:sequence select="$PARA, 'Stamps and markings', $PARA"/>
+          <xsl:for-each select="$stamps">
+            <xsl:variable name="lines" as="xs:string*">
+              <xsl:apply-templates mode="te:text">
+                <xsl:with-param name="view" select="'diplomatic'" tunnel="yes"/>
+              </xsl:apply-templates>
+            </xsl:variable>
+            <xsl:sequence select="'- ', $lines, $PARA"/>
+          </xsl:for-each>
+        </xsl:if>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:value-of select="te:settle(string-join($raw))"/>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- Whitespace, settled once for the whole text. -->
+  <xsl:function name="te:settle" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:variable name="spaced" select="replace($s, '\s+', ' ')"/>
+    <xsl:variable name="blocks" select="replace($spaced, ' *(&#xE001; *)+', '&#10;&#10;')"/>
+    <xsl:variable name="lines" select="replace($blocks, '\n?[ ]*&#xE000;[ ]*', '&#10;')"/>
+    <xsl:sequence select="replace(replace($lines, '^\s+|\s+$', ''), '\n{3,}', '&#10;&#10;')"/>
+  </xsl:function>
+
+  <xsl:template match="text()" mode="te:text">
+    <xsl:sequence select="string(.)"/>
+  </xsl:template>
+
+  <xsl:template match="comment() | processing-instruction()" mode="te:text"/>
+
+  <!-- A block-level place: directly in a division, the body, a closer or a list. -->
+  <xsl:function name="te:standalone" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/parent::*[self::tei:div or self::tei:body or self::tei:closer or self::tei:list or self::tei:front or self::tei:back or not(namespace-uri() = 'http://www.tei-c.org/ns/1.0')])"/>
+  </xsl:function>
+
+  <xsl:template match="*" mode="te:text">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:variable name="b" select="te:behaviour(., $view)"/>
+    <xsl:choose>
+      <xsl:when test="$b = 'omit'"/>
+      <xsl:when test="$b = 'content' or $b = 'name' or $b = 'bold' or $b = 'italic'">
+        <xsl:apply-templates mode="te:text"/>
+      </xsl:when>
+      <xsl:when test="$b = 'witness'">
+        <xsl:if test="$view = 'diplomatic' and count(../tei:div[@type = 'witness']) gt 1">
+          <xsl:sequence select="$PARA, '=== Copy ', te:witness-siglum(.), ': ', te:witness-label(.), ' ===', $PARA"/>
+        </xsl:if>
+        <xsl:apply-templates mode="te:text"/>
+      </xsl:when>
+      <xsl:when test="$b = 'paragraph'">
+        <xsl:sequence select="$PARA"/>
+        <xsl:apply-templates mode="te:text"/>
+        <xsl:if test="$view != 'diplomatic'">
+          <xsl:variable name="p" select="."/>
+          <xsl:for-each select="te:continuations(.)">
+            <xsl:sequence select="' '"/>
+            <xsl:sequence select="te:breaks-between($p, .) ! (te:page-text(.), ' ')"/>
+            <xsl:apply-templates mode="te:text"/>
+          </xsl:for-each>
+        </xsl:if>
+        <xsl:sequence select="$PARA"/>
+      </xsl:when>
+      <xsl:when test="$b = ('heading', 'witness-intro', 'block', 'caption', 'dateline', 'closer', 'signed', 'admin', 'list')">
+        <xsl:sequence select="$PARA"/>
+        <xsl:apply-templates mode="te:text"/>
+        <xsl:sequence select="$PARA"/>
+      </xsl:when>
+      <xsl:when test="$b = 'list-head'">
+        <xsl:apply-templates mode="te:text"/>
+        <xsl:sequence select="' '"/>
+      </xsl:when>
+      <xsl:when test="$b = 'item'">
+        <xsl:apply-templates mode="te:text"/>
+        <xsl:sequence select="$LB"/>
+      </xsl:when>
+      <xsl:when test="$b = 'line-break'">
+        <xsl:sequence select="$LB"/>
+      </xsl:when>
+      <xsl:when test="$b = 'space'">
+        <xsl:sequence select="' '"/>
+      </xsl:when>
+      <xsl:when test="$b = 'page-break'">
+        <xsl:sequence select="if (te:standalone(.)) then ($PARA, te:page-text(.), $PARA) else (' ', te:page-text(.), ' ')"/>
+      </xsl:when>
+      <xsl:when test="$b = ('furniture', 'stamp')">
+        <xsl:variable name="content" as="xs:string*"><xsl:apply-templates mode="te:text"/></xsl:variable>
+        <xsl:sequence select="if (te:standalone(.)) then ($PARA, $content, $PARA) else (' ', $content, ' ')"/>
+      </xsl:when>
+      <xsl:when test="$b = 'footnote'">
+        <xsl:sequence select="concat('[', te:note-number(.), ']')"/>
+      </xsl:when>
+      <xsl:when test="$b = 'deletion'">
+        <xsl:sequence select="'[-'"/><xsl:apply-templates mode="te:text"/><xsl:sequence select="'-]'"/>
+      </xsl:when>
+      <xsl:when test="$b = 'insertion'">
+        <xsl:sequence select="'\'"/><xsl:apply-templates mode="te:text"/><xsl:sequence select="'/'"/>
+      </xsl:when>
+      <xsl:when test="$b = 'hand'">
+        <xsl:sequence select="'{'"/><xsl:apply-templates mode="te:text"/><xsl:sequence select="'}'"/>
+      </xsl:when>
+      <xsl:when test="$b = 'bracketed'">
+        <xsl:sequence select="'['"/><xsl:apply-templates mode="te:text"/><xsl:sequence select="']'"/>
+      </xsl:when>
+      <xsl:when test="$b = 'quote'">
+        <xsl:sequence select="'“'"/><xsl:apply-templates mode="te:text"/><xsl:sequence select="'”'"/>
+      </xsl:when>
+      <xsl:when test="$b = 'excision'">
+        <xsl:sequence select="te:excision-text(.)"/>
+      </xsl:when>
+      <xsl:when test="$b = 'gap'">
+        <xsl:sequence select="te:gap-text(.)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes">text.xsl: no rendering for behaviour '<xsl:value-of select="$b"/>'</xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The notes, numbered, after the text. -->
+  <xsl:template name="te:notes">
+    <xsl:variable name="notes" select="te:text-root(/)//tei:note[te:behaviour(., $view) = 'footnote'][not(ancestor::tei:div[@type = 'witness'][te:behaviour(., $view) = 'omit'])]"/>
+    <xsl:if test="$notes">
+      <xsl:sequence select="$PARA, 'Notes', $PARA"/>
+      <xsl:for-each select="$notes">
+        <xsl:sequence select="concat('[', te:note-number(.), '] ')"/>
+        <xsl:apply-templates mode="te:text">
+          <xsl:with-param name="view" select="$view" tunnel="yes"/>
+        </xsl:apply-templates>
+        <xsl:sequence select="$PARA"/>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>
