@@ -4,7 +4,7 @@
   What each element does in each view is decided in rules.xsl; this module only says how each
   behaviour is written in plain text.
 
-  Signs of the diplomatic text (docs/editions.md):
+  Signs of the diplomatic text (docs/editions.md, "Plain-text signs"):
     [-deleted-]     deleted text          \inserted/    inserted above the line
     {handwritten}   another hand          [bracketed]   bracketed in the source
     [excised]       an excision (FRUS wording with its extent where known)

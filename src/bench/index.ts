@@ -6,8 +6,10 @@
  *   schema load  converting a schema, and loading its cached converted form
  */
 import { performance } from 'node:perf_hooks';
-import { rmSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { SaxesParser } from 'saxes';
 import { convertText } from '../pipeline.js';
@@ -15,6 +17,8 @@ import { DEFAULT_EDITION } from '../enrich/metadata.js';
 import { validateText, PROJECT_SCHEMA } from '../validate/index.js';
 import { loadGrammar } from '../validate/relaxng.js';
 import { parseXml } from '../validate/xml.js';
+import { renderTei } from '../render/index.js';
+import { XSLT_DIR } from '../render/compile-xslt.js';
 
 const metadata = { edition: DEFAULT_EDITION, documents: {} };
 
@@ -44,7 +48,7 @@ export function syntheticTranscription(pages: number): string {
 }
 
 function time<T>(fn: () => T, minMs = 300): { ms: number; result: T } {
-  let result = fn();
+  let result = fn(); // warm-up
   let n = 0;
   const t0 = performance.now();
   do {
@@ -111,7 +115,70 @@ async function benchSchemaLoad(): Promise<void> {
   }
 }
 
-const sections: Record<string, () => Promise<void>> = { validation: benchValidation, schema: benchSchemaLoad };
+const SAXON_JAR = '/usr/share/java/Saxon-HE.jar';
+
+/** Saxon-HE (Java): average warm transformation time of one stylesheet on one file, in ms. */
+function saxonJavaAverage(xsl: string, file: string, params: string[], repeat: number): number {
+  const r = spawnSync('java', ['-cp', SAXON_JAR, 'net.sf.saxon.Transform', `-s:${file}`, `-xsl:${xsl}`, `-o:${file}.out`, `-repeat:${repeat}`, '-t', ...params], {
+    encoding: 'utf8',
+  });
+  const log = r.stderr + r.stdout;
+  const m = /Average execution time over last \d+ runs: (?:[\d.]+s \()?([\d.]+)ms/.exec(log) ?? /Execution time: (?:[\d.]+s \()?([\d.]+)ms/.exec(log);
+  if (!m) throw new Error(`Saxon-HE gave no timing: ${log.split('\n').slice(-3).join(' ')}`);
+  return Number(m[1]);
+}
+
+async function benchRender(): Promise<void> {
+  console.log('\n## Rendering: HTML page + diplomatic text + reading text, per document');
+  console.log('baseline: Saxon-HE (Java, Debian libsaxonhe-java) running the same XSLT on the same file, warm (-repeat)\n');
+  const haveJava = existsSync(SAXON_JAR);
+  const dir = mkdtempSync(join(tmpdir(), 'tei-bench-'));
+  console.log('size      SaxonJS (node)    Saxon-HE (Java)   ratio JS/Java');
+  for (const target of [5_000, 50_000, 5_000_000]) {
+    const xml = syntheticTei(target);
+    const file = join(dir, `doc-${target}.xml`);
+    writeFileSync(file, xml);
+    const kb = `${Math.round(xml.length / 1000)} KB`.padEnd(9);
+    const js = time(() => renderTei(file, xml, 'doc'), target > 1_000_000 ? 0 : 300);
+    let java = NaN;
+    if (haveJava) {
+      const repeat = target > 1_000_000 ? 3 : 20;
+      java =
+        saxonJavaAverage(join(XSLT_DIR, 'html.xsl'), file, ['name=doc'], repeat) +
+        saxonJavaAverage(join(XSLT_DIR, 'text.xsl'), file, ['view=diplomatic'], repeat) +
+        saxonJavaAverage(join(XSLT_DIR, 'text.xsl'), file, ['view=normalized'], repeat);
+    }
+    console.log(`${kb} ${fmt(js.ms)}       ${haveJava ? fmt(java) : '   (no Java Saxon)'}      ${haveJava ? (js.ms / java).toFixed(1) + 'x' : ''}`);
+  }
+
+  console.log('\n## A 1,000-document synthetic edition, rendered whole (all three outputs)');
+  const ed = join(dir, 'edition');
+  mkdirSync(ed);
+  const small = teiOf(1);
+  for (let i = 0; i < 1000; i++) writeFileSync(join(ed, `d${String(i).padStart(4, '0')}.xml`), small.replace('xml:id="bench"', `xml:id="d${i}"`));
+  const files = readdirSync(ed).map((f) => join(ed, f));
+  const t0 = performance.now();
+  for (const f of files) renderTei(f, readFileSync(f, 'utf8'), 'd');
+  const jsTotal = performance.now() - t0;
+  let javaTotal = NaN;
+  if (haveJava) {
+    const t1 = performance.now();
+    for (const [xsl, param] of [['html.xsl', 'name=d'], ['text.xsl', 'view=diplomatic'], ['text.xsl', 'view=normalized']] as const) {
+      const out = join(dir, `out-${param.replace(/\W/g, '')}`);
+      mkdirSync(out, { recursive: true });
+      execFileSync('java', ['-cp', SAXON_JAR, 'net.sf.saxon.Transform', `-s:${ed}`, `-xsl:${join(XSLT_DIR, xsl)}`, `-o:${out}`, param], { stdio: 'ignore' });
+    }
+    javaTotal = performance.now() - t1;
+  }
+  console.log(`SaxonJS, in-process, stylesheets loaded once: ${fmt(jsTotal)} (${(jsTotal / 1000).toFixed(1)} ms a document)`);
+  if (haveJava) {
+    console.log(`Saxon-HE Java, one JVM per stylesheet over the folder: ${fmt(javaTotal)}   ratio JS/Java ${(jsTotal / javaTotal).toFixed(1)}x`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+
+const sections: Record<string, () => Promise<void>> = { validation: benchValidation, schema: benchSchemaLoad, render: benchRender };
 async function main(): Promise<void> {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-') && !a.endsWith('.ts'));
   console.log(`# tei-edition benchmark (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
