@@ -10,6 +10,8 @@ import { parseTranscription } from './transcription/parse.js';
 import type { TranscribedDocument, Warning } from './transcription/model.js';
 import { DEFAULT_EDITION, loadMetadata, type Metadata } from './enrich/metadata.js';
 import { buildTei } from './tei/build.js';
+import { EMPTY_REGISTERS, loadRegisters, type Registers } from './enrich/registers.js';
+import { enrich, type UnknownName } from './enrich/apply.js';
 import { writeFileAtomic } from './io.js';
 import { validateText, type Report } from './validate/index.js';
 import { renderTei, writeRendered } from './render/index.js';
@@ -20,6 +22,8 @@ export interface Converted {
   doc: TranscribedDocument;
   xml: string;
   warnings: Warning[];
+  /** Likely person names no register lists (tagged as persName without @ref). */
+  unknownNames: UnknownName[];
 }
 
 /** Document name of a transcription file: its base name without ".txt". */
@@ -27,7 +31,19 @@ export function documentName(file: string): string {
   return basename(file).replace(/\.txt$/i, '');
 }
 
-export function convertText(file: string, bytes: Uint8Array, metadata: Metadata, name = documentName(file)): Converted {
+export interface ConvertOptions {
+  /** Document name, the key of its metadata (default: the file name without .txt). */
+  name?: string;
+  registers?: Registers;
+  /** Tag likely person names no register lists (default: true). */
+  suggest?: boolean;
+  /** Apply the registers, dates and suggestions at all (default: true). */
+  enrich?: boolean;
+}
+
+export function convertText(file: string, bytes: Uint8Array, metadata: Metadata, options: ConvertOptions = {}): Converted {
+  const name = options.name ?? documentName(file);
+  const registers = options.registers ?? EMPTY_REGISTERS;
   const text = decodeTranscription(file, bytes);
   const doc = parseTranscription(file, text);
   const meta = metadata.documents[name] ?? { identifiers: [] };
@@ -38,11 +54,14 @@ export function convertText(file: string, bytes: Uint8Array, metadata: Metadata,
     });
   }
   if (meta.witnesses) doc.witnesses.forEach((w, i) => (w.id = meta.witnesses?.[i]?.id ?? w.id));
-  const xml = buildTei({ name, doc, meta, edition: metadata.edition });
+  const enriched =
+    options.enrich === false ? { persons: [], unknownNames: [] } : enrich(doc, { registers, document: name, suggest: options.suggest ?? true });
+  const persons = enriched.persons.map((id) => registers.persons.find((p) => p.id === id)!);
+  const xml = buildTei({ name, doc, meta, edition: metadata.edition, persons });
   // Never write malformed XML: a failure here is a bug in the converter, reported as such.
   const check = XMLValidator.validate(xml);
   if (check !== true) throw new Error(`internal error: the TEI for ${file} is not well-formed (${check.err.msg} at ${check.err.line}:${check.err.col})`);
-  return { name, file, doc, xml, warnings: doc.warnings };
+  return { name, file, doc, xml, warnings: doc.warnings, unknownNames: enriched.unknownNames };
 }
 
 export function readFileOrFail(file: string): Uint8Array {
@@ -55,8 +74,13 @@ export function readFileOrFail(file: string): Uint8Array {
   }
 }
 
-export function convertFile(file: string, metadata: Metadata, name?: string): Converted {
-  return convertText(file, readFileOrFail(file), metadata, name);
+export function convertFile(file: string, metadata: Metadata, options: ConvertOptions = {}): Converted {
+  return convertText(file, readFileOrFail(file), metadata, options);
+}
+
+/** Registers for a folder of transcriptions: its registers/ folder, or none. */
+export function registersFor(sourcesDir: string): Registers {
+  return loadRegisters(join(sourcesDir, 'registers'));
 }
 
 /** Metadata for a folder of transcriptions: its edition.yaml, or the defaults. */
@@ -92,11 +116,12 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
     .sort();
   if (!files.length) throw new Error(`${sources}: no transcriptions (*.txt) found`);
   const metadata = metadataFor(sources);
+  const registers = registersFor(sources);
   const report: BuildReport = { built: [], failed: [], invalid: [], warnings: [] };
   for (const f of files) {
     const file = join(sources, f);
     try {
-      const c = convertFile(file, metadata);
+      const c = convertFile(file, metadata, { registers });
       const out = join(options.dir, 'tei', `${c.name}.xml`);
       writeFileAtomic(out, c.xml);
       report.built.push(c);

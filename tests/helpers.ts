@@ -1,11 +1,15 @@
 import { convertText, type Converted } from '../src/pipeline.js';
 import { DEFAULT_EDITION, type Metadata } from '../src/enrich/metadata.js';
+import type { Registers } from '../src/enrich/registers.js';
 
 export const EMPTY_METADATA: Metadata = { edition: DEFAULT_EDITION, documents: {} };
 
-/** Convert a transcription given as a string. */
-export function convert(text: string, name = 'test', metadata: Metadata = EMPTY_METADATA): Converted {
-  return convertText(`${name}.txt`, new TextEncoder().encode(text), metadata, name);
+/**
+ * Convert a transcription given as a string. By default without registers and without name
+ * suggestions (the structure of the encoding alone); enrichment has its own tests.
+ */
+export function convert(text: string, name = 'test', metadata: Metadata = EMPTY_METADATA, registers?: Registers): Converted {
+  return convertText(`${name}.txt`, new TextEncoder().encode(text), metadata, registers ? { name, registers } : { name, enrich: false });
 }
 
 /** The body of the TEI (between <body> and </body>), for assertions on the encoding. */
@@ -17,11 +21,16 @@ export function body(xml: string): string {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-/** The character data of the TEI <text> element, tags removed and entities decoded. */
+/**
+ * The character data of the TEI <text> element, tags removed and entities decoded; without the
+ * editor's additions (corr, expan), which are not in the transcription.
+ */
 export function teiText(xml: string): string {
   const m = /<text\b[^>]*>([\s\S]*)<\/text>/.exec(xml);
   if (!m) throw new Error('no text element');
-  return m[1]!.replace(/<[^>]+>/g, '').replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e]!);
+  return m[1]!
+    .replace(/<(corr|expan)\b[^>]*>[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, '').replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e]!);
 }
 
 /**

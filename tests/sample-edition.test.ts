@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { convertFile, metadataFor } from '../src/pipeline.js';
+import { convertFile, metadataFor, registersFor } from '../src/pipeline.js';
 
 const metadata = metadataFor('sources');
-const tei = (name: string) => convertFile(`sources/${name}.txt`, metadata).xml;
+const registers = registersFor('sources');
+const tei = (name: string) => convertFile(`sources/${name}.txt`, metadata, { registers }).xml;
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
 const witness = (xml: string, id: string) => {
   const m = new RegExp(`<div type="witness" corresp="#${id}">([\\s\\S]*?)\\n      </div>`).exec(xml);
@@ -38,12 +39,12 @@ describe('the sample edition', () => {
     const b = witness(xml, 'wit-B');
     for (const w of [a, b]) {
       expect([...w.matchAll(/<pb n="(\d+)"/g)].map((m) => m[1])).toEqual(['1', '2', '3', '4']);
-      expect(w).toContain('<signed>RUSK</signed>');
+      expect(w).toContain('<signed><persName ref="#rusk">RUSK</persName></signed>');
       expect(w).toContain('<stamp type="review">');
-      expect(w).toContain('<stamp type="datetime">Nov 19 9 19 PM \'62</stamp>');
+      expect(w).toContain('<stamp type="datetime"><date when="1962-11-19T21:19:00">Nov 19 9 19 PM \'62</date></stamp>');
       expect(count(w, /<list type="field" subtype="action">/g)).toBe(2);
     }
-    expect(a).toContain('<seg type="bracketed" rend="brackets">Therman Kent</seg>');
+    expect(a).toContain('<seg type="bracketed" rend="brackets"><persName ref="#kent"><choice><sic>Therman</sic><corr>Sherman</corr></choice> Kent</persName></seg>');
     expect(b).toContain('<head type="transcriber">EXCISED COPY FOLLOWS</head>');
     expect(b).toContain('<gap reason="excised" rend="empty-brackets"/> accompany you');
     expect(b).toContain('<seg type="handwritten" hand="#hand-ms">hll</seg>');
@@ -60,17 +61,17 @@ describe('the sample edition', () => {
     const b = witness(xml, 'wit-B');
     expect(a).toContain('<fw type="classification"><del rend="strikethrough">TOP SECRET</del></fw>');
     expect(a).toContain('at <del rend="strikethrough">improving</del> and improve');
-    expect(a).toMatch(/<closer>\s*<signed>RUSK<\/signed>\s*<\/closer>\s*<note type="drafting">Drafted by:/);
-    expect(a).toContain('<stamp type="declassification">FORM 5-61 DS-322 Authority NSC 65 12/27/77');
+    expect(a).toMatch(/<closer>\s*<signed><persName ref="#rusk">RUSK<\/persName><\/signed>\s*<\/closer>\s*<note type="drafting">Drafted by:/);
+    expect(a).toContain('<stamp type="declassification">FORM 5-61 DS-322 Authority NSC 65 <date when="1977-12-27">12/27/77</date>');
     expect(b).toContain('<head type="transcriber">TRANSCRIBED PAGE FOLLOWS</head>');
-    expect(b).toContain('Kuznetsov will understand our motive');
+    expect(b).toContain('<persName ref="#kuznetsov">Kuznetsov</persName> will understand our motive');
   });
 
   test('Rostow memorandum: heading fields between the stamp fragments, page 2 from its number', () => {
     const xml = tei('1962-10-26-rostow-alliance-missiles');
     for (const f of ['to', 'through', 'from', 'subject']) expect(xml).toContain(`<list type="field" subtype="${f}">`);
     expect(count(xml, /<stamp type="review">/g)).toBe(3);
-    expect(xml).toContain('<stamp type="declassification">DECLASSIFICATION DATE 6/16/57');
+    expect(xml).toContain('<stamp type="declassification">DECLASSIFICATION DATE <date when="1957-06-16">6/16/57</date>');
     expect(xml).toMatch(/<pb n="2"\/>\s*<fw type="classification">SECRET<\/fw>\s*<fw type="classification">UNCLASSIFIED<\/fw>\s*<fw type="pageNum">-2-<\/fw>/);
     expect(xml).toContain('<ab type="dateline"><date when="1962-10-26">October 26, 1962</date></ab>');
   });
@@ -78,7 +79,7 @@ describe('the sample edition', () => {
   test('Topol 594 (FRUS page): notes at their markers, the source note first; page 450 inline', () => {
     const xml = tei('1962-10-29-topol-594');
     expect(xml).toContain('Regional Organizations<note xml:id="note-1" n="1" place="foot" type="source">Source: Department of State, Central Files, 375/10–2962.');
-    expect(xml).toContain('Poltos 513 and 518<note xml:id="note-2" n="2" place="foot">Polto 513, October 29');
+    expect(xml).toMatch(/Poltos<\/abbr><expan>[^<]*<\/expan><\/choice> 513 and 518<note xml:id="note-2" n="2" place="foot"><choice><abbr type="acronym">Polto<\/abbr>/);
     expect(xml).toContain('geographically closer to them <pb n="450"/> than to us.');
     expect(xml).not.toMatch(/<pb n="1"/);
     expect(xml).toContain('<biblScope unit="document">156</biblScope>');
@@ -87,11 +88,36 @@ describe('the sample edition', () => {
   test('memorandum of conversation: participants by delegation, distribution, stamp, page 2', () => {
     const xml = tei('1962-11-30-memcon-surprise-attack');
     expect(count(xml, /<list type="participants">/g)).toBe(2);
-    expect(xml).toContain('<item>First Dep. Premier Anastas Mikoyan</item>');
+    expect(xml).toContain('<item><choice><abbr>First Dep. Premier</abbr><expan>First Deputy Premier</expan></choice> <persName ref="#mikoyan">Anastas Mikoyan</persName></item>');
     expect(xml).toContain('<list type="field" subtype="distribution">');
     expect(xml).toMatch(/<stamp type="review">DEPARTMENT OF STATE\n<lb\/>IS\/EPC\/CORR[\s\S]*1\. IS 601\.16 CADP<\/stamp>/);
     expect(xml).toMatch(/<pb n="2"\/>\s*<fw type="pageNum">-2-<\/fw>/);
     expect(xml).toContain('<date when="1962-11-30T13:00:00">');
+  });
+
+  test('registers: every person named has a persName with @ref, the document lists them; corrections, abbreviations, dates, quotations', () => {
+    const c939 = tei('1962-11-19-circular-939');
+    expect(c939).toContain('<standOff>');
+    expect(c939).toMatch(/<person xml:id="kent">\s*<persName>Kent, Sherman<\/persName>\s*<occupation>Chairman of the Board of National Estimates/);
+    expect(c939).toContain('<idno type="wikidata">Q295202</idno>');
+    expect(c939).toContain('<persName ref="#schaetzel">JRSchaetzle</persName>');
+    expect(c939).toContain('<persName ref="#bundy"><choice><sic>George Bundy</sic><corr>McGeorge Bundy</corr></choice></persName>');
+    expect(c939).toContain('<choice><sic>QAS</sic><corr>OAS</corr></choice> resolution');
+    expect(c939).toContain('merely as <abbr type="quote">QTE </abbr><q>Soviet technicians</q><abbr type="quote"> UNQTE</abbr>.');
+    expect(c939).toContain('<choice><abbr>Amembassy</abbr><expan>American Embassy</expan></choice> OTTAWA');
+    expect(c939).toContain('<date when="1988-03-04">3/4/88</date>');
+    expect(c939).toContain('<date when="1962-11-19">11/19/62</date>');
+    const usun = tei('1962-12-18-usun-1687');
+    expect(usun).toContain('<persName ref="#kuznetsov"><choice><sic>Kuznatsov</sic><corr>Kuznetsov</corr></choice></persName>');
+    expect(usun).toContain('<persName ref="#johnson-ua">UAJohnson</persName>');
+    const memcon = tei('1962-11-30-memcon-surprise-attack');
+    expect(memcon).toContain('<persName ref="#rusk">The Secretary</persName> said');
+    expect(memcon).toContain('<persName ref="#davis">RHDavis</persName>');
+    // no name is left without its register entry in the sample edition
+    for (const name of ['1962-11-19-circular-939', '1962-12-18-usun-1687', '1962-10-26-rostow-alliance-missiles', '1962-10-29-topol-594', '1962-11-30-memcon-surprise-attack']) {
+      const body = tei(name).split('<text>')[1]!;
+      expect(body, name).not.toMatch(/<persName>/);
+    }
   });
 
   test('every header is complete for deposit', () => {

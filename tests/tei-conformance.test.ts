@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { convertFile, metadataFor } from '../src/pipeline.js';
-import { convert } from './helpers.js';
+import { convertFile, metadataFor, registersFor } from '../src/pipeline.js';
+import { EMPTY_METADATA, convert } from './helpers.js';
 
 const SCHEMA = '../shared/schema/tei_all.rng';
 const hasJing = spawnSync('sh', ['-c', 'command -v jing'], { encoding: 'utf8' }).status === 0;
@@ -40,11 +40,12 @@ describe.runIf(ready || inCI)('TEI P5 conformance (jing, tei_all.rng)', () => {
   test('the five sample documents, and any TEI already in tei/, are valid', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tei-sample-'));
     const metadata = metadataFor('sources');
+    const registers = registersFor('sources');
     const files = readdirSync('sources')
       .filter((f) => f.endsWith('.txt'))
       .map((f) => {
         const out = join(dir, f.replace(/\.txt$/, '.xml'));
-        writeFileSync(out, convertFile(join('sources', f), metadata).xml);
+        writeFileSync(out, convertFile(join('sources', f), metadata, { registers }).xml);
         return out;
       });
     expect(files).toHaveLength(5);
@@ -63,6 +64,7 @@ describe.runIf(ready || inCI)('TEI P5 conformance (jing, tei_all.rng)', () => {
           'REPRODUCTION FROM THIS COPY', 'The United States:', '(a)', '1.', 'the', 'Secretary', 'said', 'that', 'missiles.', 'Cuba',
           '~~struck~~', '^{added}', '*hll*', '**bold**', '*[Signature]*', '[]', '[bracketed words]', '[Page 7]', '0000000000',
           'EXCISED COPY FOLLOWS', 'F780011-0573', 'INDICATE: ☐ COLLECT',
+          'QTE', 'UNQTE', 'Kuznatsov', 'Therman Kent', 'Mr. Smith', 'Ambassador Jones', 'EUR:JRSchaetzle:MC', 'NAC', 'Amembassy', '11/19/62',
         ),
         { minLength: 1, maxLength: 10 },
       )
@@ -74,10 +76,12 @@ describe.runIf(ready || inCI)('TEI P5 conformance (jing, tei_all.rng)', () => {
       })
       .map((bs) => bs.map((b) => b.join('\n')).join('\n\n'));
     const samples = fc.sample(doc, { numRuns: 60, seed: 4711 });
+    const registers = registersFor('sources');
     const dir = mkdtempSync(join(tmpdir(), 'tei-gen-'));
     const files = samples.map((src, i) => {
       const f = join(dir, `g${i}.xml`);
-      writeFileSync(f, convert(src, `g${i}`).xml);
+      // Half with the sample edition's registers and name suggestions, half without enrichment.
+      writeFileSync(f, (i % 2 ? convert(src, `g${i}`) : convert(src, `g${i}`, EMPTY_METADATA, registers)).xml);
       writeFileSync(join(dir, `g${i}.txt`), src);
       return f;
     });

@@ -86,6 +86,18 @@
                 <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
                 <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
               </xsl:call-template>
+              <xsl:variable name="acronyms" select="te:acronyms(te:text-root($doc)[not(ancestor-or-self::tei:div[@type = 'witness'][te:behaviour(., $v?view) = 'omit'])])"/>
+              <xsl:if test="$acronyms">
+                <section class="abbreviations" aria-labelledby="{$v?prefix}abbr-title">
+                  <h3 id="{$v?prefix}abbr-title">Abbreviations</h3>
+                  <dl>
+                    <xsl:for-each select="$acronyms">
+                      <dt><xsl:value-of select="normalize-space(tei:abbr)"/></dt>
+                      <dd><xsl:value-of select="normalize-space(tei:expan)"/></dd>
+                    </xsl:for-each>
+                  </dl>
+                </section>
+              </xsl:if>
               <xsl:if test="$v?view = 'normalized'">
                 <xsl:variable name="stamps" select="te:gathered-stamps(($witnesses, $doc)[1])"/>
                 <xsl:if test="$stamps">
@@ -283,6 +295,9 @@
       </xsl:when>
       <xsl:when test="$b = 'quote'">
         <q><xsl:apply-templates mode="te:html"/></q>
+      </xsl:when>
+      <xsl:when test="$b = 'acronym'">
+        <abbr title="{normalize-space(../tei:expan)}"><xsl:apply-templates mode="te:html"/></abbr>
       </xsl:when>
       <xsl:when test="$b = 'name'">
         <span class="{local-name()}">

@@ -42,6 +42,7 @@
     gap           other missing text
     quote         quoted text, in quotation marks
     name          a name (persName, placeName, orgName, name, term)
+    acronym       an abbreviation kept as written, its expansion listed with the text
 -->
 <xsl:stylesheet version="3.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -168,6 +169,16 @@
     <xsl:sequence select="if (not(parent::tei:choice) or not(te:is-diplomatic($view))) then 'content' else 'omit'"/>
   </xsl:template>
 
+  <!-- Telegraphic quotation marks (QTE, UNQTE): as written on the page, read as the quotation they mark. -->
+  <xsl:template match="tei:abbr[@type = 'quote'][not(parent::tei:choice)]" mode="te:behaviour" as="xs:string">
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="if (te:is-diplomatic($view)) then 'content' else 'omit'"/>
+  </xsl:template>
+
+  <!-- Acronyms stay acronyms in the reading text; their expansions are listed with the text. -->
+  <xsl:template match="tei:abbr[@type = 'acronym']" mode="te:behaviour" as="xs:string">acronym</xsl:template>
+  <xsl:template match="tei:expan[../tei:abbr[@type = 'acronym']]" mode="te:behaviour" as="xs:string">omit</xsl:template>
+
   <xsl:template match="tei:q | tei:said" mode="te:behaviour" as="xs:string">
     <xsl:param name="view" as="xs:string"/>
     <xsl:sequence select="if (te:is-diplomatic($view)) then 'content' else 'quote'"/>
@@ -266,6 +277,14 @@
   <xsl:function name="te:gathered-stamps" as="element()*">
     <xsl:param name="witness" as="node()"/>
     <xsl:sequence select="$witness//tei:fw[@type = 'stamp']"/>
+  </xsl:function>
+
+  <!-- The acronyms of a text and their expansions, once each, in order of first use. -->
+  <xsl:function name="te:acronyms" as="element()*">
+    <xsl:param name="root" as="node()*"/>
+    <xsl:for-each-group select="$root//tei:choice[tei:abbr[@type = 'acronym']]" group-by="normalize-space(tei:abbr)">
+      <xsl:sequence select="current-group()[1]"/>
+    </xsl:for-each-group>
   </xsl:function>
 
   <!-- What the document is called, and when it was written. -->

@@ -46,6 +46,13 @@
         <xsl:with-param name="view" select="$view" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:call-template name="te:notes"/>
+      <xsl:variable name="acronyms" select="te:acronyms(te:text-root(/)[not(ancestor-or-self::tei:div[@type = 'witness'][te:behaviour(., $view) = 'omit'])])"/>
+      <xsl:if test="$acronyms">
+        <xsl:sequence select="$PARA, 'Abbreviations', $PARA"/>
+        <xsl:for-each select="$acronyms">
+          <xsl:sequence select="normalize-space(tei:abbr), ': ', normalize-space(tei:expan), $LB"/>
+        </xsl:for-each>
+      </xsl:if>
       <xsl:if test="$view != 'diplomatic'">
         <xsl:variable name="stamps" select="te:gathered-stamps(($witnesses, /)[1])"/>
         <xsl:if test="$stamps">
@@ -91,7 +98,7 @@
     <xsl:variable name="b" select="te:behaviour(., $view)"/>
     <xsl:choose>
       <xsl:when test="$b = 'omit'"/>
-      <xsl:when test="$b = 'content' or $b = 'name' or $b = 'bold' or $b = 'italic'">
+      <xsl:when test="$b = ('content', 'name', 'bold', 'italic', 'acronym')">
         <xsl:apply-templates mode="te:text"/>
       </xsl:when>
       <xsl:when test="$b = 'witness'">

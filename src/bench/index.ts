@@ -22,7 +22,7 @@ import { XSLT_DIR } from '../render/compile-xslt.js';
 
 const metadata = { edition: DEFAULT_EDITION, documents: {} };
 
-const teiOf = (pages: number) => convertText('bench.txt', new TextEncoder().encode(syntheticTranscription(pages)), metadata).xml;
+const teiOf = (pages: number) => convertText('bench.txt', new TextEncoder().encode(syntheticTranscription(pages)), metadata, { enrich: false }).xml;
 
 /** A synthetic TEI document of about `bytes` bytes (header included). */
 export function syntheticTei(bytes: number): string {

@@ -2,7 +2,7 @@
 /** The tei-edition command line: thin commands over the pipeline. */
 import { Command, CommanderError } from 'commander';
 import { dirname, resolve } from 'node:path';
-import { buildEdition, convertFile, documentName, metadataFor } from '../pipeline.js';
+import { buildEdition, convertFile, documentName, metadataFor, registersFor } from '../pipeline.js';
 import { loadMetadata } from '../enrich/metadata.js';
 import { writeFileAtomic } from '../io.js';
 import { SourceError } from '../transcription/source.js';
@@ -52,7 +52,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .action((file: string, opts: { output?: string; metadata?: string; name?: string }) => {
       try {
         const metadata = opts.metadata ? loadMetadata(opts.metadata) : metadataFor(dirname(resolve(file)));
-        const c = convertFile(file, metadata, opts.name ?? documentName(file));
+        const c = convertFile(file, metadata, { name: opts.name ?? documentName(file), registers: registersFor(dirname(resolve(file))) });
         for (const w of c.warnings) io.err(`${file}:${w.pos.line}:${w.pos.column}: warning: ${w.message}\n`);
         if (opts.output) writeFileAtomic(opts.output, c.xml);
         else io.out(c.xml);

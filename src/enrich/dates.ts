@@ -27,3 +27,37 @@ export function formatIsoDate(iso: string, time?: string): string {
   }
   return s;
 }
+
+const MONTH_ABBRS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** A two-digit year: 30-99 are 19xx, 00-29 20xx (the sources run from 1962 to the 2000s). */
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length === 4 ? n : n >= 30 ? 1900 + n : 2000 + n;
+}
+
+function iso(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** "11/19/62" (US order) -> "1962-11-19"; "3/4/88" -> "1988-03-04". */
+export function isoFromNumeric(text: string): string | undefined {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text.trim());
+  return m ? iso(fullYear(m[3]!), Number(m[1]), Number(m[2])) : undefined;
+}
+
+/** A telegram's date/time stamp, "Nov 19 9 19 PM '62" -> "1962-11-19T21:19:00". */
+export function isoFromStamp(text: string): string | undefined {
+  const m = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{1,2})[ :](\d{2}) ?(AM|PM|A\.M\.|P\.M\.) '(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const month = MONTH_ABBRS.indexOf(m[1]!.toLowerCase()) + 1;
+  const day = iso(fullYear(m[6]!), month, Number(m[2]));
+  let hour = Number(m[3]) % 12;
+  if (m[5]!.startsWith('P')) hour += 12;
+  const minute = Number(m[4]);
+  if (!day || minute > 59 || Number(m[3]) > 12) return undefined;
+  return `${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00`;
+}

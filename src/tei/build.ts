@@ -13,6 +13,7 @@ import type { DocumentMeta, EditionMeta } from '../enrich/metadata.js';
 import { formatIsoDate, parseLongDate } from '../enrich/dates.js';
 import { plain } from '../transcription/classify.js';
 import { TOOL } from '../version.js';
+import type { Person } from '../enrich/registers.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
@@ -26,6 +27,8 @@ export interface TeiInput {
   doc: TranscribedDocument;
   meta: DocumentMeta;
   edition: EditionMeta;
+  /** The persons of the register the document names (its standOff/listPerson). */
+  persons?: Person[];
 }
 
 const ind = (depth: number) => '\n' + '  '.repeat(depth);
@@ -53,7 +56,8 @@ export function documentId(name: string): string {
 }
 
 function usesKind(doc: TranscribedDocument, kinds: Inline['kind'][]): boolean {
-  const walk = (xs: Inline[]): boolean => xs.some((x) => kinds.includes(x.kind) || ('children' in x && walk(x.children)));
+  const walk = (xs: Inline[]): boolean =>
+    xs.some((x) => kinds.includes(x.kind) || ('children' in x && walk(x.children)) || (x.kind === 'choice' && walk(x.original)));
   return doc.witnesses.some((w) => w.blocks.some((b) => blockLines(b).some((l) => walk(l.inlines))));
 }
 
@@ -64,6 +68,7 @@ export function buildTei(input: TeiInput): string {
     'xml:lang': edition.language,
   });
   writeHeader(root, input);
+  if (input.persons?.length) writePersons(root, input.persons);
   const text = el(root, 1, 'text');
   const body = el(text, 2, 'body');
   const writer = new BodyWriter(doc);
@@ -228,6 +233,22 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   end(h, 1);
 }
 
+/** The register's entries for the persons the document names, in the order of first mention. */
+function writePersons(root: XMLBuilder, persons: Person[]): void {
+  const standOff = el(root, 1, 'standOff');
+  const list = el(standOff, 2, 'listPerson');
+  for (const p of persons) {
+    const person = el(list, 3, 'person', { 'xml:id': p.id });
+    leaf(person, 4, 'persName', p.name);
+    if (p.role) leaf(person, 4, 'occupation', p.role);
+    if (p.wikidata) leaf(person, 4, 'idno', p.wikidata, { type: 'wikidata' });
+    if (p.viaf) leaf(person, 4, 'idno', p.viaf, { type: 'viaf' });
+    end(person, 3);
+  }
+  end(list, 2);
+  end(standOff, 1);
+}
+
 function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
@@ -269,15 +290,17 @@ class BodyWriter {
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
       if (b.kind === 'signature') {
-        // The closer holds the signature and what follows it up to the last unrecognised block.
+        // The closer holds the signature and what follows it up to the last block that may not
+        // stand after a closer (unrecognised blocks, captions): those become lines of the closer.
+        const inCloser = (t: Block) => t.kind === 'block' || t.kind === 'caption';
         let last = i;
-        for (let k = i + 1; k < blocks.length; k++) if (blocks[k]!.kind === 'block') last = k;
+        for (let k = i + 1; k < blocks.length; k++) if (inCloser(blocks[k]!)) last = k;
         const closer = el(div, d, 'closer');
         const signed = el(closer, d + 1, 'signed');
         this.lines(signed, b.lines);
         for (let k = i + 1; k <= last; k++) {
           const t = blocks[k]!;
-          if (t.kind === 'block') {
+          if (t.kind === 'block' || t.kind === 'caption') {
             closer.txt(ind(d + 1));
             closer.ele('lb');
             this.lines(closer, t.lines);
@@ -420,6 +443,29 @@ class BodyWriter {
           break;
         case 'noteRef':
           this.note(parent.ele('note', noteAttrs(n.note)), n.note);
+          break;
+        case 'name':
+          this.inlines(parent.ele('persName', n.ref ? { ref: `#${n.ref}` } : {}), n.children);
+          break;
+        case 'choice': {
+          const choice = parent.ele('choice');
+          if (n.type === 'correction') {
+            this.inlines(choice.ele('sic'), n.original);
+            choice.ele('corr', n.cert && n.cert !== 'high' ? { cert: n.cert } : {}).txt(n.regular);
+          } else {
+            this.inlines(choice.ele('abbr', n.type === 'acronym' ? { type: 'acronym' } : {}), n.original);
+            choice.ele('expan').txt(n.regular);
+          }
+          break;
+        }
+        case 'quoteMark':
+          parent.ele('abbr', { type: 'quote' }).txt(n.text);
+          break;
+        case 'quote':
+          this.inlines(parent.ele('q'), n.children);
+          break;
+        case 'date':
+          this.inlines(parent.ele('date', { when: n.when }), n.children);
           break;
       }
     }

@@ -144,7 +144,16 @@ export function inlineText(inlines: Inline[]): string {
       case 'hand':
       case 'bold':
       case 'bracketed':
+      case 'name':
+      case 'quote':
+      case 'date':
         s += inlineText(n.children);
+        break;
+      case 'choice':
+        s += inlineText(n.original);
+        break;
+      case 'quoteMark':
+        s += n.text;
         break;
       default:
         break;

@@ -29,7 +29,25 @@ export type Inline =
   /** `[Page N]` inside a line: a page break. */
   | { kind: 'pb'; n: string; pos: Position }
   /** A footnote marker glued to the preceding word, resolved to the note it points to. */
-  | { kind: 'noteRef'; marker: string; note: Note; pos: Position };
+  | { kind: 'noteRef'; marker: string; note: Note; pos: Position }
+  // Added by enrichment (src/enrich), from the registers:
+  /** A person's name; `ref` is the register id (none for a name no register lists). */
+  | { kind: 'name'; type: 'person'; ref?: string; children: Inline[]; pos: Position }
+  /** The source's text with its correction or expansion. */
+  | {
+      kind: 'choice';
+      type: 'correction' | 'expansion' | 'acronym';
+      original: Inline[];
+      regular: string;
+      cert?: 'high' | 'medium' | 'low';
+      pos: Position;
+    }
+  /** A telegraphic quotation mark (QTE, UNQTE): shown as written, read as a quotation mark. */
+  | { kind: 'quoteMark'; text: string; pos: Position }
+  /** Quoted text (between QTE and UNQTE). */
+  | { kind: 'quote'; children: Inline[]; pos: Position }
+  /** A date, with its ISO value. */
+  | { kind: 'date'; when: string; children: Inline[]; pos: Position };
 
 export type InlineKind = Inline['kind'];
 

@@ -1,0 +1,302 @@
+/**
+ * Enrichment: the registers applied to the document model. Names of the person register become
+ * names with their id, corrections become sic/corr choices, abbreviations abbr/expan choices,
+ * QTE ... UNQTE a quotation, dates in the text dates with their ISO value. With `suggest`, likely
+ * person names that no register lists (a title and a capitalised name, a drafter code, a signature)
+ * become names without an id, and are reported so that the editor can add them.
+ */
+import type { Block, Inline, Line, Position, TranscribedDocument } from '../transcription/model.js';
+import { blockLines } from '../transcription/model.js';
+import { codePointLength } from '../transcription/source.js';
+import type { Abbreviation, Correction, Person, Registers } from './registers.js';
+import { isoFromNumeric, isoFromStamp, parseLongDate } from './dates.js';
+
+export interface EnrichOptions {
+  registers: Registers;
+  /** The document's name (corrections may be limited to some documents). */
+  document: string;
+  /** Tag likely person names that no register lists. */
+  suggest: boolean;
+}
+
+export interface UnknownName {
+  text: string;
+  pos: Position;
+}
+
+export interface EnrichReport {
+  unknownNames: UnknownName[];
+  /** Ids of the register's persons named in the document, in order of first mention. */
+  persons: string[];
+}
+
+interface Entry {
+  person?: Person;
+  correction?: Correction;
+  abbreviation?: Abbreviation;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** A regex matching any of the texts as whole words, longest first. */
+function alternation(texts: string[]): RegExp | null {
+  if (!texts.length) return null;
+  const sorted = [...new Set(texts)].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+const TITLES =
+  'Mr\\.|Mrs\\.|Miss|Dr\\.|Ambassador|Minister|Foreign Minister|Prime Minister|Deputy Prime Minister|President|Vice President|Premier|Chancellor|Senator|Governor|General|Admiral|Colonel|Secretary|Under Secretary|Assistant Secretary|Chairman|Director|King|Queen|Prince|Judge|Justice|Counselor|Consul|PermRep|Deputy PermRep';
+const NAME_WORD = "(?:Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\\.)";
+const PARTICLE = '(?:de|da|di|van|von|der|du|la|le)';
+/** A title, an optional "of Something", and a name of capitalised words. */
+const TITLED_RE = new RegExp(
+  `(?<![\\p{L}])(?:${TITLES})(?: (?:of|for) (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})? (${NAME_WORD}(?: (?:${PARTICLE} )?${NAME_WORD}){0,3})(?![\\p{L}])`,
+  'gu',
+);
+/** Drafter codes: OFFICE:InitialsSurname:typist. */
+const DRAFTER_RE = /(?<![\p{L}\p{N}])[A-Z]{1,5}(?:\/[A-Z]{1,5})?:([A-Z]{1,3}[A-Z][a-z]+):[A-Za-z]{1,4}(?![\p{L}])/gu;
+/** Words that follow a title but are no names. */
+const NOT_NAMES = new Set([
+  'General', 'State', 'Defense', 'Department', 'Government', 'Embassy', 'Council', 'Secretary', 'Minister', 'President', 'Staff',
+  'Assembly', 'Office', 'Bureau', 'Mission', 'Affairs', 'Committee', 'Ambassador', 'Under', 'Deputy', 'Assistant', 'The', 'This',
+  'In', 'On', 'At', 'He', 'She', 'It', 'We', 'They', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+  'September', 'October', 'November', 'December', 'Turkish', 'Greek', 'Soviet', 'American', 'British', 'French', 'German',
+  'Italian', 'Cuban', 'United', 'Foreign', 'Prime', 'Permanent', 'Vice', 'Acting', 'Special', 'Executive', 'Chief', 'Commander',
+]);
+
+const MONTH_ABBR = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
+const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const DATE_RE = new RegExp(
+  [
+    `(?<stamp>(?:${MONTH_ABBR})[a-z]*\\.? \\d{1,2},? \\d{1,2}[ :]\\d{2} ?(?:AM|PM|A\\.M\\.|P\\.M\\.) '\\d{2})`,
+    `(?<long>(?:${FULL_MONTHS}) \\d{1,2}, \\d{4})`,
+    `(?<numeric>(?<![\\d/])\\d{1,2}/\\d{1,2}/\\d{2}(?:\\d{2})?(?![\\d/]))`,
+  ].join('|'),
+  'gu',
+);
+
+class Enricher {
+  private readonly report: EnrichReport = { unknownNames: [], persons: [] };
+  private entries = new Map<string, Entry>();
+  private registerRe: RegExp | null = null;
+  private correctionRe: RegExp | null = null;
+  private corrections = new Map<string, Correction>();
+
+  constructor(private readonly options: EnrichOptions) {}
+
+  /** Prepare the matchers for one witness (corrections may be limited to a witness). */
+  private prepare(witness: string): void {
+    const { registers, document } = this.options;
+    this.entries = new Map();
+    const entry = (t: string) => {
+      let e = this.entries.get(t);
+      if (!e) this.entries.set(t, (e = {}));
+      return e;
+    };
+    for (const p of registers.persons) for (const f of p.forms) entry(f).person ??= p;
+    this.corrections = new Map();
+    for (const c of registers.corrections) {
+      if (c.documents && !c.documents.includes(document)) continue;
+      if (c.witness && c.witness !== witness) continue;
+      entry(c.sic).correction ??= c;
+      this.corrections.set(c.sic, c);
+    }
+    for (const a of registers.abbreviations) for (const f of a.abbr) entry(f).abbreviation ??= a;
+    this.registerRe = alternation([...this.entries.keys()]);
+    this.correctionRe = alternation([...this.corrections.keys()]);
+  }
+
+  run(doc: TranscribedDocument): EnrichReport {
+    for (const w of doc.witnesses) {
+      this.prepare(w.id);
+      for (const b of w.blocks) this.block(b);
+    }
+    if (doc.witnesses[0]) this.prepare(doc.witnesses[0].id);
+    for (const n of doc.notes) n.content = this.inlines(n.content, { dates: true });
+    return this.report;
+  }
+
+  private block(b: Block): void {
+    if (b.kind === 'pb') return;
+    for (const line of blockLines(b)) {
+      line.inlines = this.inlines(line.inlines, { dates: b.kind !== 'dateline' });
+      if (b.kind === 'signature' && this.options.suggest) this.signature(line);
+    }
+  }
+
+  /** A signature that no register knows is a name all the same. */
+  private signature(line: Line): void {
+    if (line.inlines.some((n) => n.kind === 'name')) return;
+    const text = line.inlines.map((n) => (n.kind === 'text' ? n.text : '')).join('');
+    if (!text.trim() || line.inlines.some((n) => n.kind !== 'text')) return;
+    this.report.unknownNames.push({ text: text.trim(), pos: line.pos });
+    line.inlines = [{ kind: 'name', type: 'person', children: line.inlines, pos: line.pos }];
+  }
+
+  inlines(nodes: Inline[], ctx: { dates: boolean }): Inline[] {
+    const out: Inline[] = [];
+    for (const n of nodes) {
+      switch (n.kind) {
+        case 'text':
+          out.push(...this.text(n.text, n.pos, ctx));
+          break;
+        case 'del':
+        case 'add':
+        case 'hand':
+        case 'bold':
+        case 'bracketed':
+          out.push({ ...n, children: this.inlines(n.children, ctx) });
+          break;
+        default:
+          out.push(n);
+      }
+    }
+    return quotations(out);
+  }
+
+  /** Register matches in a text, the rest to dates and name suggestions. */
+  private text(text: string, pos: Position, ctx: { dates: boolean }): Inline[] {
+    const out: Inline[] = [];
+    let last = 0;
+    const at = (i: number): Position => ({ line: pos.line, column: pos.column + codePointLength(text.slice(0, i)) });
+    const rest = (from: number, to: number) => {
+      if (to > from) out.push(...this.plain(text.slice(from, to), at(from), ctx));
+    };
+    if (this.registerRe) {
+      for (const m of text.matchAll(this.registerRe)) {
+        const e = this.entries.get(m[0])!;
+        rest(last, m.index);
+        out.push(this.entryNode(m[0], e, at(m.index)));
+        last = m.index + m[0].length;
+      }
+    }
+    rest(last, text.length);
+    return out;
+  }
+
+  private entryNode(text: string, e: Entry, pos: Position): Inline {
+    if (e.person) {
+      if (!this.report.persons.includes(e.person.id)) this.report.persons.push(e.person.id);
+      return { kind: 'name', type: 'person', ref: e.person.id, children: this.correctionsIn(text, pos), pos };
+    }
+    if (e.correction) return this.correctionNode(text, e.correction, pos);
+    const a = e.abbreviation!;
+    if (a.type === 'quote') return { kind: 'quoteMark', text, pos };
+    return { kind: 'choice', type: a.type, original: [{ kind: 'text', text, pos }], regular: a.expan, pos };
+  }
+
+  private correctionNode(text: string, c: Correction, pos: Position): Inline {
+    return { kind: 'choice', type: 'correction', original: [{ kind: 'text', text, pos }], regular: c.corr, pos, ...(c.cert ? { cert: c.cert } : {}) };
+  }
+
+  /** Corrections inside a name ("Therman Kent": "Therman" is corrected). */
+  private correctionsIn(text: string, pos: Position): Inline[] {
+    const out: Inline[] = [];
+    let last = 0;
+    const at = (i: number): Position => ({ line: pos.line, column: pos.column + codePointLength(text.slice(0, i)) });
+    if (this.correctionRe) {
+      for (const m of text.matchAll(this.correctionRe)) {
+        if (m.index > last) out.push({ kind: 'text', text: text.slice(last, m.index), pos: at(last) });
+        out.push(this.correctionNode(m[0], this.corrections.get(m[0])!, at(m.index)));
+        last = m.index + m[0].length;
+      }
+    }
+    if (last < text.length) out.push({ kind: 'text', text: text.slice(last), pos: at(last) });
+    return out;
+  }
+
+  /** Text no register matched: dates, then likely names. */
+  private plain(text: string, pos: Position, ctx: { dates: boolean }): Inline[] {
+    const at = (i: number): Position => ({ line: pos.line, column: pos.column + codePointLength(text.slice(0, i)) });
+    const spans: { start: number; end: number; node: Inline }[] = [];
+    if (ctx.dates) {
+      for (const m of text.matchAll(DATE_RE)) {
+        const g = m.groups!;
+        const when = g.stamp ? isoFromStamp(g.stamp) : g.long ? parseLongDate(g.long) : g.numeric ? isoFromNumeric(g.numeric) : undefined;
+        if (!when) continue;
+        spans.push({ start: m.index, end: m.index + m[0].length, node: { kind: 'date', when, children: [{ kind: 'text', text: m[0], pos: at(m.index) }], pos: at(m.index) } });
+      }
+    }
+    if (this.options.suggest) {
+      const free = (s: number, e: number) => spans.every((x) => e <= x.start || s >= x.end);
+      const name = (s: number, e: number) => {
+        const t = text.slice(s, e);
+        if (!free(s, e)) return;
+        spans.push({ start: s, end: e, node: { kind: 'name', type: 'person', children: [{ kind: 'text', text: t, pos: at(s) }], pos: at(s) } });
+        this.report.unknownNames.push({ text: t, pos: at(s) });
+      };
+      for (const m of text.matchAll(DRAFTER_RE)) {
+        const s = m.index + m[0].indexOf(m[1]!, m[0].indexOf(':'));
+        name(s, s + m[1]!.length);
+      }
+      for (const m of text.matchAll(TITLED_RE)) {
+        let n = m[1]!;
+        // Drop trailing words that are no part of a name ("Ambassador Finletter Paris" stays "Finletter Paris": rare).
+        const words = n.split(' ');
+        while (words.length && NOT_NAMES.has(words[0]!)) words.shift();
+        n = words.join(' ');
+        if (!n || /^[A-Z]\.$/.test(n)) continue;
+        const s = m.index + m[0].length - m[1]!.length + (m[1]!.length - n.length);
+        name(s, s + n.length);
+      }
+    }
+    spans.sort((a, b) => a.start - b.start);
+    const out: Inline[] = [];
+    let last = 0;
+    for (const sp of spans) {
+      if (sp.start < last) continue;
+      if (sp.start > last) out.push({ kind: 'text', text: text.slice(last, sp.start), pos: at(last) });
+      out.push(sp.node);
+      last = sp.end;
+    }
+    if (last < text.length) out.push({ kind: 'text', text: text.slice(last), pos: at(last) });
+    return out;
+  }
+}
+
+/** QTE ... UNQTE on one line: the words between them are a quotation. */
+function quotations(nodes: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (n.kind === 'quoteMark' && n.text === 'QTE') {
+      const j = nodes.findIndex((x, k) => k > i && x.kind === 'quoteMark' && x.text === 'UNQTE');
+      if (j > i + 1) {
+        const inner = nodes.slice(i + 1, j);
+        // The spaces between the marks and the quotation go with the marks, so that a reading
+        // view that drops the marks leaves neither space ("as “Soviet technicians”.").
+        const lead = trimEdge(inner, 'start');
+        const trail = trimEdge(inner, 'end');
+        const open = n;
+        const close = nodes[j] as Extract<Inline, { kind: 'quoteMark' }>;
+        out.push(
+          { ...open, text: open.text + lead },
+          { kind: 'quote', children: inner, pos: inner[0]?.pos ?? n.pos },
+          { ...close, text: trail + close.text },
+        );
+        i = j;
+        continue;
+      }
+    }
+    out.push(n);
+  }
+  return out;
+}
+
+/** Take the leading or trailing white space of the first/last text node out of `inner`. */
+function trimEdge(inner: Inline[], edge: 'start' | 'end'): string {
+  const k = edge === 'start' ? 0 : inner.length - 1;
+  const t = inner[k];
+  if (!t || t.kind !== 'text') return '';
+  const m = edge === 'start' ? /^\s+/.exec(t.text) : /\s+$/.exec(t.text);
+  if (!m) return '';
+  const rest = edge === 'start' ? t.text.slice(m[0].length) : t.text.slice(0, t.text.length - m[0].length);
+  if (rest) inner[k] = { ...t, text: rest };
+  else inner.splice(k, 1);
+  return m[0];
+}
+
+export function enrich(doc: TranscribedDocument, options: EnrichOptions): EnrichReport {
+  return new Enricher(options).run(doc);
+}
