@@ -119,10 +119,94 @@ class Enricher {
 
   private block(b: Block): void {
     if (b.kind === 'pb') return;
-    for (const line of blockLines(b)) {
+    const lines = blockLines(b);
+    for (let k = 0; k + 1 < lines.length; k++) this.acrossLineEnd(lines[k]!, lines[k + 1]!);
+    for (const line of lines) {
       line.inlines = this.inlines(line.inlines, { dates: b.kind !== 'dateline' });
       if (b.kind === 'signature' && this.options.suggest) this.signature(line);
     }
+  }
+
+  private parts = 0;
+
+  /**
+   * A register name broken by a line end ("McGeorge" / "Bundy"): two linked parts, one at the end
+   * of the first line, one at the start of the next.
+   */
+  private acrossLineEnd(first: Line, second: Line): void {
+    const a = first.inlines[first.inlines.length - 1];
+    const b = second.inlines[0];
+    if (!this.registerRe || a?.kind !== 'text' || b?.kind !== 'text') return;
+    const joined = `${a.text} ${b.text}`;
+    for (const m of joined.matchAll(this.registerRe)) {
+      const end = m.index + m[0].length;
+      if (m.index >= a.text.length || end <= a.text.length + 1) continue;
+      const person = this.entries.get(m[0])?.person;
+      if (!person) continue;
+      if (!this.report.persons.includes(person.id)) this.report.persons.push(person.id);
+      const n = ++this.parts;
+      const idA = `${person.id}-part${n}a`;
+      const idB = `${person.id}-part${n}b`;
+      const headA = a.text.slice(0, m.index);
+      const nameA = a.text.slice(m.index);
+      const nameB = b.text.slice(0, end - a.text.length - 1);
+      const tailB = b.text.slice(end - a.text.length - 1);
+      const posA = { line: a.pos.line, column: a.pos.column + codePointLength(headA) };
+      first.inlines.splice(first.inlines.length - 1, 1, ...(headA ? [{ ...a, text: headA }] : []), {
+        kind: 'name', type: 'person', ref: person.id, children: [{ kind: 'text', text: nameA, pos: posA }], pos: posA, part: { id: idA, next: idB },
+      });
+      second.inlines.splice(0, 1, {
+        kind: 'name', type: 'person', ref: person.id, children: [{ kind: 'text', text: nameB, pos: b.pos }], pos: b.pos, part: { id: idB, prev: idA },
+      }, ...(tailB ? [{ kind: 'text' as const, text: tailB, pos: { line: b.pos.line, column: b.pos.column + codePointLength(nameB) } }] : []));
+      return;
+    }
+  }
+
+  /**
+   * A register name broken by a page break inside a line ("Dean [Page 450] Rusk"): one name with
+   * the page break inside it.
+   */
+  private acrossPageBreaks(nodes: Inline[]): Inline[] {
+    if (!this.registerRe) return nodes;
+    const out: Inline[] = [];
+    for (let i = 0; i < nodes.length; i++) {
+      const a = nodes[i]!;
+      const pb = nodes[i + 1];
+      const b = nodes[i + 2];
+      if (a.kind === 'text' && pb?.kind === 'pb' && b?.kind === 'text') {
+        const aTrim = a.text.replace(/\s+$/, '');
+        const aSpace = a.text.slice(aTrim.length);
+        const bTrim = b.text.replace(/^\s+/, '');
+        const bSpace = b.text.slice(0, b.text.length - bTrim.length);
+        const joined = `${aTrim} ${bTrim}`;
+        const m = [...joined.matchAll(this.registerRe)].find((x) => x.index < aTrim.length && x.index + x[0].length > aTrim.length + 1);
+        const person = m && this.entries.get(m[0])?.person;
+        if (m && person) {
+          if (!this.report.persons.includes(person.id)) this.report.persons.push(person.id);
+          const end = m.index + m[0].length - aTrim.length - 1;
+          const head = aTrim.slice(0, m.index);
+          const pos = { line: a.pos.line, column: a.pos.column + codePointLength(head) };
+          if (head) out.push({ kind: 'text', text: head, pos: a.pos });
+          out.push({
+            kind: 'name',
+            type: 'person',
+            ref: person.id,
+            pos,
+            children: [
+              { kind: 'text', text: aTrim.slice(m.index) + aSpace, pos },
+              pb,
+              { kind: 'text', text: bSpace + bTrim.slice(0, end), pos: b.pos },
+            ],
+          });
+          const tail = bTrim.slice(end);
+          if (tail) out.push({ kind: 'text', text: tail, pos: b.pos });
+          i += 2;
+          continue;
+        }
+      }
+      out.push(a);
+    }
+    return out;
   }
 
   /** A signature that no register knows is a name all the same. */
@@ -136,7 +220,7 @@ class Enricher {
 
   inlines(nodes: Inline[], ctx: { dates: boolean }): Inline[] {
     const out: Inline[] = [];
-    for (const n of nodes) {
+    for (const n of this.acrossPageBreaks(nodes)) {
       switch (n.kind) {
         case 'text':
           out.push(...this.text(n.text, n.pos, ctx));

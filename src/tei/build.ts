@@ -444,9 +444,16 @@ class BodyWriter {
         case 'noteRef':
           this.note(parent.ele('note', noteAttrs(n.note)), n.note);
           break;
-        case 'name':
-          this.inlines(parent.ele('persName', n.ref ? { ref: `#${n.ref}` } : {}), n.children);
+        case 'name': {
+          const attrs: Record<string, string> = n.ref ? { ref: `#${n.ref}` } : {};
+          if (n.part) {
+            attrs['xml:id'] = n.part.id;
+            if (n.part.next) attrs.next = `#${n.part.next}`;
+            if (n.part.prev) attrs.prev = `#${n.part.prev}`;
+          }
+          this.inlines(parent.ele('persName', attrs), n.children);
           break;
+        }
         case 'choice': {
           const choice = parent.ele('choice');
           if (n.type === 'correction') {

@@ -32,7 +32,15 @@ export type Inline =
   | { kind: 'noteRef'; marker: string; note: Note; pos: Position }
   // Added by enrichment (src/enrich), from the registers:
   /** A person's name; `ref` is the register id (none for a name no register lists). */
-  | { kind: 'name'; type: 'person'; ref?: string; children: Inline[]; pos: Position }
+  | {
+      kind: 'name';
+      type: 'person';
+      ref?: string;
+      children: Inline[];
+      pos: Position;
+      /** A name broken by a line end is two parts: the id of this part, and of the other. */
+      part?: { id: string; next?: string; prev?: string };
+    }
   /** The source's text with its correction or expansion. */
   | {
       kind: 'choice';
