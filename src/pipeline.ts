@@ -10,6 +10,7 @@ import { parseTranscription } from './transcription/parse.js';
 import type { TranscribedDocument, Warning } from './transcription/model.js';
 import { DEFAULT_EDITION, loadMetadata, type Metadata } from './enrich/metadata.js';
 import { buildTei } from './tei/build.js';
+import { buildPersonsTei } from './tei/registers.js';
 import { EMPTY_REGISTERS, loadRegisters, type Registers } from './enrich/registers.js';
 import { enrich, type UnknownName } from './enrich/apply.js';
 import { writeFileAtomic } from './io.js';
@@ -95,6 +96,8 @@ export interface BuildReport {
   /** TEI files written but not valid against the project schema and rules. */
   invalid: Report[];
   warnings: string[];
+  /** Likely person names no register lists, per document. */
+  unknownNames: { file: string; name: string; line: number; column: number }[];
 }
 
 export interface BuildOptions {
@@ -117,7 +120,8 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
   if (!files.length) throw new Error(`${sources}: no transcriptions (*.txt) found`);
   const metadata = metadataFor(sources);
   const registers = registersFor(sources);
-  const report: BuildReport = { built: [], failed: [], invalid: [], warnings: [] };
+  const report: BuildReport = { built: [], failed: [], invalid: [], warnings: [], unknownNames: [] };
+  if (registers.persons.length) writeFileAtomic(join(options.dir, 'tei', 'registers', 'persons.xml'), buildPersonsTei(registers.persons, metadata.edition));
   for (const f of files) {
     const file = join(sources, f);
     try {
@@ -125,6 +129,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
       const out = join(options.dir, 'tei', `${c.name}.xml`);
       writeFileAtomic(out, c.xml);
       report.built.push(c);
+      for (const u of c.unknownNames) report.unknownNames.push({ file, name: u.text, ...u.pos });
       for (const w of c.warnings) report.warnings.push(`${file}:${w.pos.line}:${w.pos.column}: warning: ${w.message}`);
       const v = await validateText(out, c.xml);
       if (!v.valid) report.invalid.push(v);

@@ -150,3 +150,39 @@ describe('register files: clear errors at their line and column', () => {
     expect(fails(() => parseAbbreviations('a.yaml', 'abbr: NAC\n')).message).toContain('a register is a list of entries');
   });
 });
+
+describe('the registers command and the register file', () => {
+  test('registers suggest lists the names the registers lack, with positions and entries to start from', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { main } = await import('../src/cli/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'tei-suggest-'));
+    mkdirSync(join(dir, 'sources', 'registers'), { recursive: true });
+    writeFileSync(join(dir, 'sources', 'registers', 'persons.yaml'), '- id: rusk\n  name: Rusk, Dean\n  forms: [Rusk]\n');
+    writeFileSync(join(dir, 'sources', 'a.txt'), 'Foreign Minister Averoff told Mr. Rusk that Averoff would come.\n');
+    let out = '';
+    let err = '';
+    const code = await main(['registers', 'suggest', dir], { out: (s) => (out += s), err: (s) => (err += s) });
+    expect(code).toBe(0);
+    expect(out).toContain(`${join(dir, 'sources', 'a.txt')}:1:18: Averoff`);
+    expect(out).toContain(`${join(dir, 'sources', 'a.txt')}:1:45: Averoff`);
+    expect(out).not.toMatch(/: Rusk$/m);
+    expect(out).toContain('- id: averoff\n  name: "Averoff"');
+    expect(err).toContain('1 names no register lists');
+  });
+
+  test('the person register of the sample edition is valid TEI (tei/registers/persons.xml)', async () => {
+    const { existsSync, readFileSync } = await import('node:fs');
+    const { buildPersonsTei } = await import('../src/tei/registers.js');
+    const { registersFor, metadataFor } = await import('../src/pipeline.js');
+    const xml = buildPersonsTei(registersFor('sources').persons, metadataFor('sources').edition);
+    expect(xml).toContain('<person xml:id="kuznetsov">');
+    expect(xml).toMatch(/<persName type="main">\s*<surname>Kuznetsov<\/surname>\s*<forename>Vasily V\.<\/forename>\s*<\/persName>/);
+    expect(xml).toContain('<persName type="variant">Kuznatsov</persName>');
+    if (!existsSync('../shared/schema/tei_all.rng')) return;
+    const r = await validateText('persons.xml', xml, { schema: '../shared/schema/tei_all.rng', schematron: false });
+    expect(r.errors).toEqual([]);
+    void readFileSync;
+  });
+});

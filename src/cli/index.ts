@@ -8,8 +8,8 @@ import { writeFileAtomic } from '../io.js';
 import { SourceError } from '../transcription/source.js';
 import { collectXmlFiles, validateFile, SchemaError, type Report } from '../validate/index.js';
 import { renderTei, writeRendered } from '../render/index.js';
-import { basename } from 'node:path';
-import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
 import { TOOL } from '../version.js';
 
 export interface Io {
@@ -76,9 +76,54 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         for (const f of report.failed) io.err(describe(f.error) + '\n');
         for (const r of report.invalid) io.err(formatReport(r));
         io.err(
-          `${report.built.length} documents converted, ${report.failed.length} failed, ${report.invalid.length} invalid, ${report.warnings.length} warnings\n`,
+          `${report.built.length} documents converted, ${report.failed.length} failed, ${report.invalid.length} invalid, ${report.warnings.length} warnings` +
+            (report.unknownNames.length ? `, ${report.unknownNames.length} names no register lists (tei-edition registers suggest)` : '') +
+            '\n',
         );
         if (report.failed.length || report.invalid.length) code = 1;
+      } catch (e) {
+        io.err(describe(e) + '\n');
+        code = 1;
+      }
+    });
+
+  const registers = program.command('registers').description('The edition\'s registers (sources/registers/*.yaml).');
+  registers
+    .command('suggest')
+    .description('List the likely person names the registers lack, where they occur, and an entry to start from for each.')
+    .argument('[dir]', 'the project folder', '.')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action((dir: string, opts: { format: string }) => {
+      try {
+        const sources = join(dir, 'sources');
+        const metadata = metadataFor(sources);
+        const regs = registersFor(sources);
+        const files = readdirSync(sources).filter((f) => f.endsWith('.txt')).sort();
+        const found = new Map<string, { file: string; line: number; column: number }[]>();
+        for (const f of files) {
+          const file = join(sources, f);
+          const c = convertFile(file, metadata, { registers: regs });
+          for (const u of c.unknownNames) {
+            const list = found.get(u.text) ?? [];
+            list.push({ file, ...u.pos });
+            found.set(u.text, list);
+          }
+        }
+        if (opts.format === 'json') {
+          io.out(JSON.stringify([...found].map(([name, at]) => ({ name, occurrences: at })), null, 2) + '\n');
+        } else {
+          for (const [name, at] of found) {
+            for (const a of at) io.out(`${a.file}:${a.line}:${a.column}: ${name}\n`);
+          }
+          if (found.size) {
+            io.out('\n# Entries to complete and add to sources/registers/persons.yaml:\n');
+            for (const name of found.keys()) {
+              const id = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'person';
+              io.out(`- id: ${/^[a-z]/.test(id) ? id : `p-${id}`}\n  name: ${JSON.stringify(name)}\n  role: \n  forms: [${JSON.stringify(name)}]\n`);
+            }
+          }
+        }
+        io.err(`${found.size} names no register lists\n`);
       } catch (e) {
         io.err(describe(e) + '\n');
         code = 1;
@@ -155,6 +200,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
 const isEntry = process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
 if (isEntry) {
+  // Output piped into a command that stops reading (| head) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {

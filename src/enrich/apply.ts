@@ -10,6 +10,7 @@ import { blockLines } from '../transcription/model.js';
 import { codePointLength } from '../transcription/source.js';
 import type { Abbreviation, Correction, Person, Registers } from './registers.js';
 import { isoFromNumeric, isoFromStamp, parseLongDate } from './dates.js';
+import { inlineText } from '../transcription/inline.js';
 
 export interface EnrichOptions {
   registers: Registers;
@@ -32,6 +33,8 @@ export interface EnrichReport {
 
 interface Entry {
   person?: Person;
+  /** A likely name no register lists, found elsewhere in the document by the suggestion rules. */
+  unlisted?: boolean;
   correction?: Correction;
   abbreviation?: Abbreviation;
 }
@@ -54,8 +57,25 @@ const TITLED_RE = new RegExp(
   `(?<![\\p{L}])(?:${TITLES})(?: (?:of|for) (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})? (${NAME_WORD}(?: (?:${PARTICLE} )?${NAME_WORD}){0,3})(?![\\p{L}])`,
   'gu',
 );
+/** A capitalised name that says or answers something: "Sarper said", "Gursel replied". */
+const SPEAKER_RE = new RegExp(
+  `(?<=^|[\\s(“"])(${NAME_WORD}(?: ${NAME_WORD}){0,2}) (?:said|stated|replied|told|asked|noted|agreed|indicated|added|remarked|observed|suggested|emphasized|commented|continued|explained|thought|felt|believed|wondered|responded|recalled|mentioned|expressed|urged|declared|informed)(?![\\p{L}])`,
+  'gu',
+);
+/** FRUS headings name the persons in parentheses: "Letter From the Ambassador to Greece (Labouisse)". */
+const HEADING_NAME_RE = new RegExp(`\\((${NAME_WORD}(?: ${NAME_WORD}){0,2})\\)`, 'gu');
 /** Drafter codes: OFFICE:InitialsSurname:typist. */
 const DRAFTER_RE = /(?<![\p{L}\p{N}])[A-Z]{1,5}(?:\/[A-Z]{1,5})?:([A-Z]{1,3}[A-Z][a-z]+):[A-Za-z]{1,4}(?![\p{L}])/gu;
+/** Words that open a sentence but are no names ("He said", "Department agreed"). */
+const STOP_WORDS = new Set([
+  'He', 'She', 'It', 'They', 'We', 'I', 'You', 'This', 'That', 'These', 'Those', 'There', 'Here', 'Who', 'What', 'Which', 'One',
+  'Department', 'Government', 'Embassy', 'Congress', 'Soviets', 'Russians', 'Greeks', 'Turks', 'Americans', 'British', 'French',
+  'Germans', 'Allies', 'Ministry', 'Mission', 'Delegation', 'Paper', 'Note', 'Report', 'Telegram', 'Memorandum', 'Letter', 'Both',
+  'All', 'Each', 'Everyone', 'Nobody', 'Someone', 'Also', 'When', 'If', 'But', 'And', 'As', 'Then', 'Later', 'Finally', 'Meanwhile',
+  'Source', 'Press', 'Radio', 'Washington', 'Moscow', 'Ankara', 'Athens', 'Paris', 'London', 'Bonn', 'Rome', 'Nicosia', 'Cyprus',
+  'Turkey', 'Greece', 'NATO', 'Staff', 'Chiefs', 'Defense', 'State', 'Army', 'Navy', 'Committee', 'Council', 'Parliament',
+]);
+
 /** Words that follow a title but are no names. */
 const NOT_NAMES = new Set([
   'General', 'State', 'Defense', 'Department', 'Government', 'Embassy', 'Council', 'Secretary', 'Minister', 'President', 'Staff',
@@ -103,11 +123,34 @@ class Enricher {
       this.corrections.set(c.sic, c);
     }
     for (const a of registers.abbreviations) for (const f of a.abbr) entry(f).abbreviation ??= a;
+    for (const c of this.candidates) if (!this.entries.has(c)) entry(c).unlisted = true;
     this.registerRe = alternation([...this.entries.keys()]);
     this.correctionRe = alternation([...this.corrections.keys()]);
   }
 
+  /** Likely names no register lists, found anywhere in the document: tagged wherever they occur. */
+  private candidates = new Set<string>();
+
+  private collectCandidates(doc: TranscribedDocument): void {
+    const add = (name: string) => {
+      const words = name.split(' ');
+      while (words.length && NOT_NAMES.has(words[0]!)) words.shift();
+      while (words.length && NOT_NAMES.has(words[words.length - 1]!)) words.pop();
+      const n = words.join(' ');
+      if (n.length > 1 && !/^[A-Z]\.$/.test(n) && !STOP_WORDS.has(words[0]!)) this.candidates.add(n);
+    };
+    const scan = (text: string, head: boolean) => {
+      for (const m of text.matchAll(DRAFTER_RE)) add(m[1]!);
+      for (const m of text.matchAll(TITLED_RE)) add(m[1]!);
+      for (const m of text.matchAll(SPEAKER_RE)) add(m[1]!);
+      if (head) for (const m of text.matchAll(HEADING_NAME_RE)) add(m[1]!);
+    };
+    for (const w of doc.witnesses) for (const b of w.blocks) for (const l of blockLines(b)) scan(inlineText(l.inlines), b.kind === 'head');
+    for (const n of doc.notes) scan(inlineText(n.content), false);
+  }
+
   run(doc: TranscribedDocument): EnrichReport {
+    if (this.options.suggest) this.collectCandidates(doc);
     for (const w of doc.witnesses) {
       this.prepare(w.id);
       for (const b of w.blocks) this.block(b);
@@ -260,6 +303,10 @@ class Enricher {
   }
 
   private entryNode(text: string, e: Entry, pos: Position): Inline {
+    if (e.unlisted && !e.person) {
+      this.report.unknownNames.push({ text, pos });
+      return { kind: 'name', type: 'person', children: this.correctionsIn(text, pos), pos };
+    }
     if (e.person) {
       if (!this.report.persons.includes(e.person.id)) this.report.persons.push(e.person.id);
       return { kind: 'name', type: 'person', ref: e.person.id, children: this.correctionsIn(text, pos), pos };
@@ -300,29 +347,6 @@ class Enricher {
         const when = g.stamp ? isoFromStamp(g.stamp) : g.long ? parseLongDate(g.long) : g.numeric ? isoFromNumeric(g.numeric) : undefined;
         if (!when) continue;
         spans.push({ start: m.index, end: m.index + m[0].length, node: { kind: 'date', when, children: [{ kind: 'text', text: m[0], pos: at(m.index) }], pos: at(m.index) } });
-      }
-    }
-    if (this.options.suggest) {
-      const free = (s: number, e: number) => spans.every((x) => e <= x.start || s >= x.end);
-      const name = (s: number, e: number) => {
-        const t = text.slice(s, e);
-        if (!free(s, e)) return;
-        spans.push({ start: s, end: e, node: { kind: 'name', type: 'person', children: [{ kind: 'text', text: t, pos: at(s) }], pos: at(s) } });
-        this.report.unknownNames.push({ text: t, pos: at(s) });
-      };
-      for (const m of text.matchAll(DRAFTER_RE)) {
-        const s = m.index + m[0].indexOf(m[1]!, m[0].indexOf(':'));
-        name(s, s + m[1]!.length);
-      }
-      for (const m of text.matchAll(TITLED_RE)) {
-        let n = m[1]!;
-        // Drop trailing words that are no part of a name ("Ambassador Finletter Paris" stays "Finletter Paris": rare).
-        const words = n.split(' ');
-        while (words.length && NOT_NAMES.has(words[0]!)) words.shift();
-        n = words.join(' ');
-        if (!n || /^[A-Z]\.$/.test(n)) continue;
-        const s = m.index + m[0].length - m[1]!.length + (m[1]!.length - n.length);
-        name(s, s + n.length);
       }
     }
     spans.sort((a, b) => a.start - b.start);
