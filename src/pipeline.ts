@@ -2,7 +2,7 @@
  * The pipeline over the stages: transcription -> model -> TEI. The CLI commands are thin
  * wrappers over these functions.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { decodeTranscription, SourceError } from './transcription/source.js';
@@ -13,7 +13,7 @@ import { buildTei } from './tei/build.js';
 import { buildPersonsTei } from './tei/registers.js';
 import { EMPTY_REGISTERS, loadRegisters, type Registers } from './enrich/registers.js';
 import { enrich, type UnknownName } from './enrich/apply.js';
-import { writeFileAtomic } from './io.js';
+import { readFileOrFail, writeFileAtomic } from './io.js';
 import { validateText, type Report } from './validate/index.js';
 import { renderTei, writeRendered } from './render/index.js';
 
@@ -63,16 +63,6 @@ export function convertText(file: string, bytes: Uint8Array, metadata: Metadata,
   const check = XMLValidator.validate(xml);
   if (check !== true) throw new Error(`internal error: the TEI for ${file} is not well-formed (${check.err.msg} at ${check.err.line}:${check.err.col})`);
   return { name, file, doc, xml, warnings: doc.warnings, unknownNames: enriched.unknownNames };
-}
-
-export function readFileOrFail(file: string): Uint8Array {
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
-    throw new SourceError(file, { line: 1, column: 1 }, `cannot read: ${why}`);
-  }
 }
 
 export function convertFile(file: string, metadata: Metadata, options: ConvertOptions = {}): Converted {

@@ -221,3 +221,29 @@ describe('any TEI P5 document: the FRUS development set', () => {
     }
   });
 });
+
+describe('tei-edition render: bad input', () => {
+  test('a missing file, a file that is not well-formed, an entity declaration: clear errors, the others rendered', async () => {
+    const { mkdtempSync, writeFileSync, existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { main } = await import('../src/cli/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'tei-render-'));
+    const bad = join(dir, 'bad.xml');
+    writeFileSync(bad, '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text><p>x</text></TEI>');
+    const bomb = join(dir, 'bomb.xml');
+    writeFileSync(bomb, '<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>');
+    let err = '';
+    const code = await main(['render', join(dir, 'missing.xml'), bad, bomb, 'tei/1962-10-29-topol-594.xml', '-o', join(dir, 'out')], {
+      out: () => {},
+      err: (s) => (err += s),
+    });
+    expect(code).toBe(1);
+    expect(err).toContain(`${join(dir, 'missing.xml')}:1:1: error: cannot read: no such file`);
+    expect(err).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:2:\\d+: error: `));
+    expect(err).toContain('error: entity declarations are not allowed');
+    expect(err).toContain('1 documents rendered, 3 failed');
+    expect(existsSync(join(dir, 'out', 'html', '1962-10-29-topol-594.html'))).toBe(true);
+    expect(existsSync(join(dir, 'out', 'html', 'bad.html'))).toBe(false);
+  });
+});

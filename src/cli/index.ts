@@ -4,12 +4,12 @@ import { Command, CommanderError } from 'commander';
 import { dirname, resolve } from 'node:path';
 import { buildEdition, convertFile, documentName, metadataFor, registersFor } from '../pipeline.js';
 import { loadMetadata } from '../enrich/metadata.js';
-import { writeFileAtomic } from '../io.js';
+import { readFileOrFail, writeFileAtomic } from '../io.js';
 import { SourceError } from '../transcription/source.js';
 import { collectXmlFiles, validateFile, SchemaError, type Report } from '../validate/index.js';
 import { renderTei, writeRendered } from '../render/index.js';
 import { basename, join } from 'node:path';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { TOOL } from '../version.js';
 
 export interface Io {
@@ -139,12 +139,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       let failed = 0;
       for (const file of files) {
         try {
-          let xml: string;
-          try {
-            xml = readFileSync(file, 'utf8');
-          } catch (e) {
-            throw new SourceError(file, { line: 1, column: 1 }, `cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-          }
+          const xml = new TextDecoder().decode(readFileOrFail(file));
           const name = basename(file).replace(/\.xml$/i, '');
           writeRendered(opts.output, name, renderTei(file, xml, name));
           io.err(`rendered ${file}\n`);

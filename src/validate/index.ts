@@ -2,7 +2,9 @@
  * Validation of TEI files: well-formedness, RELAX NG (salve-annos, the project schema by default),
  * and the edition's Schematron rules.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFileOrFail } from '../io.js';
+import { SourceError } from '../transcription/source.js';
 import { join } from 'node:path';
 import { PROJECT_SCHEMA, PROJECT_SCHEMATRON, loadGrammar } from './relaxng.js';
 import { loadSchematron, runSchematron, type RuleProblem } from './schematron.js';
@@ -41,11 +43,10 @@ export async function validateText(file: string, text: string, options: Validati
 export async function validateFile(file: string, options: ValidationOptions = {}): Promise<Report> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = new TextDecoder().decode(readFileOrFail(file));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : (e as Error).message;
-    return { file, valid: false, errors: [{ file, line: 1, column: 1, source: 'xml', message: `cannot read: ${why}` }], warnings: [] };
+    if (!(e instanceof SourceError)) throw e;
+    return { file, valid: false, errors: [{ file, ...e.pos, source: 'xml', message: e.reason }], warnings: [] };
   }
   return validateText(file, text, options);
 }
