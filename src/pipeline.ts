@@ -7,12 +7,13 @@ import { basename, join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { decodeTranscription, SourceError } from './transcription/source.js';
 import { parseTranscription } from './transcription/parse.js';
-import type { TranscribedDocument, Warning } from './transcription/model.js';
-import { DEFAULT_EDITION, loadMetadata, type Metadata } from './enrich/metadata.js';
+import type { TranscribedDocument, Warning, Witness } from './transcription/model.js';
+import { DEFAULT_EDITION, loadMetadata, type DocumentMeta, type Metadata } from './enrich/metadata.js';
 import { buildTei } from './tei/build.js';
 import { buildPersonsTei } from './tei/registers.js';
 import { EMPTY_REGISTERS, loadRegisters, type Registers } from './enrich/registers.js';
 import { enrich, type UnknownName } from './enrich/apply.js';
+import { collateTokens, excisionLedger, witnessTokens, type Collation } from './enrich/collate.js';
 import { readFileOrFail, writeFileAtomic } from './io.js';
 import { validateText, type Report } from './validate/index.js';
 import { renderTei, writeRendered } from './render/index.js';
@@ -25,6 +26,7 @@ export interface Converted {
   warnings: Warning[];
   /** Likely person names no register lists (tagged as persName without @ref). */
   unknownNames: UnknownName[];
+  collations: Collation[];
 }
 
 /** Document name of a transcription file: its base name without ".txt". */
@@ -58,11 +60,21 @@ export function convertText(file: string, bytes: Uint8Array, metadata: Metadata,
   const enriched =
     options.enrich === false ? { persons: [], unknownNames: [] } : enrich(doc, { registers, document: name, suggest: options.suggest ?? true });
   const persons = enriched.persons.map((id) => registers.persons.find((p) => p.id === id)!);
-  const xml = buildTei({ name, doc, meta, edition: metadata.edition, persons });
+  const collations = collationsOf(doc.witnesses, meta);
+  const xml = buildTei({ name, doc, meta, edition: metadata.edition, persons, collations });
   // Never write malformed XML: a failure here is a bug in the converter, reported as such.
   const check = XMLValidator.validate(xml);
   if (check !== true) throw new Error(`internal error: the TEI for ${file} is not well-formed (${check.err.msg} at ${check.err.line}:${check.err.col})`);
-  return { name, file, doc, xml, warnings: doc.warnings, unknownNames: enriched.unknownNames };
+  return { name, file, doc, xml, warnings: doc.warnings, unknownNames: enriched.unknownNames, collations };
+}
+
+/** Each copy collated with the base copy: the editor's choice, or the fullest copy. */
+function collationsOf(witnesses: Witness[], meta: DocumentMeta): Collation[] {
+  if (witnesses.length < 2 || meta.collation === false) return [];
+  const counted = witnesses.map((w) => ({ w, tokens: witnessTokens(w) }));
+  const base =
+    counted.find((c) => c.w.id === meta.base) ?? counted.reduce((a, b) => (b.tokens.filter((t) => t.kind === 'word').length > a.tokens.filter((t) => t.kind === 'word').length ? b : a));
+  return counted.filter((c) => c !== base).map((c) => collateTokens(base.w.id, base.tokens, c.w.id, c.tokens, { ocr: meta.ocr !== false }));
 }
 
 export function convertFile(file: string, metadata: Metadata, options: ConvertOptions = {}): Converted {
@@ -125,6 +137,10 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
       if (!v.valid) report.invalid.push(v);
       for (const w of v.warnings) report.warnings.push(`${w.file}:${w.line}:${w.column}: warning: ${w.message}`);
       writeRendered(join(options.dir, 'editions'), c.name, renderTei(out, c.xml, c.name));
+      if (c.collations.length) {
+        const ledger = { document: c.name, base: c.collations[0]!.base, excisions: excisionLedger(c.collations) };
+        writeFileAtomic(join(options.dir, 'editions', 'data', `${c.name}.excisions.json`), JSON.stringify(ledger, null, 2) + '\n');
+      }
       options.onDocument?.(file, v.valid);
     } catch (e) {
       report.failed.push({ file, error: e as Error });

@@ -23,12 +23,13 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 /**
  * The character data of the TEI <text> element, tags removed and entities decoded; without the
- * editor's additions (corr, expan), which are not in the transcription.
+ * editor's additions (corr, expan, the collation of the copies), which are not in the transcription.
  */
 export function teiText(xml: string): string {
   const m = /<text\b[^>]*>([\s\S]*)<\/text>/.exec(xml);
   if (!m) throw new Error('no text element');
   return m[1]!
+    .replace(/<div type="collation"[\s\S]*?<\/div>/g, '')
     .replace(/<(corr|expan)\b[^>]*>[\s\S]*?<\/\1>/g, '')
     .replace(/<[^>]+>/g, '').replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => ENTITIES[e]!);
 }

@@ -48,6 +48,27 @@
           </xsl:for-each>
           <h1><xsl:value-of select="$title"/></h1>
           <xsl:call-template name="te:metadata"/>
+          <xsl:variable name="excisions" select="te:excisions(/)"/>
+          <xsl:if test="$excisions">
+            <section class="ledger" aria-labelledby="ledger-title">
+              <h2 id="ledger-title">Excision ledger</h2>
+              <table>
+                <caption>What each copy withholds that the base copy has</caption>
+                <thead><tr><th scope="col">Copy</th><th scope="col">Withheld</th><th scope="col">Words</th></tr></thead>
+                <tbody>
+                  <xsl:for-each select="$excisions">
+                    <xsl:variable name="w" select="te:target(., string(tei:rdg/@wit))"/>
+                    <tr>
+                      <td><xsl:value-of select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/><xsl:if test="$w">: <xsl:value-of select="normalize-space($w)"/></xsl:if></td>
+                      <td><xsl:value-of select="te:reading-text(tei:lem)"/></td>
+                      <td><xsl:value-of select="te:excised-words(.)"/></td>
+                    </tr>
+                  </xsl:for-each>
+                </tbody>
+              </table>
+              <p class="ledger-data"><a href="../data/{$name}.excisions.json">The ledger as data (JSON)</a></p>
+            </section>
+          </xsl:if>
           <nav class="downloads" aria-label="Downloads">
             <span>Download: </span>
             <a href="../text/{$name}.diplomatic.txt">diplomatic text</a>
@@ -238,6 +259,30 @@
       </xsl:when>
       <xsl:when test="$b = 'list'">
         <div class="list{@type ! (' list-' || .)}{@subtype ! (' ' || .)}"><xsl:apply-templates mode="te:html"/></div>
+      </xsl:when>
+      <xsl:when test="$b = 'apparatus'">
+        <section class="apparatus" aria-labelledby="{$prefix}app-{@corresp ! replace(., '\W', '')}">
+          <h3 id="{$prefix}app-{@corresp ! replace(., '\W', '')}"><xsl:value-of select="tei:head"/></h3>
+          <ol>
+            <xsl:for-each select="te:apparatus-entries(.)">
+              <xsl:variable name="siglum" select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/>
+              <li class="app app-{@type}">
+                <span class="lem"><xsl:value-of select="te:reading-text(tei:lem)"/></span>
+                <xsl:text> ] </xsl:text>
+                <xsl:choose>
+                  <xsl:when test="@type = 'excision'">
+                    <span class="rdg excision">excised in copy <xsl:value-of select="$siglum"/> (<xsl:value-of select="te:excised-words(.)"/> words)</span>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <span class="rdg"><xsl:value-of select="if (te:reading-text(tei:rdg) = '') then 'om.' else te:reading-text(tei:rdg)"/></span>
+                    <xsl:text> </xsl:text><span class="siglum"><xsl:value-of select="$siglum"/></span>
+                    <xsl:if test="@type = 'ocr'"> (OCR misreading)</xsl:if>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </li>
+            </xsl:for-each>
+          </ol>
+        </section>
       </xsl:when>
       <xsl:when test="$b = 'list-head'">
         <span class="list-head"><xsl:apply-templates mode="te:html"/></span>

@@ -41,6 +41,7 @@
     excision      an excision, worded as FRUS does
     gap           other missing text
     quote         quoted text, in quotation marks
+    apparatus     the variants and excisions of a collation, listed
     name          a name (persName, placeName, orgName, name, term)
     acronym       an abbreviation kept as written, its expansion listed with the text
 -->
@@ -83,6 +84,12 @@
     <xsl:param name="view" as="xs:string"/>
     <!-- The reading text follows the base witness, the first. -->
     <xsl:sequence select="if (te:is-diplomatic($view) or empty(preceding-sibling::tei:div[@type = 'witness'])) then 'witness' else 'omit'"/>
+  </xsl:template>
+
+  <!-- A collation (parallel segmentation): in the reading view its apparatus after the text. -->
+  <xsl:template match="tei:div[@type = 'collation']" mode="te:behaviour" as="xs:string">
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="if (te:is-diplomatic($view)) then 'omit' else 'apparatus'"/>
   </xsl:template>
 
   <xsl:template match="tei:head[@type = 'transcriber']" mode="te:behaviour" as="xs:string">
@@ -285,6 +292,35 @@
     <xsl:for-each-group select="$root//tei:choice[tei:abbr[@type = 'acronym']]" group-by="normalize-space(tei:abbr)">
       <xsl:sequence select="current-group()[1]"/>
     </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- The entries of an apparatus worth a reader's attention (case and punctuation aside). -->
+  <xsl:function name="te:apparatus-entries" as="element()*">
+    <xsl:param name="collation" as="element()"/>
+    <xsl:sequence select="$collation//tei:app[not(@type = 'form')]"/>
+  </xsl:function>
+
+  <!-- The excisions of all collations of a document: what was withheld in which copy. -->
+  <xsl:function name="te:excisions" as="element()*">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="$root//tei:div[@type = 'collation']//tei:app[@type = 'excision']"/>
+  </xsl:function>
+
+  <!-- The text of a reading as the copy has it (sic, not corr; gaps as worded for readers). -->
+  <xsl:function name="te:reading-text" as="xs:string">
+    <xsl:param name="r" as="element()?"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:for-each select="$r/descendant::node()[self::text() and not(ancestor::tei:corr)] | $r//tei:gap[not(@resp)]">
+        <xsl:sequence select="if (self::tei:gap) then '[]' else string(.)"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <!-- Words excised, as the gap records them. -->
+  <xsl:function name="te:excised-words" as="xs:string">
+    <xsl:param name="app" as="element()"/>
+    <xsl:sequence select="string(($app//tei:gap[@reason = 'excised']/@quantity)[1])"/>
   </xsl:function>
 
   <!-- What the document is called, and when it was written. -->

@@ -125,6 +125,16 @@
         <xsl:apply-templates mode="te:text"/>
         <xsl:sequence select="$PARA"/>
       </xsl:when>
+      <xsl:when test="$b = 'apparatus'">
+        <xsl:sequence select="$PARA, normalize-space(tei:head), $PARA"/>
+        <xsl:for-each select="te:apparatus-entries(.)">
+          <xsl:variable name="siglum" select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/>
+          <xsl:sequence select="te:reading-text(tei:lem), ' ] '"/>
+          <xsl:sequence select="if (@type = 'excision') then concat('excised in ', $siglum, ' (', te:excised-words(.), ' words)')
+                                else concat(if (normalize-space(te:reading-text(tei:rdg)) = '') then 'om.' else te:reading-text(tei:rdg), ' ', $siglum, if (@type = 'ocr') then ' (OCR)' else '')"/>
+          <xsl:sequence select="$LB"/>
+        </xsl:for-each>
+      </xsl:when>
       <xsl:when test="$b = 'list-head'">
         <xsl:apply-templates mode="te:text"/>
         <xsl:sequence select="' '"/>

@@ -38,6 +38,10 @@ export interface DocumentMeta {
   physical?: string;
   published?: { title: string; document?: string; url?: string };
   witnesses?: { id: string; label: string }[];
+  /** Collate the copies (default true); the base copy (default: the fullest); propose sic/corr for OCR misreadings (default true). */
+  collation?: boolean;
+  base?: string;
+  ocr?: boolean;
 }
 
 export interface Metadata {
@@ -175,6 +179,13 @@ export function parseMetadata(file: string, text: string): Metadata {
         if (d) meta.published.document = d;
         if (u) meta.published.url = u;
       }
+      for (const k of ['collation', 'ocr'] as const) {
+        if (m[k] === undefined) continue;
+        if (typeof m[k] !== 'boolean') r.fail(childNode(node, k), `'${k}' must be true or false`);
+        meta[k] = m[k];
+      }
+      const base = r.str(m, node, 'base');
+      if (base) meta.base = base;
       const wits = childNode(node, 'witnesses');
       if (wits) {
         if (!isSeq(wits)) r.fail(wits, "'witnesses' must be a list");

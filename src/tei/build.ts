@@ -14,6 +14,7 @@ import { formatIsoDate, parseLongDate } from '../enrich/dates.js';
 import { plain } from '../transcription/classify.js';
 import { TOOL } from '../version.js';
 import type { Person } from '../enrich/registers.js';
+import type { Collation, Token } from '../enrich/collate.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
@@ -29,6 +30,8 @@ export interface TeiInput {
   edition: EditionMeta;
   /** The persons of the register the document names (its standOff/listPerson). */
   persons?: Person[];
+  /** Each other copy collated with the base copy. */
+  collations?: Collation[];
 }
 
 const ind = (depth: number) => '\n' + '  '.repeat(depth);
@@ -73,6 +76,7 @@ export function buildTei(input: TeiInput): string {
   const body = el(text, 2, 'body');
   const writer = new BodyWriter(doc);
   for (const w of doc.witnesses) writer.witness(body, 3, w);
+  for (const c of input.collations ?? []) writeCollation(body, 3, c);
   end(body, 2);
   end(text, 1);
   end(root, 0);
@@ -231,6 +235,68 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   });
   end(rev, 2);
   end(h, 1);
+}
+
+/**
+ * A collation in parallel segmentation: the base copy's words, blocks as ab, and an app wherever
+ * the other copy differs. Reading the lem for the base, the rdg for the other, gives each copy's
+ * words back exactly (gaps with resp="#tei-edition" are the editor's, not the copy's).
+ */
+function writeCollation(body: XMLBuilder, depth: number, c: Collation): void {
+  const div = el(body, depth, 'div', { type: 'collation', corresp: `#${c.base} #${c.other}` });
+  const sig = (id: string) => id.replace(/^wit-/, '');
+  leaf(div, depth + 1, 'head', `Copy ${sig(c.other)} collated with copy ${sig(c.base)}${c.aborted ? ' (too different to align word by word)' : ''}`, { type: 'collation' });
+  let ab: XMLBuilder | null = null;
+  let block = -1;
+  let first = true;
+  const space = () => {
+    if (!first) ab!.txt(' ');
+    first = false;
+  };
+  const open = (b: number) => {
+    if (ab && b === block) return;
+    block = b;
+    ab = el(div, depth + 1, 'ab', { type: 'collation', n: String(b + 1) });
+    first = true;
+  };
+  const tokens = (parent: XMLBuilder, ts: Token[], excisionWords?: number) => {
+    ts.forEach((t, k) => {
+      if (k > 0) parent.txt(' ');
+      if (t.kind === 'excision') {
+        parent.ele('gap', { reason: 'excised', rend: 'empty-brackets', ...(excisionWords ? { quantity: String(excisionWords), unit: 'word' } : {}) });
+      } else if (t.kind === 'mark' && t.text === '[Signature]') {
+        parent.ele('seg', { type: 'signature', hand: `#${HAND_MS}` }).ele('gap', { reason: 'illegible', quantity: '1', unit: 'signature' });
+      } else if (t.kind === 'mark') {
+        parent.ele('seg', { type: 'handwritten', hand: `#${HAND_MS}` }).txt(t.text);
+      } else parent.txt(t.text);
+    });
+  };
+  for (const s of c.segments) {
+    open(s.base[0]?.block ?? Math.max(block, s.other[0]?.block ?? 0));
+    space();
+    if (s.kind === 'equal') {
+      tokens(ab!, s.base);
+      continue;
+    }
+    const app = ab!.ele('app', { type: s.kind });
+    tokens(app.ele('lem', { wit: `#${c.base}` }), s.base);
+    if (s.kind === 'ocr') {
+      const rdg = app.ele('rdg', { wit: `#${c.other}`, resp: '#tei-edition', cert: 'low' });
+      const choice = rdg.ele('choice');
+      tokens(choice.ele('sic'), s.other);
+      tokens(choice.ele('corr'), s.base);
+    } else if (s.kind === 'excision') {
+      const words = s.base.filter((t) => t.kind === 'word').length;
+      const rdg = app.ele('rdg', { wit: `#${c.other}`, type: 'excision' });
+      const hasGap = s.other.some((t) => t.kind === 'excision');
+      tokens(rdg, s.other, words);
+      if (!hasGap) {
+        if (s.other.length) rdg.txt(' ');
+        rdg.ele('gap', { reason: 'excised', quantity: String(words), unit: 'word', resp: '#tei-edition' });
+      }
+    } else tokens(app.ele('rdg', { wit: `#${c.other}` }), s.other);
+  }
+  end(div, depth);
 }
 
 /** The register's entries for the persons the document names, in the order of first mention. */

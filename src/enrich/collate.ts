@@ -1,0 +1,275 @@
+/**
+ * Witness collation, in the spirit of CollateX (tokenise -> normalise -> align -> analyse):
+ * each copy of a document is aligned word by word with the base copy (jsdiff's Myers diff on
+ * normalised tokens); where they differ the result is a variant, an OCR misreading (a sic/corr
+ * proposal) or an excision (the other copy shows an empty bracket or the reviewer's handwritten
+ * marks where the base has text).
+ */
+import { diffArrays } from 'diff';
+import type { Block, Inline, Witness } from '../transcription/model.js';
+import { blockLines } from '../transcription/model.js';
+
+export interface Token {
+  /** As written. */
+  text: string;
+  /** Normalised for matching: case, punctuation and OCR-confusable characters folded. */
+  norm: string;
+  /** A word; an excision's empty bracket; a reviewer's handwritten mark. */
+  kind: 'word' | 'excision' | 'mark';
+  /** Index of the block of its witness it comes from. */
+  block: number;
+}
+
+export type Segment =
+  | { kind: 'equal'; base: Token[]; other: Token[] }
+  | { kind: 'excision' | 'variant' | 'ocr' | 'form'; base: Token[]; other: Token[] };
+
+export interface Collation {
+  base: string;
+  other: string;
+  segments: Segment[];
+  /** True when the witnesses differed too much to align word by word (one variant for all). */
+  aborted: boolean;
+}
+
+/** Blocks whose words are the text of the document (not the furniture and stamps of a copy). */
+const TEXT_BLOCKS = new Set<Block['kind']>(['head', 'paragraph', 'caption', 'dateline', 'field', 'participants', 'admin', 'signature', 'block']);
+
+/** Case, punctuation and OCR-confusable characters folded, for matching only. */
+export function normalise(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .replace(/rn/g, 'm')
+    .replace(/[0q]/g, 'o')
+    .replace(/[1i|]/g, 'l')
+    .replace(/5/g, 's');
+}
+
+/** The reading of a witness as tokens: deletions left out, insertions in, corrections as written. */
+export function witnessTokens(w: Witness): Token[] {
+  const pieces: Piece[] = [];
+  w.blocks.forEach((b, block) => {
+    if (!TEXT_BLOCKS.has(b.kind)) return;
+    for (const line of blockLines(b)) {
+      walk(line.inlines, false, block, pieces);
+      pieces.push({ text: ' ', kind: 'word', block });
+    }
+  });
+  // Words run across inline elements ("EUR:" + name + ":MC" is one word): split on white space only.
+  const out: Token[] = [];
+  let cur: { text: string; word: boolean; block: number } | null = null;
+  const end = () => {
+    if (cur) out.push({ text: cur.text, norm: normalise(cur.text) || cur.text, kind: cur.word ? 'word' : 'mark', block: cur.block });
+    cur = null;
+  };
+  for (const p of pieces) {
+    if (p.kind === 'excision' || p.kind === 'signature') {
+      end();
+      out.push(p.kind === 'excision' ? { text: '[]', norm: '[]', kind: 'excision', block: p.block } : { text: '[Signature]', norm: '[signature]', kind: 'mark', block: p.block });
+      continue;
+    }
+    for (const part of p.text.split(/(\s+)/)) {
+      if (!part) continue;
+      if (/^\s+$/.test(part)) {
+        end();
+        continue;
+      }
+      cur ??= { text: '', word: false, block: p.block };
+      cur.text += part;
+      if (p.kind === 'word') cur.word = true;
+    }
+  }
+  end();
+  // A word written as a reviewer's mark elsewhere in the copy ("hll") is a mark too.
+  const marks = new Set(out.filter((t) => t.kind === 'mark').map((t) => t.text.toLowerCase()));
+  for (const t of out) if (t.kind === 'word' && marks.has(t.text.toLowerCase())) t.kind = 'mark';
+  return out;
+}
+
+interface Piece {
+  text: string;
+  kind: 'word' | 'mark' | 'excision' | 'signature';
+  block: number;
+}
+
+function walk(nodes: Inline[], hand: boolean, block: number, out: Piece[]): void {
+  for (const n of nodes) {
+    switch (n.kind) {
+      case 'text':
+        out.push({ text: n.text, kind: hand ? 'mark' : 'word', block });
+        break;
+      case 'excision':
+        out.push({ text: '[]', kind: 'excision', block });
+        break;
+      case 'signature':
+        out.push({ text: '', kind: 'signature', block });
+        break;
+      case 'del':
+      case 'pb':
+      case 'noteRef':
+        break;
+      case 'hand':
+        walk(n.children, true, block, out);
+        break;
+      case 'add':
+      case 'bold':
+      case 'bracketed':
+      case 'name':
+      case 'quote':
+      case 'date':
+        walk(n.children, hand, block, out);
+        break;
+      case 'choice':
+        walk(n.original, hand, block, out);
+        break;
+      case 'quoteMark':
+        out.push({ text: n.text, kind: hand ? 'mark' : 'word', block });
+        break;
+    }
+  }
+}
+
+/** Edit distance (for telling an OCR misreading from a different word). */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!;
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const t = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = t;
+    }
+  }
+  return d[b.length]!;
+}
+
+const plainKey = (t: Token) => t.text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+export interface CollateOptions {
+  /** Propose sic/corr for OCR misreadings (default true). */
+  ocr?: boolean;
+  /** Give up aligning word by word beyond this many edits (default 20,000). */
+  maxEdits?: number;
+}
+
+export function collate(baseW: Witness, otherW: Witness, options: CollateOptions = {}): Collation {
+  return collateTokens(baseW.id, witnessTokens(baseW), otherW.id, witnessTokens(otherW), options);
+}
+
+export function collateTokens(baseId: string, base: Token[], otherId: string, other: Token[], options: CollateOptions = {}): Collation {
+  const ocr = options.ocr ?? true;
+  // Common prefix and suffix first: they are most of the text and cost the diff nothing.
+  let pre = 0;
+  while (pre < base.length && pre < other.length && base[pre]!.norm === other[pre]!.norm) pre++;
+  let suf = 0;
+  while (suf < base.length - pre && suf < other.length - pre && base[base.length - 1 - suf]!.norm === other[other.length - 1 - suf]!.norm) suf++;
+  const midA = base.slice(pre, base.length - suf);
+  const midB = other.slice(pre, other.length - suf);
+  const segments: Segment[] = [];
+  const equal = (a: Token[], b: Token[]) => {
+    // Tokens equal once folded but written differently: an OCR misreading of the same word.
+    let start = 0;
+    // Written differently: an OCR misreading, or case and punctuation only (form).
+    for (let k = 0; k < a.length; k++) {
+      if (a[k]!.text !== b[k]!.text || a[k]!.kind !== b[k]!.kind) {
+        if (k > start) segments.push({ kind: 'equal', base: a.slice(start, k), other: b.slice(start, k) });
+        const same = plainKey(a[k]!) === plainKey(b[k]!);
+        segments.push({ kind: same ? 'form' : ocr && a[k]!.kind === 'word' && b[k]!.kind === 'word' ? 'ocr' : 'variant', base: [a[k]!], other: [b[k]!] });
+        start = k + 1;
+      }
+    }
+    if (start < a.length) segments.push({ kind: 'equal', base: a.slice(start), other: b.slice(start) });
+  };
+  equal(base.slice(0, pre), other.slice(0, pre));
+  let aborted = false;
+  if (midA.length || midB.length) {
+    const changes = diffArrays(
+      midA.map((t) => t.norm),
+      midB.map((t) => t.norm),
+      { maxEditLength: options.maxEdits ?? 20_000 },
+    );
+    if (!changes) {
+      aborted = true;
+      segments.push({ kind: 'variant', base: midA, other: midB });
+    } else {
+      let i = 0;
+      let j = 0;
+      let pendingA: Token[] = [];
+      let pendingB: Token[] = [];
+      const flush = () => {
+        if (pendingA.length || pendingB.length) segments.push(classify(pendingA, pendingB, ocr));
+        pendingA = [];
+        pendingB = [];
+      };
+      for (const c of changes) {
+        const n = c.count ?? c.value.length;
+        if (c.added) {
+          pendingB.push(...midB.slice(j, j + n));
+          j += n;
+        } else if (c.removed) {
+          pendingA.push(...midA.slice(i, i + n));
+          i += n;
+        } else {
+          flush();
+          equal(midA.slice(i, i + n), midB.slice(j, j + n));
+          i += n;
+          j += n;
+        }
+      }
+      flush();
+    }
+  }
+  equal(base.slice(base.length - suf), other.slice(other.length - suf));
+  return { base: baseId, other: otherId, segments: merge(segments), aborted };
+}
+
+/** A difference: an excision when the other copy has only excision marks where the base has words. */
+function classify(a: Token[], b: Token[], ocr: boolean): Segment {
+  const words = a.filter((t) => t.kind === 'word').length;
+  if (words > 0 && b.length > 0 && b.every((t) => t.kind !== 'word')) return { kind: 'excision', base: a, other: b };
+  if (ocr && a.length === 1 && b.length === 1 && a[0]!.kind === 'word' && b[0]!.kind === 'word') {
+    const x = plainKey(a[0]!);
+    const y = plainKey(b[0]!);
+    if (x && y && distance(x, y) <= Math.max(1, Math.floor(Math.max(x.length, y.length) / 3))) return { kind: 'ocr', base: a, other: b };
+  }
+  return { kind: 'variant', base: a, other: b };
+}
+
+/** Adjacent equal segments joined. */
+function merge(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const prev = out[out.length - 1];
+    if (s.kind === 'equal' && prev?.kind === 'equal') {
+      prev.base.push(...s.base);
+      prev.other.push(...s.other);
+    } else out.push({ ...s, base: [...s.base], other: [...s.other] });
+  }
+  return out.filter((s) => s.base.length || s.other.length);
+}
+
+/** The text of a witness from a collation: what the round trip must give back. */
+export function tokensText(tokens: Token[]): string {
+  return tokens.map((t) => t.text).join(' ');
+}
+
+export interface ExcisionEntry {
+  /** The copy that lacks the text. */
+  witness: string;
+  /** The words excised, as the base copy has them. */
+  text: string;
+  words: number;
+}
+
+/** What was withheld in which copy, and how much. */
+export function excisionLedger(collations: Collation[]): ExcisionEntry[] {
+  return collations.flatMap((c) =>
+    c.segments
+      .filter((s) => s.kind === 'excision')
+      .map((s) => ({ witness: c.other, text: tokensText(s.base), words: s.base.filter((t) => t.kind === 'word').length })),
+  );
+}
