@@ -19,6 +19,7 @@ import { loadGrammar } from '../validate/relaxng.js';
 import { parseXml } from '../validate/xml.js';
 import { renderTei } from '../render/index.js';
 import { XSLT_DIR } from '../render/compile-xslt.js';
+import { collateTokens, normalise, type Token } from '../enrich/collate.js';
 
 const metadata = { edition: DEFAULT_EDITION, documents: {} };
 
@@ -178,7 +179,46 @@ async function benchRender(): Promise<void> {
 }
 
 
-const sections: Record<string, () => Promise<void>> = { validation: benchValidation, schema: benchSchemaLoad, render: benchRender };
+async function benchCollation(): Promise<void> {
+  console.log('\n## Collation of two copies, word by word');
+  console.log('baseline: one pass over both token lists (counting shared words), in the same process\n');
+  console.log('words      differences   baseline        collation      ratio');
+  // Text-like: frequent function words between rarer words (about one word in four rare).
+  const common = ['the', 'of', 'and', 'to', 'in', 'that', 'US', 'Soviet'];
+  const word = (i: number) => (i % 4 === 3 ? `word${(i * 2654435761) % 1_000_003}` : common[(i * 7) % common.length]!);
+  for (const [n, edits] of [[1_000, 10], [10_000, 100], [100_000, 1_000], [100_000, 20_000]] as const) {
+    const words = Array.from({ length: n }, (_, i) => word(i));
+    const other = [...words];
+    for (let k = 0; k < edits; k++) {
+      const at = (k * 7919) % other.length;
+      if (k % 3 === 0) other.splice(at, 3, '[]');
+      else if (k % 3 === 1) other[at] = 'Kuznatsov';
+      else other.splice(at, 0, 'hll');
+    }
+    const toTokens = (ws: string[]): Token[] => ws.map((w) => ({ text: w, norm: w === '[]' ? '[]' : normalise(w), kind: w === '[]' ? 'excision' : 'word', block: 0 }));
+    const a = toTokens(words);
+    const b = toTokens(other);
+    // Every token of each copy looked at once: a lower bound for any alignment.
+    const base = time(() => {
+      const seen = new Map<string, number>();
+      for (const t of a) seen.set(t.norm, (seen.get(t.norm) ?? 0) + 1);
+      let shared = 0;
+      for (const t of b) if (seen.get(t.norm)) shared++;
+      return shared;
+    }, 100);
+    const c = time(() => collateTokens('A', a, 'B', b), n >= 100_000 ? 0 : 200);
+    console.log(
+      `${String(n).padEnd(10)} ${String(edits).padEnd(13)} ${fmt(base.ms)}    ${fmt(c.ms)}   ${(c.ms / base.ms).toFixed(0).padStart(6)}x${c.result.aborted ? '  (too different: one variant)' : ''}`,
+    );
+  }
+}
+
+const sections: Record<string, () => Promise<void>> = {
+  validation: benchValidation,
+  schema: benchSchemaLoad,
+  render: benchRender,
+  collation: benchCollation,
+};
 async function main(): Promise<void> {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-') && !a.endsWith('.ts'));
   console.log(`# tei-edition benchmark (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);

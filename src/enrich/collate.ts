@@ -187,11 +187,7 @@ export function collateTokens(baseId: string, base: Token[], otherId: string, ot
   equal(base.slice(0, pre), other.slice(0, pre));
   let aborted = false;
   if (midA.length || midB.length) {
-    const changes = diffArrays(
-      midA.map((t) => t.norm),
-      midB.map((t) => t.norm),
-      { maxEditLength: options.maxEdits ?? 20_000 },
-    );
+    const changes = align(midA, midB, options.maxEdits ?? 20_000);
     if (!changes) {
       aborted = true;
       segments.push({ kind: 'variant', base: midA, other: midB });
@@ -206,18 +202,17 @@ export function collateTokens(baseId: string, base: Token[], otherId: string, ot
         pendingB = [];
       };
       for (const c of changes) {
-        const n = c.count ?? c.value.length;
-        if (c.added) {
-          pendingB.push(...midB.slice(j, j + n));
-          j += n;
-        } else if (c.removed) {
-          pendingA.push(...midA.slice(i, i + n));
-          i += n;
+        if (c.op === 'added') {
+          pendingB.push(...midB.slice(j, j + c.n));
+          j += c.n;
+        } else if (c.op === 'removed') {
+          pendingA.push(...midA.slice(i, i + c.n));
+          i += c.n;
         } else {
           flush();
-          equal(midA.slice(i, i + n), midB.slice(j, j + n));
-          i += n;
-          j += n;
+          equal(midA.slice(i, i + c.n), midB.slice(j, j + c.n));
+          i += c.n;
+          j += c.n;
         }
       }
       flush();
@@ -225,6 +220,80 @@ export function collateTokens(baseId: string, base: Token[], otherId: string, ot
   }
   equal(base.slice(base.length - suf), other.slice(other.length - suf));
   return { base: baseId, other: otherId, segments: merge(segments), aborted };
+}
+
+type Change = { op: 'equal' | 'added' | 'removed'; n: number };
+
+/**
+ * Align two token lists. Words that occur once in each list and in the same order anchor the
+ * alignment (as in patience diff); Myers' diff (jsdiff) aligns the stretches between anchors, so
+ * that long documents stay fast where they differ little. undefined when a stretch differs in more
+ * than `maxEdits` edits.
+ */
+function align(a: Token[], b: Token[], maxEdits: number): Change[] | undefined {
+  const count = (ts: Token[]) => {
+    const m = new Map<string, number>();
+    for (const t of ts) m.set(t.norm, (m.get(t.norm) ?? 0) + 1);
+    return m;
+  };
+  const ca = count(a);
+  const cb = count(b);
+  const posB = new Map<string, number>();
+  b.forEach((t, j) => {
+    if (cb.get(t.norm) === 1) posB.set(t.norm, j);
+  });
+  const pairs: [number, number][] = [];
+  a.forEach((t, i) => {
+    if (ca.get(t.norm) === 1 && posB.has(t.norm)) pairs.push([i, posB.get(t.norm)!]);
+  });
+  const anchors = longestIncreasing(pairs);
+  const out: Change[] = [];
+  const push = (op: Change['op'], n: number) => {
+    if (n <= 0) return;
+    const last = out[out.length - 1];
+    if (last?.op === op) last.n += n;
+    else out.push({ op, n });
+  };
+  let i = 0;
+  let j = 0;
+  for (const [ai, bj] of [...anchors, [a.length, b.length] as [number, number]]) {
+    const sa = a.slice(i, ai).map((t) => t.norm);
+    const sb = b.slice(j, bj).map((t) => t.norm);
+    if (sa.length && sb.length) {
+      const changes = diffArrays(sa, sb, { maxEditLength: maxEdits });
+      if (!changes) return undefined;
+      for (const c of changes) push(c.added ? 'added' : c.removed ? 'removed' : 'equal', c.count ?? c.value.length);
+    } else {
+      push('removed', sa.length);
+      push('added', sb.length);
+    }
+    if (ai < a.length) push('equal', 1);
+    i = ai + 1;
+    j = bj + 1;
+  }
+  return out;
+}
+
+/** The longest chain of pairs increasing in both coordinates (patience sorting, O(n log n)). */
+function longestIncreasing(pairs: [number, number][]): [number, number][] {
+  const tails: number[] = [];
+  const prev: number[] = new Array(pairs.length).fill(-1);
+  const tailIdx: number[] = [];
+  pairs.forEach(([, y], k) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < y) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = y;
+    tailIdx[lo] = k;
+    prev[k] = lo > 0 ? tailIdx[lo - 1]! : -1;
+  });
+  const chain: [number, number][] = [];
+  for (let k = tails.length ? tailIdx[tails.length - 1]! : -1; k >= 0; k = prev[k]!) chain.push(pairs[k]!);
+  return chain.reverse();
 }
 
 /** A difference: an excision when the other copy has only excision marks where the base has words. */
