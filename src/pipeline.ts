@@ -13,7 +13,8 @@ import { buildTei } from './tei/build.js';
 import { buildPersonsTei } from './tei/registers.js';
 import { EMPTY_REGISTERS, loadRegisters, type Registers } from './enrich/registers.js';
 import { enrich, type UnknownName } from './enrich/apply.js';
-import { collateTokens, excisionLedger, witnessTokens, type Collation } from './enrich/collate.js';
+import { anchorApparatus, collateTokens, excisionLedger, witnessTokens, type Collation } from './enrich/collate.js';
+import { appId } from './tei/build.js';
 import { readFileOrFail, writeFileAtomic } from './io.js';
 import { validateText, type Report } from './validate/index.js';
 import { renderTei, writeRendered } from './render/index.js';
@@ -74,7 +75,9 @@ function collationsOf(witnesses: Witness[], meta: DocumentMeta): Collation[] {
   const counted = witnesses.map((w) => ({ w, tokens: witnessTokens(w) }));
   const base =
     counted.find((c) => c.w.id === meta.base) ?? counted.reduce((a, b) => (b.tokens.filter((t) => t.kind === 'word').length > a.tokens.filter((t) => t.kind === 'word').length ? b : a));
-  return counted.filter((c) => c !== base).map((c) => collateTokens(base.w.id, base.tokens, c.w.id, c.tokens, { ocr: meta.ocr !== false }));
+  const collations = counted.filter((c) => c !== base).map((c) => collateTokens(base.w.id, base.tokens, c.w.id, c.tokens, { ocr: meta.ocr !== false }));
+  for (const c of collations) anchorApparatus(c, (k) => appId(c, k));
+  return collations;
 }
 
 export function convertFile(file: string, metadata: Metadata, options: ConvertOptions = {}): Converted {

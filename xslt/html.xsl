@@ -260,13 +260,21 @@
       <xsl:when test="$b = 'list'">
         <div class="list{@type ! (' list-' || .)}{@subtype ! (' ' || .)}"><xsl:apply-templates mode="te:html"/></div>
       </xsl:when>
+      <xsl:when test="$b = 'app-start'">
+        <span class="app-start" aria-hidden="true">⸢</span>
+      </xsl:when>
+      <xsl:when test="$b = 'app-end'">
+        <xsl:variable name="app" select="te:target(., string(@corresp))"/>
+        <span class="app-end" aria-hidden="true">⸣</span>
+        <a class="app-ref{$app/@type ! (' app-ref-' || .)}" href="#{$prefix}{substring(@corresp, 2)}">[<xsl:value-of select="te:app-summary($app)"/>]</a>
+      </xsl:when>
       <xsl:when test="$b = 'apparatus'">
         <section class="apparatus" aria-labelledby="{$prefix}app-{@corresp ! replace(., '\W', '')}">
           <h3 id="{$prefix}app-{@corresp ! replace(., '\W', '')}"><xsl:value-of select="tei:head"/></h3>
           <ol>
             <xsl:for-each select="te:apparatus-entries(.)">
               <xsl:variable name="siglum" select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/>
-              <li class="app app-{@type}">
+              <li class="app app-{@type}" id="{$prefix}{@xml:id}">
                 <span class="lem"><xsl:value-of select="te:reading-text(tei:lem)"/></span>
                 <xsl:text> ] </xsl:text>
                 <xsl:choose>

@@ -42,6 +42,7 @@
     gap           other missing text
     quote         quoted text, in quotation marks
     apparatus     the variants and excisions of a collation, listed
+    app-start, app-end   where a reading of the apparatus starts and ends in the base text
     name          a name (persName, placeName, orgName, name, term)
     acronym       an abbreviation kept as written, its expansion listed with the text
 -->
@@ -90,6 +91,12 @@
   <xsl:template match="tei:div[@type = 'collation']" mode="te:behaviour" as="xs:string">
     <xsl:param name="view" as="xs:string"/>
     <xsl:sequence select="if (te:is-diplomatic($view)) then 'omit' else 'apparatus'"/>
+  </xsl:template>
+
+  <!-- Where a reading of the apparatus starts and ends in the base text: marked in the reading view. -->
+  <xsl:template match="tei:anchor[@type = ('app-start', 'app-end')]" mode="te:behaviour" as="xs:string">
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="if (te:is-diplomatic($view)) then 'omit' else @type"/>
   </xsl:template>
 
   <xsl:template match="tei:head[@type = 'transcriber']" mode="te:behaviour" as="xs:string">
@@ -315,6 +322,14 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:sequence select="normalize-space(string-join($parts))"/>
+  </xsl:function>
+
+  <!-- A short account of an app for a mark in the text: "excised in B (5 words)", "B: GDE". -->
+  <xsl:function name="te:app-summary" as="xs:string">
+    <xsl:param name="app" as="element()?"/>
+    <xsl:variable name="siglum" select="replace(substring-after($app/tei:rdg/@wit, '#'), '^wit-', '')"/>
+    <xsl:sequence select="if ($app/@type = 'excision') then concat('excised in ', $siglum, ' (', te:excised-words($app), ' words)')
+                          else concat($siglum, ': ', if (te:reading-text($app/tei:rdg) = '') then 'om.' else te:reading-text($app/tei:rdg))"/>
   </xsl:function>
 
   <!-- Words excised, as the gap records them. -->

@@ -125,6 +125,12 @@
         <xsl:apply-templates mode="te:text"/>
         <xsl:sequence select="$PARA"/>
       </xsl:when>
+      <xsl:when test="$b = 'app-start'">
+        <xsl:sequence select="'⸢'"/>
+      </xsl:when>
+      <xsl:when test="$b = 'app-end'">
+        <xsl:sequence select="concat('⸣[', te:app-summary(te:target(., string(@corresp))), ']')"/>
+      </xsl:when>
       <xsl:when test="$b = 'apparatus'">
         <xsl:sequence select="$PARA, normalize-space(tei:head), $PARA"/>
         <xsl:for-each select="te:apparatus-entries(.)">

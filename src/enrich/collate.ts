@@ -18,6 +18,18 @@ export interface Token {
   kind: 'word' | 'excision' | 'mark';
   /** Index of the block of its witness it comes from. */
   block: number;
+  /** Where the token starts and ends in the witness's model (to anchor the apparatus there). */
+  from?: Loc;
+  to?: Loc;
+}
+
+/** A place in the model: a character offset in an inline node of a list (0 or 1 for a whole node). */
+export interface Loc {
+  list: Inline[];
+  node: Inline;
+  offset: number;
+  /** The node is taken whole (an excision mark, a choice): before it or after it. */
+  whole?: boolean;
 }
 
 export type Segment =
@@ -60,25 +72,46 @@ export function witnessTokens(w: Witness): Token[] {
   });
   // Words run across inline elements ("EUR:" + name + ":MC" is one word): split on white space only.
   const out: Token[] = [];
-  let cur: { text: string; word: boolean; block: number } | null = null;
+  let cur: { text: string; word: boolean; block: number; from?: Loc; to?: Loc } | null = null;
   const end = () => {
-    if (cur) out.push({ text: cur.text, norm: normalise(cur.text) || cur.text, kind: cur.word ? 'word' : 'mark', block: cur.block });
+    if (cur) {
+      const t: Token = { text: cur.text, norm: normalise(cur.text) || cur.text, kind: cur.word ? 'word' : 'mark', block: cur.block };
+      if (cur.from) t.from = cur.from;
+      if (cur.to) t.to = cur.to;
+      out.push(t);
+    }
     cur = null;
   };
+  const loc = (p: Piece, offset: number, edge: 'start' | 'end'): Loc | undefined =>
+    p.at && (p.at.whole ? { list: p.at.list, node: p.at.node, offset: edge === 'start' ? 0 : 1, whole: true } : { list: p.at.list, node: p.at.node, offset });
   for (const p of pieces) {
     if (p.kind === 'excision' || p.kind === 'signature') {
       end();
-      out.push(p.kind === 'excision' ? { text: '[]', norm: '[]', kind: 'excision', block: p.block } : { text: '[Signature]', norm: '[signature]', kind: 'mark', block: p.block });
+      const t: Token = p.kind === 'excision' ? { text: '[]', norm: '[]', kind: 'excision', block: p.block } : { text: '[Signature]', norm: '[signature]', kind: 'mark', block: p.block };
+      const f = loc(p, 0, 'start');
+      const e = loc(p, 0, 'end');
+      if (f) t.from = f;
+      if (e) t.to = e;
+      out.push(t);
       continue;
     }
+    let offset = 0;
     for (const part of p.text.split(/(\s+)/)) {
       if (!part) continue;
       if (/^\s+$/.test(part)) {
         end();
+        offset += part.length;
         continue;
       }
-      cur ??= { text: '', word: false, block: p.block };
+      if (!cur) {
+        cur = { text: '', word: false, block: p.block };
+        const f = loc(p, offset, 'start');
+        if (f) cur.from = f;
+      }
       cur.text += part;
+      offset += part.length;
+      const e = loc(p, offset, 'end');
+      if (e) cur.to = e;
       if (p.kind === 'word') cur.word = true;
     }
   }
@@ -93,26 +126,29 @@ interface Piece {
   text: string;
   kind: 'word' | 'mark' | 'excision' | 'signature';
   block: number;
+  /** The node the piece comes from; `whole` when a mark must go around it, not inside. */
+  at?: { list: Inline[]; node: Inline; whole: boolean };
 }
 
-function walk(nodes: Inline[], hand: boolean, block: number, out: Piece[]): void {
+function walk(nodes: Inline[], hand: boolean, block: number, out: Piece[], around?: { list: Inline[]; node: Inline }): void {
   for (const n of nodes) {
+    const at = around ? { ...around, whole: true } : { list: nodes, node: n, whole: n.kind !== 'text' };
     switch (n.kind) {
       case 'text':
-        out.push({ text: n.text, kind: hand ? 'mark' : 'word', block });
+        out.push({ text: n.text, kind: hand ? 'mark' : 'word', block, at });
         break;
       case 'excision':
-        out.push({ text: '[]', kind: 'excision', block });
+        out.push({ text: '[]', kind: 'excision', block, at });
         break;
       case 'signature':
-        out.push({ text: '', kind: 'signature', block });
+        out.push({ text: '', kind: 'signature', block, at });
         break;
       case 'del':
       case 'pb':
       case 'noteRef':
         break;
       case 'hand':
-        walk(n.children, true, block, out);
+        walk(n.children, true, block, out, around);
         break;
       case 'add':
       case 'bold':
@@ -120,13 +156,14 @@ function walk(nodes: Inline[], hand: boolean, block: number, out: Piece[]): void
       case 'name':
       case 'quote':
       case 'date':
-        walk(n.children, hand, block, out);
+        walk(n.children, hand, block, out, around);
         break;
       case 'choice':
-        walk(n.original, hand, block, out);
+        // Marks go around a choice, not into its sic (which the reading view does not show).
+        walk(n.original, hand, block, out, around ?? { list: nodes, node: n });
         break;
       case 'quoteMark':
-        out.push({ text: n.text, kind: hand ? 'mark' : 'word', block });
+        out.push({ text: n.text, kind: hand ? 'mark' : 'word', block, at: around ? { ...around, whole: true } : { list: nodes, node: n, whole: true } });
         break;
     }
   }
@@ -341,4 +378,51 @@ export function excisionLedger(collations: Collation[]): ExcisionEntry[] {
       .filter((s) => s.kind === 'excision')
       .map((s) => ({ witness: c.other, text: tokensText(s.base), words: s.base.filter((t) => t.kind === 'word').length })),
   );
+}
+
+/**
+ * Anchor the apparatus in the base copy: an anchor before the first and after the last base word of
+ * each excision and variant, pointing to its app.
+ */
+export function anchorApparatus(c: Collation, appId: (k: number) => string): void {
+  const inserts: { loc: Loc; id: string; type: 'app-start' | 'app-end' }[] = [];
+  let k = 0;
+  for (const s of c.segments) {
+    if (s.kind === 'equal') continue;
+    const id = appId(k++);
+    // Readers are shown excisions and variants in the text; case, punctuation and the
+    // converter's OCR proposals are listed in the apparatus only.
+    if (s.kind === 'form' || s.kind === 'ocr' || !s.base.length) continue;
+    const from = s.base[0]!.from;
+    const to = s.base[s.base.length - 1]!.to;
+    if (!from || !to) continue;
+    inserts.push({ loc: from, id, type: 'app-start' }, { loc: to, id, type: 'app-end' });
+  }
+  // Last first, so that earlier offsets in the same node stay right.
+  const order = (x: (typeof inserts)[number]) => x.loc.offset + (x.loc.whole ? (x.loc.offset ? 1e9 : -1e9) : 0);
+  const byNode = new Map<Inline, typeof inserts>();
+  for (const i of inserts) byNode.set(i.loc.node, [...(byNode.get(i.loc.node) ?? []), i]);
+  for (const [node, list] of byNode) {
+    list.sort((a, b) => order(b) - order(a) || (a.type === 'app-start' ? 1 : -1));
+    for (const ins of list) {
+      const arr = ins.loc.list;
+      const at = arr.indexOf(node);
+      if (at < 0) continue;
+      const anchor: Inline = { kind: 'anchor', id: ins.id, type: ins.type, pos: node.pos };
+      if (ins.loc.whole || node.kind !== 'text') {
+        arr.splice(ins.loc.offset ? at + 1 : at, 0, anchor);
+        continue;
+      }
+      const head = node.text.slice(0, ins.loc.offset);
+      const tail = node.text.slice(ins.loc.offset);
+      node.text = head;
+      arr.splice(at + 1, 0, anchor, ...(tail ? [{ kind: 'text' as const, text: tail, pos: node.pos }] : []));
+    }
+  }
+  for (const arr of new Set(inserts.map((i) => i.loc.list))) {
+    for (let i = arr.length - 1; i >= 0; i--) {
+      const n = arr[i]!;
+      if (n.kind === 'text' && n.text === '') arr.splice(i, 1);
+    }
+  }
 }

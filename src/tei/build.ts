@@ -242,6 +242,11 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
  * the other copy differs. Reading the lem for the base, the rdg for the other, gives each copy's
  * words back exactly (gaps with resp="#tei-edition" are the editor's, not the copy's).
  */
+/** The xml:id of the k-th app (0-based) of a collation. */
+export function appId(c: Collation, k: number): string {
+  return `app-${c.other.replace(/^wit-/, '')}-${k + 1}`;
+}
+
 function writeCollation(body: XMLBuilder, depth: number, c: Collation): void {
   const div = el(body, depth, 'div', { type: 'collation', corresp: `#${c.base} #${c.other}` });
   const sig = (id: string) => id.replace(/^wit-/, '');
@@ -271,6 +276,7 @@ function writeCollation(body: XMLBuilder, depth: number, c: Collation): void {
       } else parent.txt(t.text);
     });
   };
+  let k = 0;
   for (const s of c.segments) {
     open(s.base[0]?.block ?? Math.max(block, s.other[0]?.block ?? 0));
     space();
@@ -278,7 +284,7 @@ function writeCollation(body: XMLBuilder, depth: number, c: Collation): void {
       tokens(ab!, s.base);
       continue;
     }
-    const app = ab!.ele('app', { type: s.kind });
+    const app = ab!.ele('app', { 'xml:id': appId(c, k++), type: s.kind });
     tokens(app.ele('lem', { wit: `#${c.base}` }), s.base);
     if (s.kind === 'ocr') {
       const rdg = app.ele('rdg', { wit: `#${c.other}`, resp: '#tei-edition', cert: 'low' });
@@ -539,6 +545,9 @@ class BodyWriter {
           break;
         case 'date':
           this.inlines(parent.ele('date', { when: n.when }), n.children);
+          break;
+        case 'anchor':
+          parent.ele('anchor', { type: n.type, corresp: `#${n.id}` });
           break;
       }
     }

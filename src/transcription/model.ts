@@ -55,7 +55,9 @@ export type Inline =
   /** Quoted text (between QTE and UNQTE). */
   | { kind: 'quote'; children: Inline[]; pos: Position }
   /** A date, with its ISO value. */
-  | { kind: 'date'; when: string; children: Inline[]; pos: Position };
+  | { kind: 'date'; when: string; children: Inline[]; pos: Position }
+  /** Where a reading of the apparatus starts or ends in the base copy (added by collation). */
+  | { kind: 'anchor'; id: string; type: 'app-start' | 'app-end'; pos: Position };
 
 export type InlineKind = Inline['kind'];
 
