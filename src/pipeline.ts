@@ -18,6 +18,7 @@ import { appId } from './tei/build.js';
 import { readFileOrFail, writeFileAtomic } from './io.js';
 import { validateText, type Report } from './validate/index.js';
 import { renderTei, writeRendered } from './render/index.js';
+import { buildSite } from './site/index.js';
 
 export interface Converted {
   name: string;
@@ -127,6 +128,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
   const registers = registersFor(sources);
   const report: BuildReport = { built: [], failed: [], invalid: [], warnings: [], unknownNames: [] };
   if (registers.persons.length) writeFileAtomic(join(options.dir, 'tei', 'registers', 'persons.xml'), buildPersonsTei(registers.persons, metadata.edition));
+  const editions = join(options.dir, 'editions');
   for (const f of files) {
     const file = join(sources, f);
     try {
@@ -139,10 +141,11 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
       const v = await validateText(out, c.xml);
       if (!v.valid) report.invalid.push(v);
       for (const w of v.warnings) report.warnings.push(`${w.file}:${w.line}:${w.column}: warning: ${w.message}`);
-      writeRendered(join(options.dir, 'editions'), c.name, renderTei(out, c.xml, c.name));
+      writeRendered(editions, c.name, renderTei(out, c.xml, c.name));
+      writeFileAtomic(join(editions, 'tei', `${c.name}.xml`), c.xml);
       if (c.collations.length) {
         const ledger = { document: c.name, base: c.collations[0]!.base, excisions: excisionLedger(c.collations) };
-        writeFileAtomic(join(options.dir, 'editions', 'data', `${c.name}.excisions.json`), JSON.stringify(ledger, null, 2) + '\n');
+        writeFileAtomic(join(editions, 'data', `${c.name}.excisions.json`), JSON.stringify(ledger, null, 2) + '\n');
       }
       options.onDocument?.(file, v.valid);
     } catch (e) {
@@ -150,6 +153,15 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
       options.onDocument?.(file, false);
     }
   }
+  buildSite({
+    dir: editions,
+    edition: metadata.edition,
+    registers,
+    documents: report.built.map((c) => {
+      const meta = metadata.documents[c.name] ?? { identifiers: [] };
+      return { name: c.name, title: meta.title ?? c.name, meta, doc: c.doc, collations: c.collations };
+    }),
+  });
   const names = new Set(files.map(documentName));
   for (const name of Object.keys(metadata.documents)) {
     if (!names.has(name)) report.warnings.push(`${join(sources, 'edition.yaml')}: warning: document '${name}' has no transcription ${name}.txt`);

@@ -104,7 +104,8 @@ describe('each element in each view', () => {
     const out = r('<p>Organizations<note n="1" type="source" place="foot">Source: Central Files.</note> text<note place="foot">Second.</note></p>');
     const n = view(out.html, 'normalized');
     expect(n).toContain('<a class="noteref" id="noteref-1" href="#note-1" role="doc-noteref"><span class="sr-only">Note </span><sup>1</sup></a>');
-    expect(n).toContain('<li id="note-1" value="1" role="doc-footnote">Source: Central Files. <a class="backref" href="#noteref-1"');
+    expect(n).toContain('<section class="notes" role="doc-endnotes"');
+    expect(n).toContain('<li id="note-1" value="1">Source: Central Files. <a class="backref" href="#noteref-1"');
     expect(n).toContain('<li id="note-2" value="2"');
     expect(view(out.html, 'diplomatic')).toContain('href="#d-note-1"');
     for (const t of [out.diplomatic, out.normalized]) {

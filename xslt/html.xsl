@@ -42,6 +42,16 @@
       </head>
       <body class="document-page">
         <a class="skip-link" href="#text">Skip to the text</a>
+        <nav class="site-nav" aria-label="Edition">
+          <ul>
+            <li><a href="../index.html">Documents</a></li>
+            <li><a href="../persons.html">Persons</a></li>
+            <li><a href="../abbreviations.html">Abbreviations</a></li>
+            <li><a href="../interventions.html">Editorial interventions</a></li>
+            <li><a href="../search.html">Search</a></li>
+            <li><a href="../conventions.html">Conventions</a></li>
+          </ul>
+        </nav>
         <header class="doc-header">
           <xsl:for-each select="(//tei:teiHeader//tei:titleStmt/tei:title[@type = 'sub'])[1]">
             <p class="edition-title"><xsl:value-of select="."/></p>
@@ -74,10 +84,12 @@
             <a href="../text/{$name}.diplomatic.txt">diplomatic text</a>
             <span aria-hidden="true"> · </span>
             <a href="../text/{$name}.normalized.txt">reading text</a>
+            <span aria-hidden="true"> · </span>
+            <a href="../tei/{$name}.xml">TEI</a>
           </nav>
 
         </header>
-        <div class="toolbar">
+        <div class="toolbar" role="region" aria-label="Choice of view">
             <div class="view-switch" role="group" aria-label="Edition view">
               <xsl:for-each select="$views">
                 <button type="button" data-view="{?view}" aria-pressed="{if (position() = 1) then 'true' else 'false'}" aria-controls="view-{?view}">
@@ -220,7 +232,12 @@
         <p class="witness-intro"><xsl:sequence select="te:sr('Transcriber’s note: ')"/><xsl:apply-templates mode="te:html"/></p>
       </xsl:when>
       <xsl:when test="$b = 'heading'">
-        <h4 class="head"><xsl:apply-templates mode="te:html"/></h4>
+        <!-- Under the copy's own heading (h3) when the view shows one, else directly under the view's (h2). -->
+        <xsl:variable name="labelled" select="$view = 'diplomatic' and count(ancestor::tei:div[@type = 'witness'][1]/../tei:div[@type = 'witness']) gt 1"/>
+        <xsl:element name="{if ($labelled) then 'h4' else 'h3'}" namespace="http://www.w3.org/1999/xhtml">
+          <xsl:attribute name="class">head</xsl:attribute>
+          <xsl:apply-templates mode="te:html"/>
+        </xsl:element>
       </xsl:when>
       <xsl:when test="$b = 'paragraph'">
         <p class="p">
@@ -377,12 +394,12 @@
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
     <xsl:variable name="notes" select="te:text-root($doc)//tei:note[te:behaviour(., $view) = 'footnote'][not(ancestor::tei:div[@type = 'witness'][te:behaviour(., $view) = 'omit'])]"/>
     <xsl:if test="$notes">
-      <section class="notes" aria-labelledby="{$prefix}notes-title">
+      <section class="notes" role="doc-endnotes" aria-labelledby="{$prefix}notes-title">
         <h3 id="{$prefix}notes-title">Notes</h3>
         <ol>
           <xsl:for-each select="$notes">
             <xsl:variable name="n" select="te:note-number(.)"/>
-            <li id="{$prefix}note-{$n}" value="{if ($n castable as xs:integer) then $n else position()}" role="doc-footnote">
+            <li id="{$prefix}note-{$n}" value="{if ($n castable as xs:integer) then $n else position()}">
               <xsl:apply-templates mode="te:html"/>
               <xsl:text> </xsl:text>
               <a class="backref" href="#{$prefix}noteref-{$n}" role="doc-backlink" aria-label="Back to the text of note {$n}">↩</a>

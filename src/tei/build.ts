@@ -242,6 +242,14 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
  * the other copy differs. Reading the lem for the base, the rdg for the other, gives each copy's
  * words back exactly (gaps with resp="#tei-edition" are the editor's, not the copy's).
  */
+/** The xml:id of each paragraph of a witness ("A-p3"): its citable anchor. */
+export function paragraphIds(w: Witness): Map<Block, string> {
+  const short = w.id.replace(/^wit-/, '');
+  const ids = new Map<Block, string>();
+  for (const b of w.blocks) if (b.kind === 'paragraph') ids.set(b, `${short}-p${ids.size + 1}`);
+  return ids;
+}
+
 /** The xml:id of the k-th app (0-based) of a collation. */
 export function appId(c: Collation, k: number): string {
   return `app-${c.other.replace(/^wit-/, '')}-${k + 1}`;
@@ -348,13 +356,12 @@ class BodyWriter {
       this.inlines(head, w.introduction.inlines);
     }
     // Ids for paragraphs, so that a paragraph broken by a page break points to its continuation.
-    const short = w.id.replace(/^wit-/, '');
-    const paras = w.blocks.filter((b) => b.kind === 'paragraph');
-    const id = (k: number) => `${short}-p${k + 1}`;
+    const ids = paragraphIds(w);
+    const paras = [...ids.keys()];
     paras.forEach((b, k) => {
-      const attrs: Record<string, string> = { 'xml:id': id(k) };
-      if (b.continuedNext && k + 1 < paras.length) attrs.next = `#${id(k + 1)}`;
-      if (b.continuesPrevious && k > 0) attrs.prev = `#${id(k - 1)}`;
+      const attrs: Record<string, string> = { 'xml:id': ids.get(b)! };
+      if (b.kind === 'paragraph' && b.continuedNext && k + 1 < paras.length) attrs.next = `#${ids.get(paras[k + 1]!)}`;
+      if (b.kind === 'paragraph' && b.continuesPrevious && k > 0) attrs.prev = `#${ids.get(paras[k - 1]!)}`;
       this.paragraphs.set(b, attrs);
     });
 
