@@ -19,6 +19,7 @@ import { readFileOrFail, writeFileAtomic } from './io.js';
 import { validateText, type Report } from './validate/index.js';
 import { renderTei, writeRendered } from './render/index.js';
 import { buildSite } from './site/index.js';
+import { writePackage } from './site/package.js';
 
 export interface Converted {
   name: string;
@@ -104,6 +105,8 @@ export interface BuildReport {
   warnings: string[];
   /** Likely person names no register lists, per document. */
   unknownNames: { file: string; name: string; line: number; column: number }[];
+  /** The folder of the deposit package (BagIt). */
+  package?: string;
 }
 
 export interface BuildOptions {
@@ -111,6 +114,8 @@ export interface BuildOptions {
   dir: string;
   /** Called once per document as it is done. */
   onDocument?: (file: string, ok: boolean) => void;
+  /** Do not write the deposit package. */
+  noPackage?: boolean;
 }
 
 /**
@@ -162,6 +167,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
       return { name: c.name, title: meta.title ?? c.name, meta, doc: c.doc, collations: c.collations };
     }),
   });
+  if (!options.noPackage) report.package = writePackage({ dir: options.dir, metadata, documents: report.built.map((c) => c.name) });
   const names = new Set(files.map(documentName));
   for (const name of Object.keys(metadata.documents)) {
     if (!names.has(name)) report.warnings.push(`${join(sources, 'edition.yaml')}: warning: document '${name}' has no transcription ${name}.txt`);

@@ -8,6 +8,7 @@ import { readFileOrFail, writeFileAtomic } from '../io.js';
 import { SourceError } from '../transcription/source.js';
 import { collectXmlFiles, validateFile, SchemaError, type Report } from '../validate/index.js';
 import { renderTei, writeRendered } from '../render/index.js';
+import { verifyBag, writePackage } from '../site/package.js';
 import { basename, join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { TOOL } from '../version.js';
@@ -80,7 +81,29 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             (report.unknownNames.length ? `, ${report.unknownNames.length} names no register lists (tei-edition registers suggest)` : '') +
             '\n',
         );
+        if (report.package) io.err(`deposit package: ${report.package}\n`);
         if (report.failed.length || report.invalid.length) code = 1;
+      } catch (e) {
+        io.err(describe(e) + '\n');
+        code = 1;
+      }
+    });
+
+  program
+    .command('package')
+    .description('Build the edition and write its deposit package: a BagIt bag (RFC 8493) with the TEI, registers, sources and editions.')
+    .argument('[dir]', 'the project folder', '.')
+    .option('-o, --output <bag>', 'the folder of the bag (default: <dir>/package/<edition id>)')
+    .action(async (dir: string, opts: { output?: string }) => {
+      try {
+        const report = await buildEdition({ dir, noPackage: true });
+        for (const f of report.failed) io.err(describe(f.error) + '\n');
+        const metadata = metadataFor(join(dir, 'sources'));
+        const bag = writePackage({ dir, metadata, documents: report.built.map((c) => c.name), ...(opts.output ? { out: opts.output } : {}) });
+        const problems = verifyBag(bag);
+        for (const p of problems) io.err(`error: ${p}\n`);
+        io.err(`bag written: ${bag} (${problems.length ? 'does not verify' : 'verified'})\n`);
+        if (problems.length || report.failed.length) code = 1;
       } catch (e) {
         io.err(describe(e) + '\n');
         code = 1;
