@@ -112,6 +112,8 @@ export interface BuildReport {
 export interface BuildOptions {
   /** Project folder holding sources/ (default: the current folder). */
   dir: string;
+  /** Called once before the first document, with their number. */
+  onStart?: (total: number) => void;
   /** Called once per document as it is done. */
   onDocument?: (file: string, ok: boolean) => void;
   /** Do not write the deposit package. */
@@ -132,6 +134,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
   const metadata = metadataFor(sources);
   const registers = registersFor(sources);
   const report: BuildReport = { built: [], failed: [], invalid: [], warnings: [], unknownNames: [] };
+  options.onStart?.(files.length);
   if (registers.persons.length) writeFileAtomic(join(options.dir, 'tei', 'registers', 'persons.xml'), buildPersonsTei(registers.persons, metadata.edition));
   const editions = join(options.dir, 'editions');
   for (const f of files) {

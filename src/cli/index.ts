@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /** The tei-edition command line: thin commands over the pipeline. */
 import { Command, CommanderError } from 'commander';
+import { Presets, SingleBar } from 'cli-progress';
+import { performance } from 'node:perf_hooks';
 import { dirname, resolve } from 'node:path';
 import { buildEdition, convertFile, documentName, metadataFor, registersFor } from '../pipeline.js';
 import { loadMetadata } from '../enrich/metadata.js';
@@ -68,22 +70,29 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .description('Build the edition: every transcription in <dir>/sources/*.txt to <dir>/tei/<name>.xml.')
     .argument('[dir]', 'the project folder', '.')
     .action(async (dir: string) => {
+      const started = performance.now();
+      // A progress bar on a terminal; plain lines elsewhere (CI, pipes, tests).
+      const tty = io === defaultIo && process.stderr.isTTY && !process.env.CI;
+      const bar = tty ? new SingleBar({ format: 'building {bar} {value}/{total} {file}', stream: process.stderr, clearOnComplete: true }, Presets.shades_classic) : null;
       try {
         const report = await buildEdition({
           dir,
-          onDocument: (file, ok) => io.err(`${ok ? 'converted' : 'FAILED   '} ${file}\n`),
+          onStart: (total) => bar?.start(total, 0, { file: '' }),
+          onDocument: (file, ok) => (bar ? bar.increment({ file }) : io.err(`${ok ? 'converted' : 'FAILED   '} ${file}\n`)),
         });
+        bar?.stop();
         for (const w of report.warnings) io.err(w + '\n');
         for (const f of report.failed) io.err(describe(f.error) + '\n');
         for (const r of report.invalid) io.err(formatReport(r));
         io.err(
           `${report.built.length} documents converted, ${report.failed.length} failed, ${report.invalid.length} invalid, ${report.warnings.length} warnings` +
             (report.unknownNames.length ? `, ${report.unknownNames.length} names no register lists (tei-edition registers suggest)` : '') +
-            '\n',
+            `, in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
         );
         if (report.package) io.err(`deposit package: ${report.package}\n`);
         if (report.failed.length || report.invalid.length) code = 1;
       } catch (e) {
+        bar?.stop();
         io.err(describe(e) + '\n');
         code = 1;
       }
