@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import type { Block, Inline, TranscribedDocument } from '../transcription/model.js';
 import { blockLines } from '../transcription/model.js';
-import { inlineText } from '../transcription/inline.js';
+import { inlineText, readingText } from '../transcription/inline.js';
 import type { DocumentMeta, EditionMeta } from '../enrich/metadata.js';
 import type { Abbreviation, Registers } from '../enrich/registers.js';
 import type { Collation } from '../enrich/collate.js';
@@ -69,39 +69,6 @@ ${scripts.map((s) => `<script src="${s}"></script>`).join('\n')}
 </body>
 </html>
 `;
-}
-
-/** The reading of inline content: deletions left out, corrections and expansions read. */
-function readingText(nodes: Inline[]): string {
-  let s = '';
-  for (const n of nodes) {
-    switch (n.kind) {
-      case 'text':
-        s += n.text;
-        break;
-      case 'del':
-      case 'quoteMark':
-        break;
-      case 'choice':
-        s += n.type === 'acronym' ? inlineText(n.original) : n.regular;
-        break;
-      case 'add':
-      case 'hand':
-      case 'bold':
-      case 'bracketed':
-      case 'name':
-      case 'quote':
-      case 'date':
-        s += readingText(n.children);
-        break;
-      case 'excision':
-        s += ' [excised] ';
-        break;
-      default:
-        break;
-    }
-  }
-  return s;
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -161,3 +161,36 @@ export function inlineText(inlines: Inline[]): string {
   }
   return s;
 }
+
+/** The reading of inline content: deletions left out, corrections and expansions read. */
+export function readingText(nodes: Inline[]): string {
+  let s = '';
+  for (const n of nodes) {
+    switch (n.kind) {
+      case 'text':
+        s += n.text;
+        break;
+      case 'del':
+      case 'quoteMark':
+        break;
+      case 'choice':
+        s += n.type === 'acronym' ? inlineText(n.original) : n.regular;
+        break;
+      case 'add':
+      case 'hand':
+      case 'bold':
+      case 'bracketed':
+      case 'name':
+      case 'quote':
+      case 'date':
+        s += readingText(n.children);
+        break;
+      case 'excision':
+        s += ' [excised] ';
+        break;
+      default:
+        break;
+    }
+  }
+  return s;
+}
