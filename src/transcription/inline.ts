@@ -131,8 +131,12 @@ class InlineParser {
   }
 }
 
-/** The plain text of inline content as the source shows it (deletions included, signs removed). */
-export function inlineText(inlines: Inline[]): string {
+/**
+ * The plain text of inline content: as the source shows it (signs removed, deletions and the
+ * original of corrections included), or as the reading text reads it (deletions left out,
+ * corrections and expansions read, acronyms as written, excisions marked).
+ */
+export function inlineText(inlines: Inline[], reading = false): string {
   let s = '';
   for (const n of inlines) {
     switch (n.kind) {
@@ -140,6 +144,8 @@ export function inlineText(inlines: Inline[]): string {
         s += n.text;
         break;
       case 'del':
+        if (!reading) s += inlineText(n.children, reading);
+        break;
       case 'add':
       case 'hand':
       case 'bold':
@@ -147,13 +153,16 @@ export function inlineText(inlines: Inline[]): string {
       case 'name':
       case 'quote':
       case 'date':
-        s += inlineText(n.children);
+        s += inlineText(n.children, reading);
         break;
       case 'choice':
-        s += inlineText(n.original);
+        s += reading && n.type !== 'acronym' ? n.regular : inlineText(n.original, reading);
         break;
       case 'quoteMark':
-        s += n.text;
+        if (!reading) s += n.text;
+        break;
+      case 'excision':
+        if (reading) s += ' [excised] ';
         break;
       default:
         break;
@@ -162,35 +171,7 @@ export function inlineText(inlines: Inline[]): string {
   return s;
 }
 
-/** The reading of inline content: deletions left out, corrections and expansions read. */
-export function readingText(nodes: Inline[]): string {
-  let s = '';
-  for (const n of nodes) {
-    switch (n.kind) {
-      case 'text':
-        s += n.text;
-        break;
-      case 'del':
-      case 'quoteMark':
-        break;
-      case 'choice':
-        s += n.type === 'acronym' ? inlineText(n.original) : n.regular;
-        break;
-      case 'add':
-      case 'hand':
-      case 'bold':
-      case 'bracketed':
-      case 'name':
-      case 'quote':
-      case 'date':
-        s += readingText(n.children);
-        break;
-      case 'excision':
-        s += ' [excised] ';
-        break;
-      default:
-        break;
-    }
-  }
-  return s;
+/** The reading of inline content (see inlineText). */
+export function readingText(inlines: Inline[]): string {
+  return inlineText(inlines, true);
 }
