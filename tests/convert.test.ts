@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EMPTY_METADATA, body, convert } from './helpers.js';
+import { EMPTY_METADATA, body, convert, teiText } from './helpers.js';
 
 /** The TEI body of a transcription, indentation removed, for compact expectations. */
 const enc = (src: string) => body(convert(src).xml).replace(/\n\s*/g, '\n').trim();
@@ -23,6 +23,12 @@ describe('inline signs become TEI', () => {
     expect(b).toContain('against the <add place="above">presence</add> <del rend="strikethrough">presence</del> and reintroduction');
     const glued = enc('a word~~s~~^{es} glued to its correction in a long sentence.');
     expect(glued).toContain('word<del rend="strikethrough">s</del><add place="above">es</add> glued');
+  });
+
+  test('text that looks like an entity stays text (xmlbuilder2 would pass "&gt;" through)', () => {
+    const { xml } = convert('a &foo; b and &amp; and &gt; and &#65; here in prose of a sentence.');
+    expect(xml).toContain('a &amp;foo; b and &amp;amp; and &amp;gt; and &amp;#65; here');
+    expect(teiText(xml)).toContain('a &foo; b and &amp; and &gt; and &#65; here');
   });
 
   test('markup characters in the text are escaped', () => {

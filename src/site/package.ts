@@ -4,6 +4,7 @@
  * rendered editions; a README records the provenance (generator, source checksums). No date or
  * time is written: the same sources give the same bytes.
  */
+import { xmlAttrs, xmlText } from '../tei/xml.js';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -30,30 +31,30 @@ function files(root: string): string[] {
 
 /** The edition as one TEI file listing its documents (data/edition.xml). */
 export function editionTei(edition: EditionMeta, metadata: Metadata, documents: string[]): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(TEI_NS, 'TEI', { 'xml:id': 'edition', 'xml:lang': edition.language });
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(TEI_NS, 'TEI', xmlAttrs({ 'xml:id': 'edition', 'xml:lang': edition.language }));
   const fileDesc = root.ele('teiHeader').ele('fileDesc');
   const titleStmt = fileDesc.ele('titleStmt');
-  titleStmt.ele('title', { type: 'main' }).txt(edition.title);
-  if (edition.subtitle) titleStmt.ele('title', { type: 'sub' }).txt(edition.subtitle);
-  for (const e of edition.editors) titleStmt.ele('editor', { 'xml:id': e.id, role: e.role }).txt(e.name);
+  titleStmt.ele('title', xmlAttrs({ type: 'main' })).txt(xmlText(edition.title));
+  if (edition.subtitle) titleStmt.ele('title', xmlAttrs({ type: 'sub' })).txt(xmlText(edition.subtitle));
+  for (const e of edition.editors) titleStmt.ele('editor', xmlAttrs({ 'xml:id': e.id, role: e.role })).txt(xmlText(e.name));
   const pub = fileDesc.ele('publicationStmt');
-  pub.ele('publisher').txt(edition.publisher);
-  if (edition.pubPlace) pub.ele('pubPlace').txt(edition.pubPlace);
-  if (edition.date) pub.ele('date', { when: edition.date }).txt(edition.date);
-  pub.ele('idno', { type: 'local' }).txt(edition.id);
-  const avail = pub.ele('availability', { status: 'free' });
-  avail.ele('licence', { target: edition.licence.source.target }).txt(edition.licence.source.text);
-  avail.ele('licence', { target: edition.licence.encoding.target }).txt(edition.licence.encoding.text);
-  fileDesc.ele('sourceDesc').ele('p').txt(`The documents of the edition, each in its own TEI file (tei/), written by ${TOOL.name} ${TOOL.version}.`);
+  pub.ele('publisher').txt(xmlText(edition.publisher));
+  if (edition.pubPlace) pub.ele('pubPlace').txt(xmlText(edition.pubPlace));
+  if (edition.date) pub.ele('date', xmlAttrs({ when: edition.date })).txt(xmlText(edition.date));
+  pub.ele('idno', xmlAttrs({ type: 'local' })).txt(xmlText(edition.id));
+  const avail = pub.ele('availability', xmlAttrs({ status: 'free' }));
+  avail.ele('licence', xmlAttrs({ target: edition.licence.source.target })).txt(xmlText(edition.licence.source.text));
+  avail.ele('licence', xmlAttrs({ target: edition.licence.encoding.target })).txt(xmlText(edition.licence.encoding.text));
+  fileDesc.ele('sourceDesc').ele('p').txt(xmlText(`The documents of the edition, each in its own TEI file (tei/), written by ${TOOL.name} ${TOOL.version}.`));
   const body = root.ele('text').ele('body');
   const list = body.ele('listBibl');
   list.ele('head').txt('The documents of the edition');
   for (const name of documents) {
     const m = metadata.documents[name];
-    const bibl = list.ele('bibl', { type: m?.type?.replace(/\W+/g, '-') ?? 'document' });
-    bibl.ele('title').txt(m?.title ?? name);
-    if (m?.date) bibl.ele('date', { when: m.date }).txt(m.date);
-    bibl.ele('ref', { target: `tei/${name}.xml` }).txt(`tei/${name}.xml`);
+    const bibl = list.ele('bibl', xmlAttrs({ type: m?.type?.replace(/\W+/g, '-') ?? 'document' }));
+    bibl.ele('title').txt(xmlText(m?.title ?? name));
+    if (m?.date) bibl.ele('date', xmlAttrs({ when: m.date })).txt(xmlText(m.date));
+    bibl.ele('ref', xmlAttrs({ target: `tei/${name}.xml` })).txt(xmlText(`tei/${name}.xml`));
   }
   return root.end({ prettyPrint: true }) + '\n';
 }

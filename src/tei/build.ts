@@ -5,6 +5,7 @@
  * Mixed content is written without added whitespace (whitespace there is text); element-only
  * content (div, list, header) is indented with whitespace text nodes.
  */
+import { xmlAttrs, xmlText } from './xml.js';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Block, Inline, Line, Note, TranscribedDocument, Witness } from '../transcription/model.js';
@@ -38,18 +39,18 @@ const ind = (depth: number) => '\n' + '  '.repeat(depth);
 
 /** Add an element on its own indented line (element-only content). */
 function el(parent: XMLBuilder, depth: number, name: string, attrs: Record<string, string> = {}): XMLBuilder {
-  parent.txt(ind(depth));
-  return parent.ele(name, attrs);
+  parent.txt(xmlText(ind(depth)));
+  return parent.ele(name, xmlAttrs(attrs));
 }
 
 /** End element-only content: the closing tag goes on its own line. */
 function end(parent: XMLBuilder, depth: number): void {
-  parent.txt(ind(depth));
+  parent.txt(xmlText(ind(depth)));
 }
 
 /** An element with text content on its own line. */
 function leaf(parent: XMLBuilder, depth: number, name: string, text: string, attrs: Record<string, string> = {}): XMLBuilder {
-  return el(parent, depth, name, attrs).txt(text);
+  return el(parent, depth, name, attrs).txt(xmlText(text));
 }
 
 /** xml:id of a document: an NCName (the names start with a date). */
@@ -66,10 +67,10 @@ function usesKind(doc: TranscribedDocument, kinds: Inline['kind'][]): boolean {
 
 export function buildTei(input: TeiInput): string {
   const { name, doc, edition } = input;
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(TEI_NS, 'TEI', {
+  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(TEI_NS, 'TEI', xmlAttrs({
     'xml:id': documentId(name),
     'xml:lang': edition.language,
-  });
+  }));
   writeHeader(root, input);
   if (input.persons?.length) writePersons(root, input.persons);
   const text = el(root, 1, 'text');
@@ -102,7 +103,7 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   if (meta.author) leaf(titleStmt, 4, 'author', meta.author);
   for (const e of edition.editors) {
     const ed = el(titleStmt, 4, 'editor', { 'xml:id': e.id, role: e.role });
-    ed.ele('name').txt(e.name);
+    ed.ele('name').txt(xmlText(e.name));
   }
   if (edition.transcription) {
     const rs = el(titleStmt, 4, 'respStmt');
@@ -184,7 +185,7 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   doc.witnesses.forEach((w, i) => {
     const label = meta.witnesses?.[i]?.label ?? (w.introduction ? plain(w.introduction) : 'The transcribed copy');
     const wit = el(listWit, 5, 'witness', { 'xml:id': w.id });
-    wit.txt(label);
+    wit.txt(xmlText(label));
   });
   end(listWit, 4);
   end(sourceDesc, 3);
@@ -208,7 +209,7 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   const creation = el(prof, 3, 'creation');
   if (meta.date) {
     const when = meta.time && /^\d{4}-\d{2}-\d{2}$/.test(meta.date) ? `${meta.date}T${meta.time}:00` : meta.date;
-    creation.ele('date', { when }).txt(formatIsoDate(meta.date, meta.time));
+    creation.ele('date', xmlAttrs({ when })).txt(xmlText(formatIsoDate(meta.date, meta.time)));
   } else {
     creation.ele('date').txt('Undated');
   }
@@ -276,12 +277,12 @@ function writeCollation(body: XMLBuilder, depth: number, c: Collation): void {
     ts.forEach((t, k) => {
       if (k > 0) parent.txt(' ');
       if (t.kind === 'excision') {
-        parent.ele('gap', { reason: 'excised', rend: 'empty-brackets', ...(excisionWords ? { quantity: String(excisionWords), unit: 'word' } : {}) });
+        parent.ele('gap', xmlAttrs({ reason: 'excised', rend: 'empty-brackets', ...(excisionWords ? { quantity: String(excisionWords), unit: 'word' } : {}) }));
       } else if (t.kind === 'mark' && t.text === '[Signature]') {
-        parent.ele('seg', { type: 'signature', hand: `#${HAND_MS}` }).ele('gap', { reason: 'illegible', quantity: '1', unit: 'signature' });
+        parent.ele('seg', xmlAttrs({ type: 'signature', hand: `#${HAND_MS}` })).ele('gap', xmlAttrs({ reason: 'illegible', quantity: '1', unit: 'signature' }));
       } else if (t.kind === 'mark') {
-        parent.ele('seg', { type: 'handwritten', hand: `#${HAND_MS}` }).txt(t.text);
-      } else parent.txt(t.text);
+        parent.ele('seg', xmlAttrs({ type: 'handwritten', hand: `#${HAND_MS}` })).txt(xmlText(t.text));
+      } else parent.txt(xmlText(t.text));
     });
   };
   let k = 0;
@@ -292,23 +293,23 @@ function writeCollation(body: XMLBuilder, depth: number, c: Collation): void {
       tokens(ab!, s.base);
       continue;
     }
-    const app = ab!.ele('app', { 'xml:id': appId(c, k++), type: s.kind });
-    tokens(app.ele('lem', { wit: `#${c.base}` }), s.base);
+    const app = ab!.ele('app', xmlAttrs({ 'xml:id': appId(c, k++), type: s.kind }));
+    tokens(app.ele('lem', xmlAttrs({ wit: `#${c.base}` })), s.base);
     if (s.kind === 'ocr') {
-      const rdg = app.ele('rdg', { wit: `#${c.other}`, resp: '#tei-edition', cert: 'low' });
+      const rdg = app.ele('rdg', xmlAttrs({ wit: `#${c.other}`, resp: '#tei-edition', cert: 'low' }));
       const choice = rdg.ele('choice');
       tokens(choice.ele('sic'), s.other);
       tokens(choice.ele('corr'), s.base);
     } else if (s.kind === 'excision') {
       const words = s.base.filter((t) => t.kind === 'word').length;
-      const rdg = app.ele('rdg', { wit: `#${c.other}`, type: 'excision' });
+      const rdg = app.ele('rdg', xmlAttrs({ wit: `#${c.other}`, type: 'excision' }));
       const hasGap = s.other.some((t) => t.kind === 'excision');
       tokens(rdg, s.other, words);
       if (!hasGap) {
         if (s.other.length) rdg.txt(' ');
-        rdg.ele('gap', { reason: 'excised', quantity: String(words), unit: 'word', resp: '#tei-edition' });
+        rdg.ele('gap', xmlAttrs({ reason: 'excised', quantity: String(words), unit: 'word', resp: '#tei-edition' }));
       }
-    } else tokens(app.ele('rdg', { wit: `#${c.other}` }), s.other);
+    } else tokens(app.ele('rdg', xmlAttrs({ wit: `#${c.other}` })), s.other);
   }
   end(div, depth);
 }
@@ -380,7 +381,7 @@ class BodyWriter {
         for (let k = i + 1; k <= last; k++) {
           const t = blocks[k]!;
           if (t.kind === 'block' || t.kind === 'caption') {
-            closer.txt(ind(d + 1));
+            closer.txt(xmlText(ind(d + 1)));
             closer.ele('lb');
             this.lines(closer, t.lines);
           } else this.block(closer, d + 1, t);
@@ -424,7 +425,7 @@ class BodyWriter {
       }
       case 'stamp': {
         const fw = el(parent, d, 'fw', { type: 'stamp' });
-        const stamp = fw.ele('stamp', { type: b.stamp });
+        const stamp = fw.ele('stamp', xmlAttrs({ type: b.stamp }));
         this.lines(
           stamp,
           b.lines.filter((l): l is Line => l !== null),
@@ -462,7 +463,7 @@ class BodyWriter {
         b.lines.forEach((line, k) => {
           if (k > 0) ab.txt('\n').ele('lb');
           const when = parseLongDate(plain(line));
-          if (when) this.inlines(ab.ele('date', { when }), line.inlines);
+          if (when) this.inlines(ab.ele('date', xmlAttrs({ when })), line.inlines);
           else this.inlines(ab, line.inlines);
         });
         return;
@@ -494,34 +495,34 @@ class BodyWriter {
     for (const n of nodes) {
       switch (n.kind) {
         case 'text':
-          parent.txt(n.text);
+          parent.txt(xmlText(n.text));
           break;
         case 'del':
-          this.inlines(parent.ele('del', { rend: 'strikethrough' }), n.children);
+          this.inlines(parent.ele('del', xmlAttrs({ rend: 'strikethrough' })), n.children);
           break;
         case 'add':
-          this.inlines(parent.ele('add', { place: 'above' }), n.children);
+          this.inlines(parent.ele('add', xmlAttrs({ place: 'above' })), n.children);
           break;
         case 'hand':
-          this.inlines(parent.ele('seg', { type: 'handwritten', hand: `#${HAND_MS}` }), n.children);
+          this.inlines(parent.ele('seg', xmlAttrs({ type: 'handwritten', hand: `#${HAND_MS}` })), n.children);
           break;
         case 'bold':
-          this.inlines(parent.ele('hi', { rend: 'bold' }), n.children);
+          this.inlines(parent.ele('hi', xmlAttrs({ rend: 'bold' })), n.children);
           break;
         case 'signature':
-          parent.ele('seg', { type: 'signature', hand: `#${HAND_MS}` }).ele('gap', { reason: 'illegible', quantity: '1', unit: 'signature' });
+          parent.ele('seg', xmlAttrs({ type: 'signature', hand: `#${HAND_MS}` })).ele('gap', xmlAttrs({ reason: 'illegible', quantity: '1', unit: 'signature' }));
           break;
         case 'excision':
-          parent.ele('gap', { reason: 'excised', rend: 'empty-brackets' });
+          parent.ele('gap', xmlAttrs({ reason: 'excised', rend: 'empty-brackets' }));
           break;
         case 'bracketed':
-          this.inlines(parent.ele('seg', { type: 'bracketed', rend: 'brackets' }), n.children);
+          this.inlines(parent.ele('seg', xmlAttrs({ type: 'bracketed', rend: 'brackets' })), n.children);
           break;
         case 'pb':
-          parent.ele('pb', { n: n.n });
+          parent.ele('pb', xmlAttrs({ n: n.n }));
           break;
         case 'noteRef':
-          this.note(parent.ele('note', noteAttrs(n.note)), n.note);
+          this.note(parent.ele('note', xmlAttrs(noteAttrs(n.note))), n.note);
           break;
         case 'name': {
           const attrs: Record<string, string> = n.ref ? { ref: `#${n.ref}` } : {};
@@ -530,31 +531,31 @@ class BodyWriter {
             if (n.part.next) attrs.next = `#${n.part.next}`;
             if (n.part.prev) attrs.prev = `#${n.part.prev}`;
           }
-          this.inlines(parent.ele('persName', attrs), n.children);
+          this.inlines(parent.ele('persName', xmlAttrs(attrs)), n.children);
           break;
         }
         case 'choice': {
           const choice = parent.ele('choice');
           if (n.type === 'correction') {
             this.inlines(choice.ele('sic'), n.original);
-            choice.ele('corr', n.cert && n.cert !== 'high' ? { cert: n.cert } : {}).txt(n.regular);
+            choice.ele('corr', xmlAttrs(n.cert && n.cert !== 'high' ? { cert: n.cert } : {})).txt(xmlText(n.regular));
           } else {
-            this.inlines(choice.ele('abbr', n.type === 'acronym' ? { type: 'acronym' } : {}), n.original);
-            choice.ele('expan').txt(n.regular);
+            this.inlines(choice.ele('abbr', xmlAttrs(n.type === 'acronym' ? { type: 'acronym' } : {})), n.original);
+            choice.ele('expan').txt(xmlText(n.regular));
           }
           break;
         }
         case 'quoteMark':
-          parent.ele('abbr', { type: 'quote' }).txt(n.text);
+          parent.ele('abbr', xmlAttrs({ type: 'quote' })).txt(xmlText(n.text));
           break;
         case 'quote':
           this.inlines(parent.ele('q'), n.children);
           break;
         case 'date':
-          this.inlines(parent.ele('date', { when: n.when }), n.children);
+          this.inlines(parent.ele('date', xmlAttrs({ when: n.when })), n.children);
           break;
         case 'anchor':
-          parent.ele('anchor', { type: n.type, corresp: `#${n.id}` });
+          parent.ele('anchor', xmlAttrs({ type: n.type, corresp: `#${n.id}` }));
           break;
       }
     }
