@@ -218,7 +218,33 @@ const sections: Record<string, () => Promise<void>> = {
   schema: benchSchemaLoad,
   render: benchRender,
   collation: benchCollation,
+  memory: benchMemory,
 };
+async function benchMemory(): Promise<void> {
+  console.log('\n## Memory: heap and resident size holding a step\'s result, against the process at rest');
+  const mb = (n: number) => `${(n / 1e6).toFixed(0).padStart(6)} MB`;
+  const at = () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    return { heap: m.heapUsed, rss: m.rss };
+  };
+  const rest = at();
+  console.log(`${'at rest'.padEnd(34)} heap ${mb(rest.heap)}   rss ${mb(rest.rss)}`);
+  const xml = syntheticTei(5_000_000);
+  const grammar = await loadGrammar(PROJECT_SCHEMA);
+  const steps: [string, () => unknown][] = [
+    ['5 MB TEI validated (RELAX NG, DOM)', () => parseXml('m.xml', xml, grammar)],
+    ['5 MB TEI rendered (three outputs)', () => renderTei('m.xml', xml, 'm')],
+  ];
+  for (const [label, fn] of steps) {
+    // The step's result is held while measuring: what it costs to have it in memory.
+    const keep = fn();
+    const after = at();
+    console.log(`${label.padEnd(34)} heap ${mb(after.heap)}   rss ${mb(after.rss)}   (${(after.rss / rest.rss).toFixed(1)}x at rest)`);
+    void keep;
+  }
+}
+
 async function main(): Promise<void> {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-') && !a.endsWith('.ts'));
   console.log(`# tei-edition benchmark (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);

@@ -396,6 +396,8 @@ export function anchorApparatus(c: Collation, appId: (k: number) => string): voi
     const from = s.base[0]!.from;
     const to = s.base[s.base.length - 1]!.to;
     if (!from || !to) continue;
+    // Telegraphic quotation marks are not read in the reading text: nothing there to mark.
+    if (s.base.every((t) => t.from?.node.kind === 'quoteMark')) continue;
     inserts.push({ loc: from, id, type: 'app-start' }, { loc: to, id, type: 'app-end' });
   }
   // Last first, so that earlier offsets in the same node stay right.

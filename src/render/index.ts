@@ -2,7 +2,7 @@
  * Rendering with SaxonJS: each TEI file to one HTML page (both views) and two plain texts
  * (diplomatic, normalized). The SEF stylesheets are loaded once per process.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SaxonJS from 'saxon-js';
 import { parseXml } from '../validate/xml.js';
@@ -76,5 +76,5 @@ export const ASSETS = ['edition.css', 'edition.js'];
 
 export function copyAssets(dir: string): void {
   mkdirSync(dir, { recursive: true });
-  for (const a of ASSETS) copyFileSync(join(XSLT_DIR, 'assets', a), join(dir, a));
+  for (const a of ASSETS) writeFileAtomic(join(dir, a), readFileSync(join(XSLT_DIR, 'assets', a)));
 }

@@ -4,7 +4,7 @@
  * search that works with no server (MiniSearch, its index prebuilt and loaded by a script tag, so
  * that it works from file:// too). Document pages are rendered by the XSLT (src/render).
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
@@ -18,7 +18,6 @@ import { excisionLedger } from '../enrich/collate.js';
 import { paragraphIds } from '../tei/build.js';
 import { formatIsoDate } from '../enrich/dates.js';
 import { writeFileAtomic } from '../io.js';
-import { ASSETS } from '../render/index.js';
 import { XSLT_DIR } from '../render/compile-xslt.js';
 
 export interface SiteDocument {
@@ -270,7 +269,6 @@ ${[...registers.abbreviations]
 
   // Assets: the page style and scripts.
   mkdirSync(join(dir, 'assets'), { recursive: true });
-  copyFileSync(fileURLToPath(new URL('../../node_modules/minisearch/dist/umd/index.js', import.meta.url)), join(dir, 'assets', 'minisearch.js'));
-  copyFileSync(join(XSLT_DIR, 'assets', 'site.js'), join(dir, 'site.js'));
-  void ASSETS;
+  writeFileAtomic(join(dir, 'assets', 'minisearch.js'), readFileSync(fileURLToPath(new URL('../../node_modules/minisearch/dist/umd/index.js', import.meta.url))));
+  writeFileAtomic(join(dir, 'site.js'), readFileSync(join(XSLT_DIR, 'assets', 'site.js')));
 }
