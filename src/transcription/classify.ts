@@ -53,7 +53,12 @@ export function stampStartOf(text: string): StampType | undefined {
 
 /** Does the line carry the vocabulary of a declassification or review stamp? */
 export function isStampish(text: string): boolean {
-  return STAMP_WORD_RE.test(text) && words(text) <= 12 && !/[a-z]{3,}[.;:]$/.test(text.replace(/info\.$/, ''));
+  return STAMP_WORD_RE.test(text) && words(text) <= 12 && !readsAsSentence(text);
+}
+
+/** Prose rather than a form's line: four or more lowercase words, ending as a sentence or clause does. */
+function readsAsSentence(text: string): boolean {
+  return /[a-z]{2,}[.;:]$/.test(text) && text.split(/\s+/).filter((w) => /^[a-z]/.test(w)).length >= 4;
 }
 
 const FIELD_RE = /^(ACTION|INFO|TO|THROUGH|FROM|SUBJECT|Copies to|COPIES TO)\s?:\s*/;
