@@ -5,19 +5,18 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { decodeTranscription, SourceError } from './transcription/source.js';
+import { decodeTranscription } from './transcription/source.js';
 import { parseTranscription } from './transcription/parse.js';
 import type { TranscribedDocument, Warning, Witness } from './transcription/model.js';
 import { DEFAULT_EDITION, loadMetadata, type DocumentMeta, type Metadata } from './enrich/metadata.js';
-import { buildTei } from './tei/build.js';
+import { appId, buildTei } from './tei/build.js';
 import { buildPersonsTei } from './tei/registers.js';
 import { EMPTY_REGISTERS, loadRegisters, type Registers } from './enrich/registers.js';
 import { enrich, type UnknownName } from './enrich/apply.js';
 import { anchorApparatus, collateTokens, excisionLedger, witnessTokens, type Collation } from './enrich/collate.js';
-import { appId } from './tei/build.js';
 import { readFileOrFail, writeFileAtomic } from './io.js';
 import { validateText, type Report } from './validate/index.js';
-import { renderTei, writeRendered } from './render/index.js';
+import { copyAssets, renderTei, writeRendered } from './render/index.js';
 import { buildSite } from './site/index.js';
 import { writePackage } from './site/package.js';
 
@@ -74,9 +73,11 @@ export function convertText(file: string, bytes: Uint8Array, metadata: Metadata,
 /** Each copy collated with the base copy: the editor's choice, or the fullest copy. */
 function collationsOf(witnesses: Witness[], meta: DocumentMeta): Collation[] {
   if (witnesses.length < 2 || meta.collation === false) return [];
-  const counted = witnesses.map((w) => ({ w, tokens: witnessTokens(w) }));
-  const base =
-    counted.find((c) => c.w.id === meta.base) ?? counted.reduce((a, b) => (b.tokens.filter((t) => t.kind === 'word').length > a.tokens.filter((t) => t.kind === 'word').length ? b : a));
+  const counted = witnesses.map((w) => {
+    const tokens = witnessTokens(w);
+    return { w, tokens, words: tokens.filter((t) => t.kind === 'word').length };
+  });
+  const base = counted.find((c) => c.w.id === meta.base) ?? counted.reduce((a, b) => (b.words > a.words ? b : a));
   const collations = counted.filter((c) => c !== base).map((c) => collateTokens(base.w.id, base.tokens, c.w.id, c.tokens, { ocr: meta.ocr !== false }));
   for (const c of collations) anchorApparatus(c, (k) => appId(c, k));
   return collations;
@@ -116,8 +117,8 @@ export interface BuildOptions {
   onStart?: (total: number) => void;
   /** Called once per document as it is done. */
   onDocument?: (file: string, ok: boolean) => void;
-  /** Do not write the deposit package. */
-  noPackage?: boolean;
+  /** Where the deposit package goes (default <dir>/package/<edition id>). */
+  packageOut?: string;
 }
 
 /**
@@ -137,6 +138,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
   options.onStart?.(files.length);
   if (registers.persons.length) writeFileAtomic(join(options.dir, 'tei', 'registers', 'persons.xml'), buildPersonsTei(registers.persons, metadata.edition));
   const editions = join(options.dir, 'editions');
+  copyAssets(editions);
   for (const f of files) {
     const file = join(sources, f);
     try {
@@ -170,7 +172,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
       return { name: c.name, title: meta.title ?? c.name, meta, doc: c.doc, collations: c.collations };
     }),
   });
-  if (!options.noPackage) report.package = writePackage({ dir: options.dir, metadata, documents: report.built.map((c) => c.name) });
+  report.package = writePackage({ dir: options.dir, metadata, documents: report.built.map((c) => c.name), ...(options.packageOut ? { out: options.packageOut } : {}) });
   const names = new Set(files.map(documentName));
   for (const name of Object.keys(metadata.documents)) {
     if (!names.has(name)) report.warnings.push(`${join(sources, 'edition.yaml')}: warning: document '${name}' has no transcription ${name}.txt`);

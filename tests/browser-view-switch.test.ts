@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launch } from './browser.js';
-import { renderTei, writeRendered } from '../src/render/index.js';
+import { copyAssets, renderTei, writeRendered } from '../src/render/index.js';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ describe.runIf(hasChromium || Boolean(process.env.CI))('document page in a brows
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tei-browser-'));
     writeRendered(dir, NAME, renderTei(NAME, readFileSync(`tei/${NAME}.xml`, 'utf8'), NAME));
+    copyAssets(dir);
     url = pathToFileURL(resolve(dir, 'html', `${NAME}.html`)).href;
     browser = await launch();
     page = await browser.newPage();

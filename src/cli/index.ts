@@ -9,8 +9,8 @@ import { loadMetadata } from '../enrich/metadata.js';
 import { readFileOrFail, writeFileAtomic } from '../io.js';
 import { SourceError } from '../transcription/source.js';
 import { collectXmlFiles, validateFile, SchemaError, type Report } from '../validate/index.js';
-import { renderTei, writeRendered } from '../render/index.js';
-import { verifyBag, writePackage } from '../site/package.js';
+import { copyAssets, renderTei, writeRendered } from '../render/index.js';
+import { verifyBag } from '../site/package.js';
 import { basename, join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { TOOL } from '../version.js';
@@ -105,10 +105,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('-o, --output <bag>', 'the folder of the bag (default: <dir>/package/<edition id>)')
     .action(async (dir: string, opts: { output?: string }) => {
       try {
-        const report = await buildEdition({ dir, noPackage: true });
+        const report = await buildEdition({ dir, ...(opts.output ? { packageOut: opts.output } : {}) });
         for (const f of report.failed) io.err(describe(f.error) + '\n');
-        const metadata = metadataFor(join(dir, 'sources'));
-        const bag = writePackage({ dir, metadata, documents: report.built.map((c) => c.name), ...(opts.output ? { out: opts.output } : {}) });
+        const bag = report.package!;
         const problems = verifyBag(bag);
         for (const p of problems) io.err(`error: ${p}\n`);
         io.err(`bag written: ${bag} (${problems.length ? 'does not verify' : 'verified'})\n`);
@@ -169,6 +168,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('-o, --output <dir>', 'the editions folder: writes <dir>/html/<name>.html and <dir>/text/<name>.{diplomatic,normalized}.txt', 'editions')
     .action((files: string[], opts: { output: string }) => {
       let failed = 0;
+      copyAssets(opts.output);
       for (const file of files) {
         try {
           const xml = new TextDecoder().decode(readFileOrFail(file));

@@ -63,18 +63,19 @@ export function outputPaths(editions: string, name: string): { html: string; dip
   };
 }
 
-/** Write a rendered document (atomically) and the page assets it needs. */
+/** Write a rendered document (atomically). The pages need the assets beside them: copyAssets. */
 export function writeRendered(editions: string, name: string, r: Rendered): void {
   const out = outputPaths(editions, name);
   writeFileAtomic(out.html, r.html);
   writeFileAtomic(out.diplomatic, r.diplomatic);
   writeFileAtomic(out.normalized, r.normalized);
-  copyAssets(join(editions, 'html'));
 }
 
 export const ASSETS = ['edition.css', 'edition.js'];
 
-export function copyAssets(dir: string): void {
+/** The page style and script, beside the document pages of an editions folder. */
+export function copyAssets(editions: string): void {
+  const dir = join(editions, 'html');
   mkdirSync(dir, { recursive: true });
   for (const a of ASSETS) writeFileAtomic(join(dir, a), readFileSync(join(XSLT_DIR, 'assets', a)));
 }

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
-import type { Block, Inline, TranscribedDocument } from '../transcription/model.js';
+import type { Inline, TranscribedDocument } from '../transcription/model.js';
 import { blockLines } from '../transcription/model.js';
 import { inlineText, readingText } from '../transcription/inline.js';
 import type { DocumentMeta, EditionMeta } from '../enrich/metadata.js';
@@ -72,11 +72,6 @@ ${scripts.map((s) => `<script src="${s}"></script>`).join('\n')}
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Where a block is cited: its paragraph anchor, if it has one. */
-function anchorOf(ids: Map<Block, string>, b: Block): string | undefined {
-  return ids.get(b);
-}
-
 function docLink(d: SiteDocument, anchor?: string, view: 'diplomatic' | 'normalized' = 'normalized'): string {
   return `html/${encodeURIComponent(d.name)}.html#view=${view}${anchor ? `&at=${encodeURIComponent(anchor)}` : ''}`;
 }
@@ -138,7 +133,7 @@ ${rows}
           walkInlines(line.inlines, (n) => {
             if (n.kind !== 'name' || !n.ref) return;
             const list = mentions.get(n.ref) ?? [];
-            const anchor = anchorOf(ids, b);
+            const anchor = ids.get(b);
             if (!list.some((m) => m.d === d && m.anchor === anchor)) list.push({ d, ...(anchor ? { anchor } : {}) });
             mentions.set(n.ref, list);
           });
@@ -194,7 +189,7 @@ ${[...registers.abbreviations]
       for (const b of w.blocks) {
         for (const line of blockLines(b)) {
           walkInlines(line.inlines, (n) => {
-            const anchor = anchorOf(ids, b);
+            const anchor = ids.get(b);
             const where = `<a href="${docLink(d, anchor, 'diplomatic')}">${esc(d.title)}${label}${anchor ? `, ¶ ${esc(anchor)}` : ''}</a>`;
             if (n.kind === 'choice' && n.type === 'correction') items.push(`<li><span class="kind">correction</span> “${esc(inlineText(n.original))}” → “${esc(n.regular)}” — ${where}</li>`);
             if (n.kind === 'choice' && n.type === 'expansion') items.push(`<li><span class="kind">expansion</span> ${esc(inlineText(n.original))} → ${esc(n.regular)} — ${where}</li>`);

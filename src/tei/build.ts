@@ -59,12 +59,6 @@ export function documentId(name: string): string {
   return /^[A-Za-z_]/.test(id) ? id : `doc-${id}`;
 }
 
-function usesKind(doc: TranscribedDocument, kinds: Inline['kind'][]): boolean {
-  const walk = (xs: Inline[]): boolean =>
-    xs.some((x) => kinds.includes(x.kind) || ('children' in x && walk(x.children)) || (x.kind === 'choice' && walk(x.original)));
-  return doc.witnesses.some((w) => w.blocks.some((b) => blockLines(b).some((l) => walk(l.inlines))));
-}
-
 export function buildTei(input: TeiInput): string {
   const { name, doc, edition } = input;
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(TEI_NS, 'TEI', xmlAttrs({

@@ -81,7 +81,7 @@ export function parseTranscription(file: string, text: string, options: ParseOpt
     .filter((w, i) => i === 0 || w.lines.some((l) => l.text.trim()) || w.intro)
     .map((w, i) => {
       const introduction = w.intro ? toLine(file, w.intro) : undefined;
-      const blocks = structure(file, rawBlocks(file, w.lines), style);
+      const blocks = structure(rawBlocks(file, w.lines), style);
       const pos = introduction?.pos ?? blocks[0]?.pos ?? { line: 1, column: 1 };
       return { id: `wit-${String.fromCharCode(65 + i)}`, blocks, pos, ...(introduction ? { introduction } : {}) };
     });
@@ -123,7 +123,7 @@ function rawBlocks(file: string, raw: RawLine[]): Line[][] {
 const TEXT_KINDS = new Set<Block['kind']>(['head', 'paragraph', 'caption', 'dateline', 'field', 'participants', 'signature']);
 
 /** Classify the blocks of one witness, then infer signature, page breaks and paragraph continuations. */
-function structure(file: string, groups: Line[][], style: 'typescript' | 'frus-web'): Block[] {
+function structure(groups: Line[][], style: 'typescript' | 'frus-web'): Block[] {
   const blocks: Block[] = [];
   /** For each furniture block, the index of the source group it came from. */
   const groupOf = new Map<Block, number>();
