@@ -151,7 +151,8 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
       const v = await validateText(out, c.xml);
       if (!v.valid) report.invalid.push(v);
       for (const w of v.warnings) report.warnings.push(`${w.file}:${w.line}:${w.column}: warning: ${w.message}`);
-      writeRendered(editions, c.name, renderTei(out, c.xml, c.name));
+      // convertText checked the TEI is well-formed and validateText has just parsed it: no third parse.
+      writeRendered(editions, c.name, renderTei(out, c.xml, c.name, true));
       writeFileAtomic(join(editions, 'tei', `${c.name}.xml`), c.xml);
       if (c.collations.length) {
         const ledger = { document: c.name, base: c.collations[0]!.base, excisions: excisionLedger(c.collations) };
