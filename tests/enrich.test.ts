@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EMPTY_METADATA, body, convert } from './helpers.js';
+import { EMPTY_METADATA, body, convert, run } from './helpers.js';
 import { parseAbbreviations, parseCorrections, parsePersons, type Registers } from '../src/enrich/registers.js';
 import { SourceError } from '../src/transcription/source.js';
 import { isoFromNumeric, isoFromStamp } from '../src/enrich/dates.js';
@@ -156,14 +156,11 @@ describe('the registers command and the register file', () => {
     const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
-    const { main } = await import('../src/cli/index.js');
     const dir = mkdtempSync(join(tmpdir(), 'tei-suggest-'));
     mkdirSync(join(dir, 'sources', 'registers'), { recursive: true });
     writeFileSync(join(dir, 'sources', 'registers', 'persons.yaml'), '- id: rusk\n  name: Rusk, Dean\n  forms: [Rusk]\n');
     writeFileSync(join(dir, 'sources', 'a.txt'), 'Foreign Minister Averoff told Mr. Rusk that Averoff would come.\n');
-    let out = '';
-    let err = '';
-    const code = await main(['registers', 'suggest', dir], { out: (s) => (out += s), err: (s) => (err += s) });
+    const { code, out, err } = await run('registers', 'suggest', dir);
     expect(code).toBe(0);
     expect(out).toContain(`${join(dir, 'sources', 'a.txt')}:1:18: Averoff`);
     expect(out).toContain(`${join(dir, 'sources', 'a.txt')}:1:45: Averoff`);

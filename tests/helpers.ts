@@ -1,4 +1,5 @@
 import { convertText, type Converted } from '../src/pipeline.js';
+import { main } from '../src/cli/index.js';
 import { DEFAULT_EDITION, type Metadata } from '../src/enrich/metadata.js';
 import type { Registers } from '../src/enrich/registers.js';
 
@@ -47,3 +48,11 @@ export function stripSigns(src: string): string {
 
 export const noSpace = (s: string) => s.replace(/\s+/g, '');
 export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Run the CLI in-process; what it printed on each stream, and its exit code. */
+export async function run(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { renderTei } from '../src/render/index.js';
-import { convert, squash, stripSigns } from './helpers.js';
+import { convert, run, squash, stripSigns } from './helpers.js';
 
 /** A TEI document around a body (one witness unless the body brings its own divs). */
 function tei(body: string, extraHeader = ''): string {
@@ -228,17 +228,12 @@ describe('tei-edition render: bad input', () => {
     const { mkdtempSync, writeFileSync, existsSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
-    const { main } = await import('../src/cli/index.js');
     const dir = mkdtempSync(join(tmpdir(), 'tei-render-'));
     const bad = join(dir, 'bad.xml');
     writeFileSync(bad, '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text><p>x</text></TEI>');
     const bomb = join(dir, 'bomb.xml');
     writeFileSync(bomb, '<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>');
-    let err = '';
-    const code = await main(['render', join(dir, 'missing.xml'), bad, bomb, 'tei/1962-10-29-topol-594.xml', '-o', join(dir, 'out')], {
-      out: () => {},
-      err: (s) => (err += s),
-    });
+    const { code, err } = await run('render', join(dir, 'missing.xml'), bad, bomb, 'tei/1962-10-29-topol-594.xml', '-o', join(dir, 'out'));
     expect(code).toBe(1);
     expect(err).toContain(`${join(dir, 'missing.xml')}:1:1: error: cannot read: no such file`);
     expect(err).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:2:\\d+: error: `));

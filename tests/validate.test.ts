@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { main } from '../src/cli/index.js';
+import { run } from './helpers.js';
 import { validateText, validateFile } from '../src/validate/index.js';
 
 const TEI_ALL = '../shared/schema/tei_all.rng';
@@ -16,12 +16,6 @@ const hasTeiAll = (() => {
   }
 })();
 
-async function run(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'tei-validate-'));
 function file(name: string, content: string): string {
