@@ -110,13 +110,15 @@ export interface BuildReport {
   package?: string;
 }
 
+export type DocumentStatus = 'built' | 'invalid' | 'failed';
+
 export interface BuildOptions {
   /** Project folder holding sources/ (default: the current folder). */
   dir: string;
   /** Called once before the first document, with their number. */
   onStart?: (total: number) => void;
-  /** Called once per document as it is done. */
-  onDocument?: (file: string, ok: boolean) => void;
+  /** Called once per document as it is done: built (and valid), built but invalid, or failed. */
+  onDocument?: (file: string, status: DocumentStatus) => void;
   /** Where the deposit package goes (default <dir>/package/<edition id>). */
   packageOut?: string;
 }
@@ -158,10 +160,10 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
         const ledger = { document: c.name, base: c.collations[0]!.base, excisions: excisionLedger(c.collations) };
         writeFileAtomic(join(editions, 'data', `${c.name}.excisions.json`), JSON.stringify(ledger, null, 2) + '\n');
       }
-      options.onDocument?.(file, v.valid);
+      options.onDocument?.(file, v.valid ? 'built' : 'invalid');
     } catch (e) {
       report.failed.push({ file, error: e as Error });
-      options.onDocument?.(file, false);
+      options.onDocument?.(file, 'failed');
     }
   }
   buildSite({
@@ -176,7 +178,8 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
   report.package = writePackage({ dir: options.dir, metadata, documents: report.built.map((c) => c.name), ...(options.packageOut ? { out: options.packageOut } : {}) });
   const names = new Set(files.map(documentName));
   for (const name of Object.keys(metadata.documents)) {
-    if (!names.has(name)) report.warnings.push(`${join(sources, 'edition.yaml')}: warning: document '${name}' has no transcription ${name}.txt`);
+    const at = metadata.positions?.[name] ?? { line: 1, column: 1 };
+    if (!names.has(name)) report.warnings.push(`${metadata.file ?? join(sources, 'edition.yaml')}:${at.line}:${at.column}: warning: document '${name}' has no transcription ${name}.txt`);
   }
   return report;
 }

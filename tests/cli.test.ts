@@ -113,10 +113,11 @@ describe('convert and build', () => {
   });
 
   test('the compiled binary runs and exits non-zero on failure', () => {
-    expect(existsSync('dist/cli/index.js')).toBe(true);
-    const ok = spawnSync(process.execPath, ['dist/cli/index.js', '--help'], { encoding: 'utf8' });
+    expect(existsSync('dist/cli/bin.js')).toBe(true);
+    const ok = spawnSync(process.execPath, ['dist/cli/bin.js', '--help'], { encoding: 'utf8' });
     expect(ok.status).toBe(0);
-    const bad = spawnSync(process.execPath, ['dist/cli/index.js', 'convert', '/nonexistent.txt'], { encoding: 'utf8' });
+    expect(ok.stdout).toContain('Usage: tei-edition');
+    const bad = spawnSync(process.execPath, ['dist/cli/bin.js', 'convert', '/nonexistent.txt'], { encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('/nonexistent.txt:1:1: error:');
   });

@@ -139,14 +139,14 @@ describe('register files: clear errors at their line and column', () => {
   };
   test('persons', () => {
     const e = fails(() => parsePersons('persons.yaml', '- id: rusk\n  name: Rusk, Dean\n- id: 9bad\n  name: X\n'));
-    expect(e.message).toBe("persons.yaml:3:7: 'id' must be an XML name (letters, digits, '-', '_', '.'), not \"9bad\"");
+    expect(e.message).toBe("persons.yaml:3:7: 'id' must be an XML name safe as a file name: a letter or '_' first, then letters, digits, '-', '_' or '.', not '9bad'");
     expect(fails(() => parsePersons('p.yaml', '- id: a\n  name: A\n- id: a\n  name: B\n')).message).toContain("p.yaml:3:7: the id 'a' is used twice");
-    expect(fails(() => parsePersons('p.yaml', '- id: a\n')).message).toContain("person 'a' needs a 'name'");
+    expect(fails(() => parsePersons('p.yaml', '- id: a\n')).message).toContain("p.yaml:1:3: person 'a' needs 'name'");
   });
   test('corrections and abbreviations', () => {
     expect(fails(() => parseCorrections('c.yaml', '- sic: QAS\n')).message).toContain("c.yaml:1:3: the correction of 'QAS' needs 'corr'");
-    expect(fails(() => parseCorrections('c.yaml', '- { sic: QAS, corr: OAS, cert: sure }\n')).message).toContain("'cert' must be high, medium or low");
-    expect(fails(() => parseAbbreviations('a.yaml', '- { abbr: NAC, expan: x, type: other }\n')).message).toContain("'type' must be expansion, acronym or quote");
+    expect(fails(() => parseCorrections('c.yaml', '- { sic: QAS, corr: OAS, cert: sure }\n')).message).toContain("c.yaml:1:32: 'cert' must be one of high, medium, low, not 'sure'");
+    expect(fails(() => parseAbbreviations('a.yaml', '- { abbr: NAC, expan: x, type: other }\n')).message).toContain("'type' must be one of expansion, acronym, quote, not 'other'");
     expect(fails(() => parseAbbreviations('a.yaml', 'abbr: NAC\n')).message).toContain('a register is a list of entries');
   });
 });
@@ -166,7 +166,7 @@ describe('the registers command and the register file', () => {
     expect(out).toContain(`${join(dir, 'sources', 'a.txt')}:1:45: Averoff`);
     expect(out).not.toMatch(/: Rusk$/m);
     expect(out).toContain('- id: averoff\n  name: "Averoff"');
-    expect(err).toContain('1 names no register lists');
+    expect(err).toContain('1 name no register lists');
   });
 
   test('the person register of the sample edition is valid TEI (tei/registers/persons.xml)', async () => {

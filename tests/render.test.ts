@@ -238,7 +238,7 @@ describe('tei-edition render: bad input', () => {
     expect(err).toContain(`${join(dir, 'missing.xml')}:1:1: error: cannot read: no such file`);
     expect(err).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:2:\\d+: error: `));
     expect(err).toContain('error: entity declarations are not allowed');
-    expect(err).toContain('1 documents rendered, 3 failed');
+    expect(err).toContain('1 document rendered, 3 failed');
     expect(existsSync(join(dir, 'out', 'html', '1962-10-29-topol-594.html'))).toBe(true);
     expect(existsSync(join(dir, 'out', 'html', 'bad.html'))).toBe(false);
   });

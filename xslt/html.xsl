@@ -153,7 +153,7 @@
           </xsl:for-each>
         </main>
         <footer class="doc-footer">
-          <xsl:for-each select="//tei:teiHeader//tei:availability/tei:licence">
+          <xsl:for-each select="//tei:teiHeader//tei:availability/(tei:licence | tei:p)">
             <p><xsl:value-of select="."/></p>
           </xsl:for-each>
         </footer>

@@ -20,6 +20,10 @@ import { parseXml } from '../validate/xml.js';
 import { renderTei } from '../render/index.js';
 import { XSLT_DIR } from '../render/compile-xslt.js';
 import { collateTokens, normalise, type Token } from '../enrich/collate.js';
+import { cacheDir } from '../paths.js';
+
+// The bench's schema caches go to a folder of its own, not the user's cache.
+process.env.TEI_EDITION_CACHE ??= mkdtempSync(join(tmpdir(), 'tei-edition-bench-cache-'));
 
 const metadata = { edition: DEFAULT_EDITION, documents: {} };
 
@@ -103,7 +107,7 @@ async function benchSchemaLoad(): Promise<void> {
   for (const [name, path] of schemas) {
     try {
       const run = (clear: boolean) => {
-        if (clear) rmSync('node_modules/.cache/tei-edition', { recursive: true, force: true });
+        if (clear) rmSync(cacheDir('schemas'), { recursive: true, force: true });
         const out = execFileSync(process.execPath, [fileURLToPath(new URL('./load-schema.js', import.meta.url)), path], { encoding: 'utf8' });
         return Number(out.trim());
       };

@@ -1,19 +1,21 @@
-#!/usr/bin/env node
 /** The tei-edition command line: thin commands over the pipeline. */
 import { Command, CommanderError } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { performance } from 'node:perf_hooks';
 import { dirname, resolve } from 'node:path';
-import { buildEdition, convertFile, documentName, metadataFor, registersFor } from '../pipeline.js';
+import { buildEdition, convertFile, documentName, metadataFor, registersFor, type BuildReport, type DocumentStatus } from '../pipeline.js';
 import { loadMetadata } from '../enrich/metadata.js';
 import { readFileOrFail, writeFileAtomic } from '../io.js';
 import { SourceError } from '../transcription/source.js';
+import { ConfigError } from '../enrich/config.js';
 import { collectXmlFiles, validateFile, SchemaError, type Report } from '../validate/index.js';
 import { copyAssets, renderTei, writeRendered } from '../render/index.js';
 import { verifyBag } from '../site/package.js';
 import { basename, join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { TOOL } from '../version.js';
+import { InitError, initEdition } from './init.js';
+import { DEFAULT_PORT, serveEdition } from './serve.js';
 
 export interface Io {
   out: (s: string) => void;
@@ -23,8 +25,26 @@ export interface Io {
 const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 function describe(e: unknown): string {
+  if (e instanceof ConfigError) return e.problems.map((p) => `${e.file}:${p.pos.line}:${p.pos.column}: error: ${p.message}`).join('\n');
   if (e instanceof SourceError) return `${e.file}:${e.pos.line}:${e.pos.column}: error: ${e.reason}`;
   return `error: ${(e as Error).message ?? String(e)}`;
+}
+
+/** "1 document", "2 documents". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+const STATUS: Record<DocumentStatus, string> = { built: 'built  ', invalid: 'INVALID', failed: 'FAILED ' };
+
+/** What a build reports: its warnings and its errors, one a line, and a summary line. */
+export function describeBuild(report: BuildReport, seconds: number): { warnings: string[]; errors: string[]; summary: string } {
+  const errors = [...report.failed.map((f) => describe(f.error)), ...report.invalid.flatMap((r) => formatReport(r).split('\n').filter(Boolean))];
+  const summary =
+    `${count(report.built.length, 'document')} converted, ${report.failed.length} failed, ${report.invalid.length} invalid, ${count(report.warnings.length, 'warning')}` +
+    (report.unknownNames.length ? `, ${count(report.unknownNames.length, 'name')} no register lists (tei-edition registers suggest)` : '') +
+    `, in ${seconds.toFixed(1)} s`;
+  return { warnings: report.warnings, errors, summary };
 }
 
 /** `file:line:col: error: message` lines of a validation report. */
@@ -43,7 +63,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .version(TOOL.version)
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .showHelpAfterError();
+    .showHelpAfterError('(see tei-edition --help)')
+    .showSuggestionAfterError();
 
   program
     .command('convert')
@@ -66,9 +87,67 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     });
 
   program
-    .command('build')
-    .description('Build the edition: every transcription in <dir>/sources/*.txt to <dir>/tei/<name>.xml.')
+    .command('init')
+    .description('Start a new edition in <dir>: an example transcription, a commented edition.yaml, registers, a .gitignore.')
+    .argument('[dir]', 'the folder of the new edition (made if missing; nothing in it is overwritten)', '.')
+    .action((dir: string) => {
+      try {
+        const written = initEdition(dir);
+        for (const f of written) io.out(`created ${join(dir, f)}\n`);
+        const at = dir === '.' ? '' : ` ${/\s/.test(dir) ? JSON.stringify(dir) : dir}`;
+        io.out(
+          `\nNext:\n` +
+            `  npx tei-edition serve${at}     preview the edition at http://127.0.0.1:${DEFAULT_PORT}/, rebuilt as you save\n` +
+            `  npx tei-edition build${at}     build it: tei/, editions/ (the site: put it on any static host), package/\n` +
+            `Edit${at ? ` ${join(dir, 'sources')}` : ' sources'}/edition.yaml (title, editors, licences) and add your transcriptions to its sources/ folder (docs: README, "Start your own edition").\n`,
+        );
+      } catch (e) {
+        io.err((e instanceof InitError ? `error: ${e.message}` : describe(e)) + '\n');
+        code = 1;
+      }
+    });
+
+  program
+    .command('serve')
+    .description('Build the edition, serve its site on 127.0.0.1, and rebuild and reload the page when a source changes.')
     .argument('[dir]', 'the project folder', '.')
+    .option('-p, --port <n>', 'the port (0: any free port)', String(DEFAULT_PORT))
+    .action(async (dir: string, opts: { port: string }) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        io.err(`error: --port must be a port number (0 to 65535), not '${opts.port}'\n(see tei-edition serve --help)\n`);
+        code = 2;
+        return;
+      }
+      try {
+        await serveEdition({ dir, port, log: (s) => io.err(s + '\n'), describe: describeBuild, describeError: describe });
+      } catch (e) {
+        io.err(describe(e) + '\n');
+        code = 1;
+      }
+    });
+
+  program
+    .command('build')
+    .description('Build the edition in <dir>: every transcription in <dir>/sources/*.txt converted, validated and published.')
+    .argument('[dir]', 'the project folder', '.')
+    .addHelpText(
+      'after',
+      `
+Reads:
+  <dir>/sources/*.txt                 the transcriptions (docs/transcription-syntax.md)
+  <dir>/sources/edition.yaml          the edition's metadata (checked against schema/edition.schema.json)
+  <dir>/sources/registers/*.yaml      persons, corrections, abbreviations
+Writes:
+  <dir>/tei/<name>.xml                one TEI P5 file per document; tei/registers/persons.xml
+  <dir>/editions/index.html           the edition site (open it, or put editions/ on any static host):
+                                      documents, persons, abbreviations, interventions, conventions, search
+  <dir>/editions/html/<name>.html     each document's page, diplomatic and reading view
+  <dir>/editions/text/<name>.{diplomatic,normalized}.txt   plain-text editions
+  <dir>/editions/tei/, editions/data/ the TEI for download; excision ledgers of documents in several copies
+  <dir>/package/<edition id>/         the deposit package, a BagIt bag (RFC 8493)
+Exit status: 0 all documents built and valid; 1 a document failed or is invalid, or the configuration has errors.\n`,
+    )
     .action(async (dir: string) => {
       const started = performance.now();
       // A progress bar on a terminal; plain lines elsewhere (CI, pipes, tests).
@@ -78,17 +157,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const report = await buildEdition({
           dir,
           onStart: (total) => bar?.start(total, 0, { file: '' }),
-          onDocument: (file, ok) => (bar ? bar.increment({ file }) : io.err(`${ok ? 'converted' : 'FAILED   '} ${file}\n`)),
+          onDocument: (file, status) => (bar ? bar.increment({ file }) : io.err(`${STATUS[status]} ${file}\n`)),
         });
         bar?.stop();
-        for (const w of report.warnings) io.err(w + '\n');
-        for (const f of report.failed) io.err(describe(f.error) + '\n');
-        for (const r of report.invalid) io.err(formatReport(r));
-        io.err(
-          `${report.built.length} documents converted, ${report.failed.length} failed, ${report.invalid.length} invalid, ${report.warnings.length} warnings` +
-            (report.unknownNames.length ? `, ${report.unknownNames.length} names no register lists (tei-edition registers suggest)` : '') +
-            `, in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-        );
+        const { warnings, errors, summary } = describeBuild(report, (performance.now() - started) / 1000);
+        for (const p of [...warnings, ...errors]) io.err(p + '\n');
+        io.err(summary + '\n');
         if (report.package) io.err(`deposit package: ${report.package}\n`);
         if (report.failed.length || report.invalid.length) code = 1;
       } catch (e) {
@@ -154,7 +228,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
             }
           }
         }
-        io.err(`${found.size} names no register lists\n`);
+        io.err(`${count(found.size, 'name')} no register lists\n`);
       } catch (e) {
         io.err(describe(e) + '\n');
         code = 1;
@@ -180,7 +254,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
           failed++;
         }
       }
-      io.err(`${files.length - failed} documents rendered, ${failed} failed\n`);
+      io.err(`${count(files.length - failed, 'document')} rendered, ${failed} failed\n`);
       if (failed) code = 1;
     });
 
@@ -212,7 +286,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       if (opts.format === 'json') io.out(JSON.stringify(reports, null, 2) + '\n');
       else for (const r of reports) io.out(formatReport(r));
       const invalid = reports.filter((r) => !r.valid).length;
-      io.err(`${reports.length} files validated, ${invalid} invalid\n`);
+      io.err(`${count(reports.length, 'file')} validated, ${invalid} invalid\n`);
       if (invalid) code = 1;
     });
 
@@ -223,20 +297,4 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     throw e;
   }
   return code;
-}
-
-const isEntry = process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
-if (isEntry) {
-  // Output piped into a command that stops reading (| head) is not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  main(process.argv.slice(2)).then(
-    (code) => (process.exitCode = code),
-    (e: unknown) => {
-      process.stderr.write(`internal error: ${(e as Error).stack ?? String(e)}\n`);
-      process.exitCode = 70;
-    },
-  );
 }

@@ -3,15 +3,24 @@
  * Run by `npm run compile`; a stylesheet is compiled again only when an .xsl file is newer.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageFile, resolveDependency } from '../paths.js';
 
-export const XSLT_DIR = fileURLToPath(new URL('../../xslt/', import.meta.url));
-export const SEF_DIR = fileURLToPath(new URL('../../dist/xslt/', import.meta.url));
+export const XSLT_DIR = packageFile('xslt');
+/** The compiled stylesheets: built by `npm run compile`, and on `prepack`, so the package ships them. */
+export const SEF_DIR = packageFile('dist', 'xslt');
 export const STYLESHEETS = ['html', 'text'] as const;
 
-const XSLT3 = fileURLToPath(new URL('../../node_modules/xslt3/xslt3.js', import.meta.url));
+/** xslt3, the SaxonJS compiler: a development dependency (an installed package ships its SEF files). */
+function xslt3(): string {
+  try {
+    return resolveDependency('xslt3/xslt3.js');
+  } catch {
+    throw new Error(`the compiled stylesheets are missing from ${SEF_DIR}, and xslt3 (to compile them) is not installed: run npm run compile in a checkout`);
+  }
+}
 
 export function sefPath(name: (typeof STYLESHEETS)[number]): string {
   return join(SEF_DIR, `${name}.sef.json`);
@@ -24,7 +33,7 @@ export function compileStylesheets(force = false): string[] {
   for (const name of STYLESHEETS) {
     const sef = sefPath(name);
     if (!force && existsSync(sef) && statSync(sef).mtimeMs >= newest) continue;
-    execFileSync(process.execPath, [XSLT3, `-xsl:${join(XSLT_DIR, `${name}.xsl`)}`, `-export:${sef}`, '-nogo', '-relocate:on'], {
+    execFileSync(process.execPath, [xslt3(), `-xsl:${join(XSLT_DIR, `${name}.xsl`)}`, `-export:${sef}`, '-nogo', '-relocate:on'], {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     compiled.push(name);
@@ -32,7 +41,7 @@ export function compileStylesheets(force = false): string[] {
   return compiled;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === realpathSync(process.argv[1])) {
   const done = compileStylesheets(process.argv.includes('--force'));
   process.stderr.write(done.length ? `compiled ${done.map((n) => `xslt/${n}.xsl`).join(', ')} to dist/xslt/\n` : 'stylesheets up to date\n');
 }

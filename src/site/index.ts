@@ -6,18 +6,18 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import type { Inline, TranscribedDocument } from '../transcription/model.js';
 import { blockLines } from '../transcription/model.js';
 import { inlineText, readingText } from '../transcription/inline.js';
-import type { DocumentMeta, EditionMeta } from '../enrich/metadata.js';
+import { availabilityOf, type DocumentMeta, type EditionMeta } from '../enrich/metadata.js';
 import type { Abbreviation, Registers } from '../enrich/registers.js';
 import type { Collation } from '../enrich/collate.js';
 import { excisionLedger } from '../enrich/collate.js';
 import { paragraphIds } from '../tei/build.js';
 import { formatIsoDate } from '../enrich/dates.js';
 import { writeFileAtomic } from '../io.js';
+import { dependencyDir } from '../paths.js';
 import { XSLT_DIR } from '../render/compile-xslt.js';
 
 export interface SiteDocument {
@@ -61,8 +61,7 @@ function page(edition: EditionMeta, file: string, title: string, body: string, s
 ${body}
 </main>
 <footer class="doc-footer">
-<p>${esc(edition.licence.source.text)}</p>
-<p>${esc(edition.licence.encoding.text)}</p>
+${((a) => [...a.licences.map((l) => l.text), ...a.unstated])(availabilityOf(edition)).map((t) => `<p>${esc(t)}</p>`).join('\n')}
 </footer>
 ${scripts.map((s) => `<script src="${s}"></script>`).join('\n')}
 </body>
@@ -264,6 +263,6 @@ ${[...registers.abbreviations]
 
   // Assets: the page style and scripts.
   mkdirSync(join(dir, 'assets'), { recursive: true });
-  writeFileAtomic(join(dir, 'assets', 'minisearch.js'), readFileSync(fileURLToPath(new URL('../../node_modules/minisearch/dist/umd/index.js', import.meta.url))));
+  writeFileAtomic(join(dir, 'assets', 'minisearch.js'), readFileSync(join(dependencyDir('minisearch'), 'dist', 'umd', 'index.js')));
   writeFileAtomic(join(dir, 'site.js'), readFileSync(join(XSLT_DIR, 'assets', 'site.js')));
 }

@@ -11,6 +11,8 @@ import { dirname, join, relative, sep } from 'node:path';
 import { create } from 'xmlbuilder2';
 import type { EditionMeta, Metadata } from '../enrich/metadata.js';
 import { TEI_NS } from '../tei/build.js';
+import { writeAvailability } from '../tei/xml.js';
+import { availabilityOf } from '../enrich/metadata.js';
 import { TOOL } from '../version.js';
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -42,9 +44,7 @@ export function editionTei(edition: EditionMeta, metadata: Metadata, documents: 
   if (edition.pubPlace) pub.ele('pubPlace').txt(xmlText(edition.pubPlace));
   if (edition.date) pub.ele('date', xmlAttrs({ when: edition.date })).txt(xmlText(edition.date));
   pub.ele('idno', xmlAttrs({ type: 'local' })).txt(xmlText(edition.id));
-  const avail = pub.ele('availability', xmlAttrs({ status: 'free' }));
-  avail.ele('licence', xmlAttrs({ target: edition.licence.source.target })).txt(xmlText(edition.licence.source.text));
-  avail.ele('licence', xmlAttrs({ target: edition.licence.encoding.target })).txt(xmlText(edition.licence.encoding.text));
+  writeAvailability(pub, edition);
   fileDesc.ele('sourceDesc').ele('p').txt(xmlText(`The documents of the edition, each in its own TEI file (tei/), written by ${TOOL.name} ${TOOL.version}.`));
   const body = root.ele('text').ele('body');
   const list = body.ele('listBibl');
@@ -112,8 +112,7 @@ export function writePackage(input: PackageInput): string {
       '',
       '## Licence',
       '',
-      edition.licence.source.text,
-      edition.licence.encoding.text,
+      ...((a) => [...a.licences.map((l) => l.text), ...a.unstated])(availabilityOf(edition)),
       '',
     ].join('\n'),
   );

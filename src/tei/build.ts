@@ -10,7 +10,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Block, Inline, Line, Note, TranscribedDocument, Witness } from '../transcription/model.js';
 import { blockLines } from '../transcription/model.js';
-import type { DocumentMeta, EditionMeta } from '../enrich/metadata.js';
+import { availabilityOf, type DocumentMeta, type EditionMeta, type Medium } from '../enrich/metadata.js';
 import { formatIsoDate, parseLongDate } from '../enrich/dates.js';
 import { plain } from '../transcription/classify.js';
 import { TOOL } from '../version.js';
@@ -22,6 +22,7 @@ export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 /** Ids of the hands declared in the header. */
 export const HAND_TYPESCRIPT = 'hand-typescript';
 export const HAND_MS = 'hand-ms';
+export const HAND_MAIN = 'hand-main';
 
 export interface TeiInput {
   /** Document name (file name without extension): the TEI file's id. */
@@ -88,6 +89,10 @@ function docTitle({ name, doc, meta }: TeiInput): string {
 function writeHeader(root: XMLBuilder, input: TeiInput): void {
   const { name, doc, meta, edition } = input;
   const title = docTitle(input);
+  const language = meta.language ?? edition.language;
+  // A page of a printed (web) edition is print whatever the edition's originals are.
+  const medium = meta.medium ?? (doc.style === 'frus-web' ? 'print' : edition.medium);
+  const features = featuresOf(doc);
   const h = el(root, 1, 'teiHeader');
   const fileDesc = el(h, 2, 'fileDesc');
 
@@ -116,11 +121,10 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   if (edition.pubPlace) leaf(pub, 4, 'pubPlace', edition.pubPlace);
   if (edition.date) leaf(pub, 4, 'date', edition.date, { when: edition.date });
   leaf(pub, 4, 'idno', name, { type: 'local' });
-  const avail = el(pub, 4, 'availability', { status: 'free' });
-  for (const key of ['source', 'encoding'] as const) {
-    const l = edition.licence[key];
-    leaf(avail, 5, 'licence', l.text, { target: l.target });
-  }
+  const a = availabilityOf(edition);
+  const avail = el(pub, 4, 'availability', a.status ? { status: a.status } : {});
+  for (const l of a.licences) leaf(avail, 5, 'licence', l.text, { target: l.target });
+  for (const p of a.unstated) leaf(avail, 5, 'p', p);
   end(avail, 4);
   end(pub, 3);
 
@@ -134,31 +138,30 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   }
   const ms = el(sourceDesc, 4, 'msDesc');
   const msId = el(ms, 5, 'msIdentifier');
-  leaf(msId, 6, 'country', 'United States');
-  leaf(msId, 6, 'institution', meta.institution ?? 'Unknown');
+  const country = meta.country ?? edition.country;
+  if (country) leaf(msId, 6, 'country', country);
+  if (meta.institution) leaf(msId, 6, 'institution', meta.institution);
   if (meta.archive) leaf(msId, 6, 'collection', meta.archive);
   for (const id of meta.identifiers) leaf(msId, 6, 'idno', id.value, { type: id.type });
   if (!meta.identifiers.length) leaf(msId, 6, 'idno', name, { type: 'local' });
   end(msId, 5);
   const contents = el(ms, 5, 'msContents');
-  leaf(contents, 6, 'textLang', 'English', { mainLang: 'en' });
+  leaf(contents, 6, 'textLang', languageName(language), { mainLang: language });
   const item = el(contents, 6, 'msItem');
   if (meta.author) leaf(item, 7, 'author', meta.author);
   leaf(item, 7, 'title', title);
   end(item, 6);
   end(contents, 5);
   const phys = el(ms, 5, 'physDesc');
-  const objectDesc = el(phys, 6, 'objectDesc', { form: doc.style === 'frus-web' ? 'printed' : 'typescript' });
-  leaf(objectDesc, 7, 'p', meta.physical ?? (doc.style === 'frus-web' ? 'Printed text.' : 'Typescript.'));
+  const objectDesc = el(phys, 6, 'objectDesc', medium ? { form: medium === 'print' ? 'printed' : medium } : {});
+  leaf(objectDesc, 7, 'p', meta.physical ?? MEDIUM[medium ?? 'unknown'].physical);
   end(objectDesc, 6);
-  if (doc.style === 'typescript') {
+  // The hands: the main one where the medium says what it is, another only where the transcription marks one.
+  const main = medium ? MEDIUM[medium].hand : undefined;
+  if (main || features.has('otherHand')) {
     const handDesc = el(phys, 6, 'handDesc');
-    leaf(handDesc, 7, 'handNote', 'The typescript of the document.', { 'xml:id': HAND_TYPESCRIPT, scope: 'major', medium: 'typewriter' });
-    leaf(handDesc, 7, 'handNote', 'Handwriting added to the typescript: signatures, initials, dates, corrections.', {
-      'xml:id': HAND_MS,
-      scope: 'minor',
-      medium: 'ink',
-    });
+    if (main) leaf(handDesc, 7, 'handNote', main.text, { 'xml:id': main.id, scope: features.has('otherHand') ? 'major' : 'sole', ...(main.medium ? { medium: main.medium } : {}) });
+    if (features.has('otherHand')) leaf(handDesc, 7, 'handNote', MEDIUM[medium ?? 'unknown'].otherHand, { 'xml:id': HAND_MS, scope: main ? 'minor' : 'major' });
     end(handDesc, 6);
   }
   const stampKinds = new Set<string>();
@@ -190,7 +193,7 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   leaf(proj, 4, 'p', `${edition.title}: a digital scholarly edition in TEI P5, with a diplomatic and a normalized reading view.`);
   end(proj, 3);
   const ed = el(enc, 3, 'editorialDecl');
-  for (const p of EDITORIAL_DECL) leaf(ed, 4, 'p', p);
+  for (const p of editorialDeclaration(features)) leaf(ed, 4, 'p', p);
   end(ed, 3);
   const app = el(enc, 3, 'appInfo');
   const appl = el(app, 4, 'application', { ident: TOOL.name, version: TOOL.version });
@@ -209,7 +212,7 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   }
   end(creation, 3);
   const lang = el(prof, 3, 'langUsage');
-  leaf(lang, 4, 'language', 'English', { ident: 'en' });
+  leaf(lang, 4, 'language', languageName(language), { ident: language });
   end(lang, 3);
   if (meta.type || meta.classification || meta.precedence) {
     const tc = el(prof, 3, 'textClass');
@@ -328,14 +331,82 @@ function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
-/** The transcription conventions, summarised in every header (full text: docs/encoding.md). */
-const EDITORIAL_DECL = [
-  'The text is transcribed as the page shows it. Deletions are encoded as del, insertions above the line as add place="above", writing in another hand (signatures, initials, dates) as seg with @hand pointing to the hand notes, bold type as hi rend="bold".',
-  'An empty bracket left by an excision is encoded as gap reason="excised"; text bracketed in the source (for instance by a reviewer marking it for excision) as seg type="bracketed". Illegible signatures are gaps with unit="signature".',
-  'Page breaks are pb; page breaks inferred from the furniture of the page foot and head carry cert="medium". Classification markings, form captions, page numbers and archival numbers are fw; stamps are stamp inside fw type="stamp".',
-  'Several copies of one document in one transcription are separate witnesses, listed in listWit, each transcribed in full in its own div type="witness".',
-  'Nothing of the transcription is dropped: text the converter does not recognise is kept as ab.',
-];
+/** What the header says of each medium: the physical description's default, the main hand, another hand. */
+const MEDIUM: Record<Medium | 'unknown', { physical: string; hand?: { id: string; text: string; medium?: string }; otherHand: string }> = {
+  typescript: {
+    physical: 'Typescript.',
+    hand: { id: HAND_TYPESCRIPT, text: 'The typescript of the document.', medium: 'typewriter' },
+    otherHand: 'Handwriting added to the typescript (transcribed as another hand): signatures, initials, dates, corrections.',
+  },
+  manuscript: {
+    physical: 'Manuscript.',
+    hand: { id: HAND_MAIN, text: 'The main hand of the document.' },
+    otherHand: 'Writing in another hand than the main one (transcribed as another hand).',
+  },
+  print: { physical: 'Printed text.', otherHand: 'Handwriting added to the printed text (transcribed as another hand).' },
+  mixed: { physical: 'Typescript, print and handwriting.', otherHand: 'Writing in another hand than the main text (transcribed as another hand).' },
+  unknown: {
+    physical: 'The physical form of the original is not described.',
+    otherHand: 'Writing in another hand than the main text (transcribed as another hand).',
+  },
+};
+
+/** The English name of a language tag, for textLang and language ("de" -> German). */
+function languageName(tag: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+type Feature = Inline['kind'] | Block['kind'] | 'otherHand' | 'inferredPb' | 'copies';
+
+/** Which signs and blocks a transcription uses: the header declares those conventions, and only those. */
+function featuresOf(doc: TranscribedDocument): Set<Feature> {
+  const found = new Set<Feature>();
+  const walk = (inlines: Inline[]) => {
+    for (const n of inlines) {
+      found.add(n.kind);
+      if (n.kind === 'hand' || n.kind === 'signature') found.add('otherHand');
+      if ('children' in n) walk(n.children);
+    }
+  };
+  if (doc.witnesses.length > 1) found.add('copies');
+  for (const w of doc.witnesses) {
+    if (w.introduction) walk(w.introduction.inlines);
+    for (const b of w.blocks) {
+      found.add(b.kind);
+      if (b.kind === 'pb' && b.inferred) found.add('inferredPb');
+      for (const l of blockLines(b)) walk(l.inlines);
+    }
+  }
+  return found;
+}
+
+/** The transcription conventions this document uses, summarised in its header (full text: docs/encoding.md). */
+function editorialDeclaration(f: Set<Feature>): string[] {
+  const signs = [
+    f.has('del') && 'deletions are encoded as del',
+    f.has('add') && 'insertions above the line as add place="above"',
+    f.has('hand') && 'writing in another hand as seg with @hand pointing to the hand notes',
+    f.has('bold') && 'bold type as hi rend="bold"',
+  ].filter((s): s is string => Boolean(s));
+  const out = [`The text is transcribed as the source shows it${signs.length ? `. ${signs.join(', ').replace(/^./, (c) => c.toUpperCase())}` : ''}.`];
+  const marks = [
+    f.has('excision') && 'an empty bracket left by an excision is encoded as gap reason="excised"',
+    f.has('bracketed') && 'text bracketed in the source as seg type="bracketed"',
+    f.has('signature') && 'illegible signatures as gaps with unit="signature"',
+  ].filter((s): s is string => Boolean(s));
+  if (marks.length) out.push(`${marks.join('; ').replace(/^./, (c) => c.toUpperCase())}.`);
+  if (f.has('pb')) out.push(`Page breaks are pb${f.has('inferredPb') ? '; page breaks inferred from the furniture of the page foot and head carry cert="medium"' : ''}.`);
+  if (f.has('furniture') || f.has('stamp')) {
+    out.push(`${f.has('furniture') ? 'Running heads, markings, form captions, page numbers and archival numbers are fw' : ''}${f.has('furniture') && f.has('stamp') ? '; s' : 'S'}tamps are stamp inside fw type="stamp".`);
+  }
+  if (f.has('copies')) out.push('Several copies of one document in one transcription are separate witnesses, listed in listWit, each transcribed in full in its own div type="witness".');
+  out.push('Nothing of the transcription is dropped: text the converter does not recognise is kept as ab.');
+  return out;
+}
 
 class BodyWriter {
   /** Paragraph ids, and the links of a paragraph broken off by a page break. */

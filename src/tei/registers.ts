@@ -1,5 +1,5 @@
 /** The edition's person register as a TEI document (tei/registers/persons.xml). */
-import { xmlAttrs, xmlText } from './xml.js';
+import { writeAvailability, xmlAttrs, xmlText } from './xml.js';
 import { create } from 'xmlbuilder2';
 import type { EditionMeta } from '../enrich/metadata.js';
 import type { Person } from '../enrich/registers.js';
@@ -17,7 +17,7 @@ export function buildPersonsTei(persons: Person[], edition: EditionMeta): string
   pub.ele('publisher').txt(xmlText(edition.publisher));
   if (edition.date) pub.ele('date', xmlAttrs({ when: edition.date })).txt(xmlText(edition.date));
   pub.ele('idno', xmlAttrs({ type: 'local' })).txt('persons');
-  pub.ele('availability', xmlAttrs({ status: 'free' })).ele('licence', xmlAttrs({ target: edition.licence.encoding.target })).txt(xmlText(edition.licence.encoding.text));
+  writeAvailability(pub, edition);
   fileDesc.ele('sourceDesc').ele('p').txt(xmlText(`The person register of the edition (sources/registers/persons.yaml), written by ${TOOL.name} ${TOOL.version}.`));
   const list = root.ele('text').ele('body').ele('listPerson');
   for (const p of persons) {

@@ -1,6 +1,6 @@
 /**
  * RELAX NG schemas for salve-annos: converted once per process, and the converted form cached on
- * disk (node_modules/.cache/tei-edition), checked against the hashes of every file of the schema.
+ * disk (the user's cache folder, src/paths.ts), checked against the hashes of every file of the schema.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -8,12 +8,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { convertRNGToPattern, readTreeFromJSON, writeTreeToJSON, version as salveVersion, type Grammar, type ManifestEntry } from 'salve-annos';
 import { writeFileAtomic } from '../io.js';
+import { cacheDir, packageFile } from '../paths.js';
 
 /** The project's own schema: the default. */
-export const PROJECT_SCHEMA = fileURLToPath(new URL('../../tei/schema/tei-edition.rng', import.meta.url));
-export const PROJECT_SCHEMATRON = fileURLToPath(new URL('../../tei/schema/tei-edition.sch', import.meta.url));
-
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/tei-edition', import.meta.url));
+export const PROJECT_SCHEMA = packageFile('tei', 'schema', 'tei-edition.rng');
+export const PROJECT_SCHEMATRON = packageFile('tei', 'schema', 'tei-edition.sch');
 
 export class SchemaError extends Error {}
 
@@ -46,7 +45,7 @@ async function convert(path: string): Promise<Grammar> {
   if (!/<(?:\w+:)?grammar\b|<(?:\w+:)?element\b/.test(head) || !head.includes('http://relaxng.org/ns/structure/1.0')) {
     throw new SchemaError(`${path}: not a RELAX NG schema in XML syntax (no grammar or element in the RELAX NG namespace)`);
   }
-  const cacheFile = join(CACHE_DIR, `${sha1(resolve(path))}.json`);
+  const cacheFile = join(cacheDir('schemas'), `${sha1(resolve(path))}.json`);
   if (existsSync(cacheFile)) {
     try {
       const entry = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheEntry;
