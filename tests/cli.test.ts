@@ -112,6 +112,18 @@ describe('convert and build', () => {
     expect((await run('convert')).code).not.toBe(0);
   });
 
+  test('a user error is one line, not a stack trace: render -o naming a file, a path through a file', async () => {
+    const dir = tmp();
+    const f = file(dir, 'not-a-folder', 'x');
+    let r = await run('render', 'tei/1962-10-29-topol-594.xml', '-o', f);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`error: ${f} is a file; -o names the folder the editions are written to\n`);
+    r = await run('convert', 'sources/1962-10-29-topol-594.txt', '-o', join(f, 'x.xml'));
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/^error: E[A-Z]+: /);
+  });
+
   test('the compiled binary runs and exits non-zero on failure', () => {
     expect(existsSync('dist/cli/bin.js')).toBe(true);
     const ok = spawnSync(process.execPath, ['dist/cli/bin.js', '--help'], { encoding: 'utf8' });

@@ -12,7 +12,7 @@ import { collectXmlFiles, validateFile, SchemaError, type Report } from '../vali
 import { copyAssets, renderTei, writeRendered } from '../render/index.js';
 import { verifyBag } from '../site/package.js';
 import { basename, join } from 'node:path';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { TOOL } from '../version.js';
 import { InitError, initEdition } from './init.js';
 import { DEFAULT_PORT, serveEdition } from './serve.js';
@@ -242,6 +242,11 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
     .option('-o, --output <dir>', 'the editions folder: writes <dir>/html/<name>.html and <dir>/text/<name>.{diplomatic,normalized}.txt', 'editions')
     .action((files: string[], opts: { output: string }) => {
       let failed = 0;
+      if (existsSync(opts.output) && !statSync(opts.output).isDirectory()) {
+        io.err(`error: ${opts.output} is a file; -o names the folder the editions are written to\n`);
+        code = 1;
+        return;
+      }
       copyAssets(opts.output);
       for (const file of files) {
         try {
@@ -294,6 +299,13 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version' ? 0 : 2;
+    // The system refused something (a folder not writable, a disk full, a path that is a file): the
+    // user's to fix, said in one line, not a bug with a stack trace.
+    const sys = e as NodeJS.ErrnoException;
+    if (typeof sys.code === 'string' && typeof sys.syscall === 'string') {
+      io.err(`error: ${sys.message}\n`);
+      return 1;
+    }
     throw e;
   }
   return code;
