@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { run } from './helpers.js';
-import { validateText, validateFile } from '../src/validate/index.js';
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import { validateText, validateFile, PROJECT_SCHEMATRON } from '../src/validate/index.js';
+import { loadSchematron, runSchematron, PROJECT_RULES_SHA256 } from '../src/validate/schematron.js';
+import { parseXml } from '../src/validate/xml.js';
 
 const TEI_ALL = '../shared/schema/tei_all.rng';
 const hasTeiAll = (() => {
@@ -207,5 +211,92 @@ describe('the validate command', () => {
       expect(salve, f).toBe(jing.status === 0);
       expect(salve, f).toBe(!crafted.includes(f));
     }
+  });
+});
+
+describe('the fast path of the editorial rules: the same reports as tei-edition.sch run by node-schematron', () => {
+  const rulesOf = (xml: string, general: boolean) => {
+    const { parsed } = parseXml('x.xml', xml);
+    return runSchematron('x.xml', parsed!, loadSchematron(PROJECT_SCHEMATRON, { general }));
+  };
+
+  test('the fast path translates tei-edition.sch as it stands (change both, then PROJECT_RULES_SHA256)', () => {
+    const sha = createHash('sha256').update(readFileSync(PROJECT_SCHEMATRON)).digest('hex');
+    expect(sha, 'tei-edition.sch changed: translate the change in projectRules (src/validate/schematron.ts), then update PROJECT_RULES_SHA256').toBe(PROJECT_RULES_SHA256);
+    expect(loadSchematron(PROJECT_SCHEMATRON).kind).toBe('project');
+    expect(loadSchematron(PROJECT_SCHEMATRON, { general: true }).kind).toBe('general');
+  });
+
+  test('the sample edition and the FRUS development set', () => {
+    const files = readdirSync('tei').filter((f) => f.endsWith('.xml')).map((f) => join('tei', f));
+    const frus = '../shared/frus-dev/tei';
+    try {
+      files.push(...readdirSync(frus).filter((f) => f.endsWith('.xml')).map((f) => join(frus, f)));
+    } catch {
+      // no development set here
+    }
+    for (const f of files) {
+      const xml = readFileSync(f, 'utf8');
+      expect(rulesOf(xml, false), f).toEqual(rulesOf(xml, true));
+    }
+  });
+
+  test('crafted failures of every rule', () => {
+    const bodies = [
+      '<p><persName ref="#nobody #wit-A  #t" corresp="#x">R</persName><seg hand="#h1 #h2" next="#q">s</seg></p>',
+      '<p><choice><sic>a</sic><corr>b</corr><corr>c</corr></choice><choice><abbr>a</abbr></choice><choice><orig>o</orig><expan>e</expan></choice><choice><orig>o</orig><reg>r</reg></choice></p>',
+      '<p><gap/><gap reason="excised"/><gap reason="excised" quantity="2"/><gap reason="illegible" quantity="1" unit="line"/><gap reason="excised" extent="1 line"/></p>',
+      '<pb n="3"/><p>a</p><pb n="x"/><pb n="2"/><pb n="02"/><pb n="10"/><pb n="9"/>',
+      '<p xml:id="a" next="#b">a</p><p xml:id="b" prev="#a" next="#c">b</p><p xml:id="c" prev="#b " next="#a #b">c</p><p next="#d">d</p><p xml:id="d" prev="#">e</p><p next="b">f</p>',
+    ];
+    for (const b of bodies) {
+      const xml = doc(b);
+      const fast = rulesOf(xml, false);
+      expect(fast.length, b).toBeGreaterThan(0);
+      expect(fast, b).toEqual(rulesOf(xml, true));
+    }
+    const undated = doc('<p>a</p>', { creation: '<date when="62">1962</date>' });
+    expect(rulesOf(undated, false)).toEqual(rulesOf(undated, true));
+    const witnesses = doc('<pb n="1"/><p>a</p><pb n="2"/>').replace('</body>', '<div type="witness" corresp="#wit-A"><pb n="2"/><div type="witness"><pb n="1"/></div><pb n="1"/></div></body>');
+    expect(rulesOf(witnesses, false)).toEqual(rulesOf(witnesses, true));
+  });
+
+  test('property: random documents', () => {
+    const attr = fc.record(
+      {
+        'xml:id': fc.constantFrom('a', 'b', 'c'),
+        ref: fc.constantFrom('#a', '#b', '#x', '#a #x', ' #b ', '', 'a', '#'),
+        next: fc.constantFrom('#a', '#b', '#c', '#x', '#a #b', 'b'),
+        prev: fc.constantFrom('#a', '#b', '#c', '#'),
+        n: fc.constantFrom('1', '2', '3', '02', 'x', ''),
+        reason: fc.constantFrom('excised', 'illegible'),
+        quantity: fc.constantFrom('1', '3'),
+        unit: fc.constantFrom('line'),
+        extent: fc.constantFrom('1 line'),
+        type: fc.constantFrom('witness', 'other'),
+      },
+      { requiredKeys: [] },
+    );
+    const names = ['p', 'choice', 'sic', 'corr', 'abbr', 'expan', 'orig', 'reg', 'gap', 'pb', 'div', 'seg', 'persName'];
+    const tree = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.constant('t'),
+        fc.tuple(fc.constantFrom(...names), attr, fc.array(tie('node'), { maxLength: 4 })).map(([name, as, kids]) => {
+          const attrs = Object.entries(as)
+            .filter(([k]) => name === 'div' || k !== 'type')
+            .map(([k, v]) => ` ${k}="${v}"`)
+            .join('');
+          return `<${name}${attrs}>${(kids as string[]).join('')}</${name}>`;
+        }),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 6 }), (nodes) => {
+        const xml = doc(nodes.join('')).replace(/ xml:id="t"/, '');
+        expect(rulesOf(xml, false)).toEqual(rulesOf(xml, true));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
