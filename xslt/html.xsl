@@ -109,17 +109,27 @@
                 <p class="view-note">The reading text follows copy <xsl:value-of select="te:witness-siglum($witnesses[1])"/> (<xsl:value-of select="te:witness-label($witnesses[1])"/>); the diplomatic transcription shows every copy.</p>
               </xsl:if>
               <div class="text">
-                <xsl:apply-templates select="te:text-root($doc)" mode="te:html">
-                  <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
-                  <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
-                </xsl:apply-templates>
+                <xsl:choose>
+                  <xsl:when test="$v?view = 'diplomatic'">
+                    <xsl:apply-templates select="te:text-root($doc)" mode="te:diplomatic">
+                      <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
+                      <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
+                    </xsl:apply-templates>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:apply-templates select="te:text-root($doc)" mode="te:normalized">
+                      <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
+                      <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
+                    </xsl:apply-templates>
+                  </xsl:otherwise>
+                </xsl:choose>
               </div>
               <xsl:call-template name="te:notes">
                 <xsl:with-param name="doc" select="$doc"/>
                 <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
                 <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
               </xsl:call-template>
-              <xsl:variable name="acronyms" select="te:acronyms(te:text-root($doc)[not(ancestor-or-self::tei:div[@type = 'witness'][te:behaviour(., $v?view) = 'omit'])])"/>
+              <xsl:variable name="acronyms" select="te:acronyms(te:text-root($doc)[not(ancestor-or-self::tei:div[@type = 'witness'][te:omitted-witness(., $v?view)])])"/>
               <xsl:if test="$acronyms">
                 <section class="abbreviations" aria-labelledby="{$v?prefix}abbr-title">
                   <h3 id="{$v?prefix}abbr-title">Abbreviations</h3>
@@ -139,7 +149,7 @@
                     <ul>
                       <xsl:for-each select="$stamps">
                         <li>
-                          <xsl:apply-templates mode="te:html">
+                          <xsl:apply-templates mode="te:diplomatic">
                             <xsl:with-param name="view" select="'diplomatic'" tunnel="yes"/>
                             <xsl:with-param name="prefix" select="'s-'" tunnel="yes"/>
                           </xsl:apply-templates>
@@ -191,200 +201,231 @@
     </dl>
   </xsl:template>
 
-  <xsl:template match="text()" mode="te:html">
-    <xsl:value-of select="."/>
-  </xsl:template>
-
-  <xsl:template match="comment() | processing-instruction()" mode="te:html"/>
-
-  <!-- Visually hidden words for screen readers. -->
-  <xsl:function name="te:sr" as="element()">
-    <xsl:param name="words" as="xs:string"/>
-    <span class="sr-only"><xsl:value-of select="$words"/></span>
-  </xsl:function>
-
+  <!-- A block-level place: directly in a division, the body, a closer, a list, or outside TEI. -->
   <xsl:function name="te:standalone" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/parent::*[self::tei:div or self::tei:body or self::tei:closer or self::tei:list or self::tei:front or self::tei:back or not(namespace-uri() = 'http://www.tei-c.org/ns/1.0')])"/>
   </xsl:function>
 
-  <xsl:template match="*" mode="te:html">
+  <!-- ==================================================== the behaviours, in HTML -->
+  <!-- Each is called by the rule of rules.xsl that gives an element its behaviour in a view; the
+       content is rendered in the same view (mode #current). Visually hidden words for screen readers:
+       <span class="sr-only">. -->
+
+  <!-- An element without content of its own (no element, only white space) leaves nothing. -->
+  <xsl:template name="te:content">
+    <xsl:if test="exists(*) or self::tei:choice or normalize-space() != ''">
+      <xsl:apply-templates mode="#current"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="te:witness">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
-    <xsl:variable name="b" select="te:behaviour(., $view)"/>
-    <xsl:variable name="block" select="if (te:standalone(.)) then ' block' else ''"/>
-    <xsl:choose>
-      <xsl:when test="$b = 'omit'"/>
-      <xsl:when test="$b = ('content', 'bold', 'italic', 'name') and empty(*) and normalize-space() = '' and not(self::tei:choice)"/>
-      <xsl:when test="$b = 'content'">
-        <xsl:apply-templates mode="te:html"/>
-      </xsl:when>
-      <xsl:when test="$b = 'witness'">
-        <xsl:variable name="siglum" select="te:witness-siglum(.)"/>
-        <section class="witness" id="{$prefix}wit-{$siglum}" data-witness="{$siglum}">
-          <xsl:if test="$view = 'diplomatic' and count(../tei:div[@type = 'witness']) gt 1">
-            <h3 class="witness-label">Copy <xsl:value-of select="$siglum"/>: <xsl:value-of select="te:witness-label(.)"/></h3>
-          </xsl:if>
-          <xsl:apply-templates mode="te:html"/>
-        </section>
-      </xsl:when>
-      <xsl:when test="$b = 'witness-intro'">
-        <p class="witness-intro"><xsl:sequence select="te:sr('Transcriber’s note: ')"/><xsl:apply-templates mode="te:html"/></p>
-      </xsl:when>
-      <xsl:when test="$b = 'heading'">
-        <!-- Under the copy's own heading (h3) when the view shows one, else directly under the view's (h2). -->
-        <xsl:variable name="labelled" select="$view = 'diplomatic' and count(ancestor::tei:div[@type = 'witness'][1]/../tei:div[@type = 'witness']) gt 1"/>
-        <xsl:element name="{if ($labelled) then 'h4' else 'h3'}" namespace="http://www.w3.org/1999/xhtml">
-          <xsl:attribute name="class">head</xsl:attribute>
-          <xsl:apply-templates mode="te:html"/>
-        </xsl:element>
-      </xsl:when>
-      <xsl:when test="$b = 'paragraph'">
-        <p class="p">
-          <xsl:if test="@xml:id">
-            <xsl:attribute name="id" select="$prefix || @xml:id"/>
-            <xsl:attribute name="data-anchor" select="@xml:id"/>
-          </xsl:if>
-          <xsl:apply-templates mode="te:html"/>
-          <xsl:if test="$view != 'diplomatic'">
-            <xsl:variable name="p" select="."/>
-            <xsl:for-each select="te:continuations(.)">
-              <xsl:text> </xsl:text>
-              <xsl:for-each select="te:breaks-between($p, .)">
-                <span class="pb"><xsl:value-of select="te:page-text(.)"/></span>
-                <xsl:text> </xsl:text>
-              </xsl:for-each>
-              <span class="continuation" id="{$prefix}{@xml:id}" data-anchor="{@xml:id}">
-                <xsl:apply-templates mode="te:html"/>
-              </span>
-            </xsl:for-each>
-          </xsl:if>
-          <xsl:if test="@xml:id">
+    <xsl:variable name="siglum" select="te:witness-siglum(.)"/>
+    <section class="witness" id="{$prefix}wit-{$siglum}" data-witness="{$siglum}">
+      <xsl:if test="$view = 'diplomatic' and count(../tei:div[@type = 'witness']) gt 1">
+        <h3 class="witness-label">Copy <xsl:value-of select="$siglum"/>: <xsl:value-of select="te:witness-label(.)"/></h3>
+      </xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="te:witness-intro">
+    <p class="witness-intro"><span class="sr-only">Transcriber’s note: </span><xsl:apply-templates mode="#current"/></p>
+  </xsl:template>
+
+  <xsl:template name="te:heading">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <!-- Under the copy's own heading (h3) when the view shows one, else directly under the view's (h2). -->
+    <xsl:variable name="labelled" select="$view = 'diplomatic' and count(ancestor::tei:div[@type = 'witness'][1]/../tei:div[@type = 'witness']) gt 1"/>
+    <xsl:element name="{if ($labelled) then 'h4' else 'h3'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class">head</xsl:attribute>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template name="te:paragraph">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
+    <p class="p">
+      <xsl:if test="@xml:id">
+        <xsl:attribute name="id" select="$prefix || @xml:id"/>
+        <xsl:attribute name="data-anchor" select="@xml:id"/>
+      </xsl:if>
+      <xsl:apply-templates mode="#current"/>
+      <xsl:if test="$view != 'diplomatic' and @next">
+        <xsl:variable name="p" select="."/>
+        <xsl:for-each select="te:continuations(.)">
+          <xsl:text> </xsl:text>
+          <xsl:for-each select="te:breaks-between($p, .)">
+            <span class="pb"><xsl:value-of select="te:page-text(.)"/></span>
             <xsl:text> </xsl:text>
-            <a class="anchor" href="#{@xml:id}" aria-label="Link to paragraph {@xml:id}">¶</a>
-          </xsl:if>
-        </p>
-      </xsl:when>
-      <xsl:when test="$b = 'block'">
-        <div class="block {local-name()}{@type ! (' ' || .)}"><xsl:apply-templates mode="te:html"/></div>
-      </xsl:when>
-      <xsl:when test="$b = 'caption'">
-        <p class="caption"><xsl:apply-templates mode="te:html"/></p>
-      </xsl:when>
-      <xsl:when test="$b = 'dateline'">
-        <p class="dateline"><xsl:apply-templates mode="te:html"/></p>
-      </xsl:when>
-      <xsl:when test="$b = 'list'">
-        <div class="list{@type ! (' list-' || .)}{@subtype ! (' ' || .)}"><xsl:apply-templates mode="te:html"/></div>
-      </xsl:when>
-      <xsl:when test="$b = 'app-start'">
-        <span class="app-start" aria-hidden="true">⸢</span>
-      </xsl:when>
-      <xsl:when test="$b = 'app-end'">
-        <xsl:variable name="app" select="te:target(., string(@corresp))"/>
-        <span class="app-end" aria-hidden="true">⸣</span>
-        <a class="app-ref{$app/@type ! (' app-ref-' || .)}" href="#{$prefix}{substring(@corresp, 2)}">[<xsl:value-of select="te:app-summary($app)"/>]</a>
-      </xsl:when>
-      <xsl:when test="$b = 'apparatus'">
-        <section class="apparatus" aria-labelledby="{$prefix}app-{@corresp ! replace(., '\W', '')}">
-          <h3 id="{$prefix}app-{@corresp ! replace(., '\W', '')}"><xsl:value-of select="tei:head"/></h3>
-          <ol>
-            <xsl:for-each select="te:apparatus-entries(.)">
-              <xsl:variable name="siglum" select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/>
-              <li class="app app-{@type}" id="{$prefix}{@xml:id}">
-                <span class="lem"><xsl:value-of select="te:reading-text(tei:lem)"/></span>
-                <xsl:text> ] </xsl:text>
-                <xsl:choose>
-                  <xsl:when test="@type = 'excision'">
-                    <span class="rdg excision">excised in copy <xsl:value-of select="$siglum"/> (<xsl:value-of select="te:excised-words(.)"/> words)</span>
-                  </xsl:when>
-                  <xsl:otherwise>
-                    <span class="rdg"><xsl:value-of select="if (te:reading-text(tei:rdg) = '') then 'om.' else te:reading-text(tei:rdg)"/></span>
-                    <xsl:text> </xsl:text><span class="siglum"><xsl:value-of select="$siglum"/></span>
-                    <xsl:if test="@type = 'ocr'"> (OCR misreading)</xsl:if>
-                  </xsl:otherwise>
-                </xsl:choose>
-              </li>
-            </xsl:for-each>
-          </ol>
-        </section>
-      </xsl:when>
-      <xsl:when test="$b = 'list-head'">
-        <span class="list-head"><xsl:apply-templates mode="te:html"/></span>
+          </xsl:for-each>
+          <span class="continuation" id="{$prefix}{@xml:id}" data-anchor="{@xml:id}">
+            <xsl:apply-templates mode="#current"/>
+          </span>
+        </xsl:for-each>
+      </xsl:if>
+      <xsl:if test="@xml:id">
         <xsl:text> </xsl:text>
-      </xsl:when>
-      <xsl:when test="$b = 'item'">
-        <span class="item"><xsl:apply-templates mode="te:html"/></span>
-      </xsl:when>
-      <xsl:when test="$b = 'closer'">
-        <div class="closer"><xsl:apply-templates mode="te:html"/></div>
-      </xsl:when>
-      <xsl:when test="$b = 'signed'">
-        <span class="signed block"><xsl:apply-templates mode="te:html"/></span>
-      </xsl:when>
-      <xsl:when test="$b = 'admin'">
-        <div class="admin admin-{@type}"><xsl:sequence select="te:sr('Form entry (' || @type || '): ')"/><xsl:apply-templates mode="te:html"/></div>
-      </xsl:when>
-      <xsl:when test="$b = 'footnote'">
-        <xsl:variable name="n" select="te:note-number(.)"/>
-        <a class="noteref" id="{$prefix}noteref-{$n}" href="#{$prefix}note-{$n}" role="doc-noteref"><xsl:sequence select="te:sr('Note ')"/><sup><xsl:value-of select="$n"/></sup></a>
-      </xsl:when>
-      <xsl:when test="$b = 'page-break'">
-        <span class="pb{$block}" data-page="{@n}"><xsl:value-of select="te:page-text(.)"/></span>
-      </xsl:when>
-      <xsl:when test="$b = 'line-break'">
-        <br/>
-      </xsl:when>
-      <xsl:when test="$b = 'space'">
-        <xsl:text> </xsl:text>
-      </xsl:when>
-      <xsl:when test="$b = 'furniture'">
-        <span class="fw{@type ! (' fw-' || .)}{$block}"><xsl:sequence select="te:sr('Page furniture' || @type ! (' (' || . || ')') || ': ')"/><xsl:apply-templates mode="te:html"/></span>
-      </xsl:when>
-      <xsl:when test="$b = 'stamp'">
-        <xsl:variable name="kind" select="(descendant-or-self::tei:stamp/@type)[1]"/>
-        <span class="stamp{$kind ! (' stamp-' || .)}{$block}"><xsl:sequence select="te:sr('Stamp' || $kind ! (' (' || . || ')') || ': ')"/><xsl:apply-templates mode="te:html"/></span>
-      </xsl:when>
-      <xsl:when test="$b = 'deletion'">
-        <del><xsl:sequence select="te:sr('deleted: ')"/><xsl:apply-templates mode="te:html"/></del>
-      </xsl:when>
-      <xsl:when test="$b = 'insertion'">
-        <ins class="add{@place ! (' add-' || .)}"><xsl:sequence select="te:sr('inserted' || (if (@place = 'above') then ' above the line' else '') || ': ')"/><xsl:apply-templates mode="te:html"/></ins>
-      </xsl:when>
-      <xsl:when test="$b = 'hand'">
-        <span class="hand"><xsl:sequence select="te:sr('handwritten: ')"/><xsl:apply-templates mode="te:html"/></span>
-      </xsl:when>
-      <xsl:when test="$b = 'bracketed'">
-        <span class="bracketed">[<xsl:apply-templates mode="te:html"/>]</span>
-      </xsl:when>
-      <xsl:when test="$b = 'bold'">
-        <b><xsl:apply-templates mode="te:html"/></b>
-      </xsl:when>
-      <xsl:when test="$b = 'italic'">
-        <i><xsl:apply-templates mode="te:html"/></i>
-      </xsl:when>
-      <xsl:when test="$b = 'quote'">
-        <q><xsl:apply-templates mode="te:html"/></q>
-      </xsl:when>
-      <xsl:when test="$b = 'acronym'">
-        <abbr title="{normalize-space(../tei:expan)}"><xsl:apply-templates mode="te:html"/></abbr>
-      </xsl:when>
-      <xsl:when test="$b = 'name'">
-        <span class="{local-name()}">
-          <xsl:if test="@ref"><xsl:attribute name="data-ref" select="@ref"/></xsl:if>
-          <xsl:apply-templates mode="te:html"/>
-        </span>
-      </xsl:when>
-      <xsl:when test="$b = 'excision'">
-        <span class="gap excision"><xsl:value-of select="te:excision-text(.)"/></span>
-      </xsl:when>
-      <xsl:when test="$b = 'gap'">
-        <span class="gap"><xsl:value-of select="te:gap-text(.)"/></span>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:message terminate="yes">html.xsl: no rendering for behaviour '<xsl:value-of select="$b"/>'</xsl:message>
-      </xsl:otherwise>
-    </xsl:choose>
+        <a class="anchor" href="#{@xml:id}" aria-label="Link to paragraph {@xml:id}">¶</a>
+      </xsl:if>
+    </p>
+  </xsl:template>
+
+  <xsl:template name="te:block">
+    <div class="block {local-name()}{@type ! (' ' || .)}"><xsl:apply-templates mode="#current"/></div>
+  </xsl:template>
+
+  <xsl:template name="te:caption">
+    <p class="caption"><xsl:apply-templates mode="#current"/></p>
+  </xsl:template>
+
+  <xsl:template name="te:dateline">
+    <p class="dateline"><xsl:apply-templates mode="#current"/></p>
+  </xsl:template>
+
+  <xsl:template name="te:list">
+    <div class="list{@type ! (' list-' || .)}{@subtype ! (' ' || .)}"><xsl:apply-templates mode="#current"/></div>
+  </xsl:template>
+
+  <xsl:template name="te:app-start">
+    <span class="app-start" aria-hidden="true">⸢</span>
+  </xsl:template>
+
+  <xsl:template name="te:app-end">
+    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
+    <xsl:variable name="app" select="te:target(., string(@corresp))"/>
+    <span class="app-end" aria-hidden="true">⸣</span>
+    <a class="app-ref{$app/@type ! (' app-ref-' || .)}" href="#{$prefix}{substring(@corresp, 2)}">[<xsl:value-of select="te:app-summary($app)"/>]</a>
+  </xsl:template>
+
+  <xsl:template name="te:apparatus">
+    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
+    <section class="apparatus" aria-labelledby="{$prefix}app-{@corresp ! replace(., '\W', '')}">
+      <h3 id="{$prefix}app-{@corresp ! replace(., '\W', '')}"><xsl:value-of select="tei:head"/></h3>
+      <ol>
+        <xsl:for-each select="te:apparatus-entries(.)">
+          <xsl:variable name="siglum" select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/>
+          <li class="app app-{@type}" id="{$prefix}{@xml:id}">
+            <span class="lem"><xsl:value-of select="te:reading-text(tei:lem)"/></span>
+            <xsl:text> ] </xsl:text>
+            <xsl:choose>
+              <xsl:when test="@type = 'excision'">
+                <span class="rdg excision">excised in copy <xsl:value-of select="$siglum"/> (<xsl:value-of select="te:excised-words(.)"/> words)</span>
+              </xsl:when>
+              <xsl:otherwise>
+                <span class="rdg"><xsl:value-of select="if (te:reading-text(tei:rdg) = '') then 'om.' else te:reading-text(tei:rdg)"/></span>
+                <xsl:text> </xsl:text><span class="siglum"><xsl:value-of select="$siglum"/></span>
+                <xsl:if test="@type = 'ocr'"> (OCR misreading)</xsl:if>
+              </xsl:otherwise>
+            </xsl:choose>
+          </li>
+        </xsl:for-each>
+      </ol>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="te:list-head">
+    <span class="list-head"><xsl:apply-templates mode="#current"/></span>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <xsl:template name="te:item">
+    <span class="item"><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
+  <xsl:template name="te:closer">
+    <div class="closer"><xsl:apply-templates mode="#current"/></div>
+  </xsl:template>
+
+  <xsl:template name="te:signed">
+    <span class="signed block"><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
+  <xsl:template name="te:admin">
+    <div class="admin admin-{@type}"><span class="sr-only"><xsl:value-of select="'Form entry (' || @type || '): '"/></span><xsl:apply-templates mode="#current"/></div>
+  </xsl:template>
+
+  <xsl:template name="te:footnote">
+    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
+    <xsl:variable name="n" select="te:note-number(.)"/>
+    <a class="noteref" id="{$prefix}noteref-{$n}" href="#{$prefix}note-{$n}" role="doc-noteref"><span class="sr-only">Note </span><sup><xsl:value-of select="$n"/></sup></a>
+  </xsl:template>
+
+  <xsl:template name="te:page-break">
+    <span class="pb{if (te:standalone(.)) then ' block' else ''}" data-page="{@n}"><xsl:value-of select="te:page-text(.)"/></span>
+  </xsl:template>
+
+  <xsl:template name="te:line-break">
+    <br/>
+  </xsl:template>
+
+  <xsl:template name="te:space">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <xsl:template name="te:furniture">
+    <span class="fw{@type ! (' fw-' || .)}{if (te:standalone(.)) then ' block' else ''}"><span class="sr-only"><xsl:value-of select="'Page furniture' || @type ! (' (' || . || ')') || ': '"/></span><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
+  <xsl:template name="te:stamp">
+    <xsl:variable name="kind" select="(descendant-or-self::tei:stamp/@type)[1]"/>
+    <span class="stamp{$kind ! (' stamp-' || .)}{if (te:standalone(.)) then ' block' else ''}"><span class="sr-only"><xsl:value-of select="'Stamp' || $kind ! (' (' || . || ')') || ': '"/></span><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
+  <xsl:template name="te:deletion">
+    <del><span class="sr-only">deleted: </span><xsl:apply-templates mode="#current"/></del>
+  </xsl:template>
+
+  <xsl:template name="te:insertion">
+    <ins class="add{@place ! (' add-' || .)}"><span class="sr-only"><xsl:value-of select="'inserted' || (if (@place = 'above') then ' above the line' else '') || ': '"/></span><xsl:apply-templates mode="#current"/></ins>
+  </xsl:template>
+
+  <xsl:template name="te:hand">
+    <span class="hand"><span class="sr-only">handwritten: </span><xsl:apply-templates mode="#current"/></span>
+  </xsl:template>
+
+  <xsl:template name="te:bracketed">
+    <span class="bracketed">[<xsl:apply-templates mode="#current"/>]</span>
+  </xsl:template>
+
+  <xsl:template name="te:bold">
+    <xsl:if test="exists(*) or normalize-space() != ''">
+      <b><xsl:apply-templates mode="#current"/></b>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="te:italic">
+    <xsl:if test="exists(*) or normalize-space() != ''">
+      <i><xsl:apply-templates mode="#current"/></i>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="te:quote">
+    <q><xsl:apply-templates mode="#current"/></q>
+  </xsl:template>
+
+  <xsl:template name="te:acronym">
+    <abbr title="{normalize-space(../tei:expan)}"><xsl:apply-templates mode="#current"/></abbr>
+  </xsl:template>
+
+  <xsl:template name="te:name">
+    <xsl:if test="exists(*) or normalize-space() != ''">
+      <span class="{local-name()}">
+        <xsl:if test="@ref"><xsl:attribute name="data-ref" select="@ref"/></xsl:if>
+        <xsl:apply-templates mode="#current"/>
+      </span>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="te:excision">
+    <span class="gap excision"><xsl:value-of select="te:excision-text(.)"/></span>
+  </xsl:template>
+
+  <xsl:template name="te:gap">
+    <span class="gap"><xsl:value-of select="te:gap-text(.)"/></span>
   </xsl:template>
 
   <!-- The notes of a view, numbered, after its text. -->
@@ -392,7 +433,7 @@
     <xsl:param name="doc" as="node()"/>
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
-    <xsl:variable name="notes" select="te:text-root($doc)//tei:note[te:behaviour(., $view) = 'footnote'][not(ancestor::tei:div[@type = 'witness'][te:behaviour(., $view) = 'omit'])]"/>
+    <xsl:variable name="notes" select="te:footnotes(te:text-root($doc), $view)"/>
     <xsl:if test="$notes">
       <section class="notes" role="doc-endnotes" aria-labelledby="{$prefix}notes-title">
         <h3 id="{$prefix}notes-title">Notes</h3>
@@ -400,7 +441,10 @@
           <xsl:for-each select="$notes">
             <xsl:variable name="n" select="te:note-number(.)"/>
             <li id="{$prefix}note-{$n}" value="{if ($n castable as xs:integer) then $n else position()}">
-              <xsl:apply-templates mode="te:html"/>
+              <xsl:choose>
+                <xsl:when test="$view = 'diplomatic'"><xsl:apply-templates mode="te:diplomatic"/></xsl:when>
+                <xsl:otherwise><xsl:apply-templates mode="te:normalized"/></xsl:otherwise>
+              </xsl:choose>
               <xsl:text> </xsl:text>
               <a class="backref" href="#{$prefix}noteref-{$n}" role="doc-backlink" aria-label="Back to the text of note {$n}">↩</a>
             </li>

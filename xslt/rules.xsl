@@ -4,7 +4,8 @@
 
   One table, written once: for each TEI element and each edition view (diplomatic, normalized), the
   behaviour it gets. The outputs (html.xsl, text.xsl) import this module and implement each
-  behaviour once for their format; they never decide per element what a view shows.
+  behaviour once for their format, as a named template (te:deletion, te:paragraph, …); they never
+  decide per element what a view shows.
 
   Views
     diplomatic   what the page shows: deletions struck, insertions raised, sic and abbr as written,
@@ -63,147 +64,127 @@
                          'table', 'row', 'lg', 'l', 'sp', 'speaker', 'list', 'item', 'listBibl', 'bibl', 'cit', 'quote',
                          'castList', 'docket', 'frontispiece', 'titlePage', 'label')"/>
 
-  <!-- The behaviour of element $e in view $view. -->
-  <xsl:function name="te:behaviour" as="xs:string">
-    <xsl:param name="e" as="element()"/>
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:apply-templates select="$e" mode="te:behaviour">
-      <xsl:with-param name="view" select="$view"/>
-    </xsl:apply-templates>
-  </xsl:function>
+  <!--
+    The table is written as template rules in two modes, one per view: te:diplomatic and
+    te:normalized. A rule names the behaviour its elements get by calling the named template of that
+    behaviour (te:deletion, te:paragraph, …), which each output defines; `omit` is a rule with no body.
+    An output renders a view by applying templates in the view's mode; a behaviour renders the content
+    of its element with <xsl:apply-templates mode="#current"/>, so the view goes on. The behaviour of
+    an element is thus decided once, by template matching, when the element is rendered.
+    Text nodes are copied (on-no-match); comments and processing instructions are dropped.
+    Where two rules could match one element, an explicit priority says which wins.
+  -->
+  <xsl:mode name="te:diplomatic" on-no-match="text-only-copy" use-accumulators="#all"/>
+  <xsl:mode name="te:normalized" on-no-match="text-only-copy" use-accumulators="#all"/>
 
-  <xsl:function name="te:is-diplomatic" as="xs:boolean">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="$view = 'diplomatic'"/>
-  </xsl:function>
+  <xsl:template match="comment() | processing-instruction()" mode="te:diplomatic te:normalized"/>
 
   <!-- ==================================================== the table -->
 
-  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="te:behaviour" as="xs:string">omit</xsl:template>
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="te:diplomatic te:normalized"/>
 
-  <xsl:template match="tei:div[@type = 'witness']" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <!-- The reading text follows the base witness, the first. -->
-    <xsl:sequence select="if (te:is-diplomatic($view) or empty(preceding-sibling::tei:div[@type = 'witness'])) then 'witness' else 'omit'"/>
-  </xsl:template>
+  <!-- The reading text follows the base witness, the first (te:omitted-witness says the same). -->
+  <xsl:template match="tei:div[@type = 'witness']" mode="te:diplomatic te:normalized"><xsl:call-template name="te:witness"/></xsl:template>
+  <xsl:template match="tei:div[@type = 'witness'][preceding-sibling::tei:div[@type = 'witness']]" mode="te:normalized" priority="0.75"/>
 
   <!-- A collation (parallel segmentation): in the reading view its apparatus after the text. -->
-  <xsl:template match="tei:div[@type = 'collation']" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (te:is-diplomatic($view)) then 'omit' else 'apparatus'"/>
-  </xsl:template>
+  <xsl:template match="tei:div[@type = 'collation']" mode="te:diplomatic"/>
+  <xsl:template match="tei:div[@type = 'collation']" mode="te:normalized"><xsl:call-template name="te:apparatus"/></xsl:template>
 
   <!-- Where a reading of the apparatus starts and ends in the base text: marked in the reading view. -->
-  <xsl:template match="tei:anchor[@type = ('app-start', 'app-end')]" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (te:is-diplomatic($view)) then 'omit' else @type"/>
-  </xsl:template>
+  <xsl:template match="tei:anchor[@type = ('app-start', 'app-end')]" mode="te:diplomatic"/>
+  <xsl:template match="tei:anchor[@type = 'app-start']" mode="te:normalized"><xsl:call-template name="te:app-start"/></xsl:template>
+  <xsl:template match="tei:anchor[@type = 'app-end']" mode="te:normalized"><xsl:call-template name="te:app-end"/></xsl:template>
 
-  <xsl:template match="tei:head[@type = 'transcriber']" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (te:is-diplomatic($view)) then 'witness-intro' else 'omit'"/>
-  </xsl:template>
+  <xsl:template match="tei:head[@type = 'transcriber']" mode="te:diplomatic"><xsl:call-template name="te:witness-intro"/></xsl:template>
+  <xsl:template match="tei:head[@type = 'transcriber']" mode="te:normalized"/>
 
-  <xsl:template match="tei:head" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (parent::tei:list) then 'list-head' else 'heading'"/>
-  </xsl:template>
+  <xsl:template match="tei:head" mode="te:diplomatic te:normalized"><xsl:call-template name="te:heading"/></xsl:template>
+  <xsl:template match="tei:list/tei:head" mode="te:diplomatic te:normalized" priority="0.25"><xsl:call-template name="te:list-head"/></xsl:template>
 
-  <xsl:template match="tei:p" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <!-- In the reading view a paragraph continued over a page break is one paragraph. -->
-    <xsl:sequence select="if (not(te:is-diplomatic($view)) and @prev and te:target(., @prev)[self::tei:p]) then 'omit' else 'paragraph'"/>
-  </xsl:template>
+  <xsl:template match="tei:p" mode="te:diplomatic te:normalized"><xsl:call-template name="te:paragraph"/></xsl:template>
+  <!-- In the reading view a paragraph continued over a page break is one paragraph. -->
+  <xsl:template match="tei:p[@prev][te:target(., @prev)[self::tei:p]]" mode="te:normalized"/>
 
-  <xsl:template match="tei:ab[@type = 'dateline'] | tei:dateline" mode="te:behaviour" as="xs:string">dateline</xsl:template>
-  <xsl:template match="tei:ab" mode="te:behaviour" as="xs:string">block</xsl:template>
-  <xsl:template match="tei:label[not(parent::tei:list)]" mode="te:behaviour" as="xs:string">caption</xsl:template>
-  <xsl:template match="tei:list" mode="te:behaviour" as="xs:string">list</xsl:template>
-  <xsl:template match="tei:item" mode="te:behaviour" as="xs:string">item</xsl:template>
-  <xsl:template match="tei:closer" mode="te:behaviour" as="xs:string">closer</xsl:template>
-  <xsl:template match="tei:signed" mode="te:behaviour" as="xs:string">signed</xsl:template>
+  <xsl:template match="tei:ab[@type = 'dateline'] | tei:dateline" mode="te:diplomatic te:normalized"><xsl:call-template name="te:dateline"/></xsl:template>
+  <xsl:template match="tei:ab" mode="te:diplomatic te:normalized"><xsl:call-template name="te:block"/></xsl:template>
+  <xsl:template match="tei:label[not(parent::tei:list)]" mode="te:diplomatic te:normalized"><xsl:call-template name="te:caption"/></xsl:template>
+  <xsl:template match="tei:list" mode="te:diplomatic te:normalized"><xsl:call-template name="te:list"/></xsl:template>
+  <xsl:template match="tei:item" mode="te:diplomatic te:normalized"><xsl:call-template name="te:item"/></xsl:template>
+  <xsl:template match="tei:closer" mode="te:diplomatic te:normalized"><xsl:call-template name="te:closer"/></xsl:template>
+  <xsl:template match="tei:signed" mode="te:diplomatic te:normalized"><xsl:call-template name="te:signed"/></xsl:template>
 
-  <xsl:template match="tei:note[@type = $te:admin-notes]" mode="te:behaviour" as="xs:string">admin</xsl:template>
-  <xsl:template match="tei:note" mode="te:behaviour" as="xs:string">footnote</xsl:template>
+  <!-- Notes that are lines of the form; the others are footnotes (te:footnotes says the same). -->
+  <xsl:template match="tei:note[@type = $te:admin-notes]" mode="te:diplomatic te:normalized"><xsl:call-template name="te:admin"/></xsl:template>
+  <xsl:template match="tei:note" mode="te:diplomatic te:normalized"><xsl:call-template name="te:footnote"/></xsl:template>
 
-  <xsl:template match="tei:pb" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <!-- In the reading view, a page break inside a joined paragraph is shown inside it. -->
-    <xsl:sequence select="if (not(te:is-diplomatic($view)) and te:breaks-paragraph(.)) then 'omit' else 'page-break'"/>
-  </xsl:template>
-  <xsl:template match="tei:cb | tei:milestone" mode="te:behaviour" as="xs:string">omit</xsl:template>
+  <xsl:template match="tei:pb" mode="te:diplomatic te:normalized"><xsl:call-template name="te:page-break"/></xsl:template>
+  <!-- In the reading view, a page break inside a joined paragraph is shown inside it. -->
+  <xsl:template match="tei:pb[te:breaks-paragraph(.)]" mode="te:normalized"/>
+  <xsl:template match="tei:cb | tei:milestone" mode="te:diplomatic te:normalized"/>
 
-  <xsl:template match="tei:lb" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (te:is-diplomatic($view)) then 'line-break' else 'space'"/>
-  </xsl:template>
+  <xsl:template match="tei:lb" mode="te:diplomatic"><xsl:call-template name="te:line-break"/></xsl:template>
+  <xsl:template match="tei:lb" mode="te:normalized"><xsl:call-template name="te:space"/></xsl:template>
 
-  <xsl:template match="tei:fw[@type = 'stamp']" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (te:is-diplomatic($view)) then 'stamp' else 'omit'"/>
-  </xsl:template>
-  <xsl:template match="tei:fw" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (te:is-diplomatic($view)) then 'furniture' else 'omit'"/>
-  </xsl:template>
-  <xsl:template match="tei:stamp" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (parent::tei:fw) then 'content' else if (te:is-diplomatic($view)) then 'stamp' else 'omit'"/>
-  </xsl:template>
+  <xsl:template match="tei:fw[@type = 'stamp']" mode="te:diplomatic"><xsl:call-template name="te:stamp"/></xsl:template>
+  <xsl:template match="tei:fw" mode="te:diplomatic"><xsl:call-template name="te:furniture"/></xsl:template>
+  <xsl:template match="tei:fw" mode="te:normalized"/>
+  <xsl:template match="tei:stamp" mode="te:diplomatic"><xsl:call-template name="te:stamp"/></xsl:template>
+  <xsl:template match="tei:stamp" mode="te:normalized"/>
+  <xsl:template match="tei:fw/tei:stamp" mode="te:diplomatic te:normalized"><xsl:call-template name="te:content"/></xsl:template>
 
-  <xsl:template match="tei:del" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (te:is-diplomatic($view)) then 'deletion' else 'omit'"/>
-  </xsl:template>
-  <xsl:template match="tei:add" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (te:is-diplomatic($view)) then 'insertion' else 'content'"/>
-  </xsl:template>
-  <xsl:template match="tei:seg[@type = 'handwritten'] | tei:seg[@type = 'signature']" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (te:is-diplomatic($view)) then 'hand' else 'content'"/>
-  </xsl:template>
-  <xsl:template match="tei:seg[@type = 'bracketed']" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (te:is-diplomatic($view)) then 'bracketed' else 'content'"/>
-  </xsl:template>
-  <xsl:template match="tei:hi[tokenize(@rend, '\s+') = ('bold', 'strong')]" mode="te:behaviour" as="xs:string">bold</xsl:template>
-  <xsl:template match="tei:hi[tokenize(@rend, '\s+') = ('italic', 'italics', 'i')] | tei:emph | tei:title[not(ancestor::tei:teiHeader)] | tei:foreign" mode="te:behaviour" as="xs:string">italic</xsl:template>
+  <xsl:template match="tei:del" mode="te:diplomatic"><xsl:call-template name="te:deletion"/></xsl:template>
+  <xsl:template match="tei:del" mode="te:normalized"/>
+  <xsl:template match="tei:add" mode="te:diplomatic"><xsl:call-template name="te:insertion"/></xsl:template>
+  <xsl:template match="tei:add" mode="te:normalized"><xsl:call-template name="te:content"/></xsl:template>
+  <xsl:template match="tei:seg[@type = 'handwritten'] | tei:seg[@type = 'signature']" mode="te:diplomatic"><xsl:call-template name="te:hand"/></xsl:template>
+  <xsl:template match="tei:seg[@type = 'handwritten'] | tei:seg[@type = 'signature']" mode="te:normalized"><xsl:call-template name="te:content"/></xsl:template>
+  <xsl:template match="tei:seg[@type = 'bracketed']" mode="te:diplomatic"><xsl:call-template name="te:bracketed"/></xsl:template>
+  <xsl:template match="tei:seg[@type = 'bracketed']" mode="te:normalized"><xsl:call-template name="te:content"/></xsl:template>
+  <xsl:template match="tei:hi[tokenize(@rend, '\s+') = ('bold', 'strong')]" mode="te:diplomatic te:normalized"><xsl:call-template name="te:bold"/></xsl:template>
+  <xsl:template match="tei:hi[tokenize(@rend, '\s+') = ('italic', 'italics', 'i')] | tei:emph | tei:title[not(ancestor::tei:teiHeader)] | tei:foreign" mode="te:diplomatic te:normalized"><xsl:call-template name="te:italic"/></xsl:template>
 
-  <xsl:template match="tei:gap[@reason = 'excised']" mode="te:behaviour" as="xs:string">excision</xsl:template>
-  <xsl:template match="tei:gap" mode="te:behaviour" as="xs:string">gap</xsl:template>
+  <xsl:template match="tei:gap[@reason = 'excised']" mode="te:diplomatic te:normalized"><xsl:call-template name="te:excision"/></xsl:template>
+  <xsl:template match="tei:gap" mode="te:diplomatic te:normalized"><xsl:call-template name="te:gap"/></xsl:template>
 
-  <xsl:template match="tei:choice" mode="te:behaviour" as="xs:string">content</xsl:template>
-  <xsl:template match="tei:sic | tei:abbr | tei:orig" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (not(parent::tei:choice) or te:is-diplomatic($view)) then 'content' else 'omit'"/>
-  </xsl:template>
-  <xsl:template match="tei:corr | tei:expan | tei:reg" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (not(parent::tei:choice) or not(te:is-diplomatic($view))) then 'content' else 'omit'"/>
-  </xsl:template>
+  <xsl:template match="tei:choice" mode="te:diplomatic te:normalized"><xsl:call-template name="te:content"/></xsl:template>
+  <xsl:template match="tei:sic | tei:abbr | tei:orig" mode="te:diplomatic te:normalized"><xsl:call-template name="te:content"/></xsl:template>
+  <xsl:template match="tei:choice/tei:sic | tei:choice/tei:abbr | tei:choice/tei:orig" mode="te:normalized" priority="0.25"/>
+  <xsl:template match="tei:corr | tei:expan | tei:reg" mode="te:diplomatic te:normalized"><xsl:call-template name="te:content"/></xsl:template>
+  <xsl:template match="tei:choice/tei:corr | tei:choice/tei:expan | tei:choice/tei:reg" mode="te:diplomatic" priority="0.25"/>
 
   <!-- Telegraphic quotation marks (QTE, UNQTE): as written on the page, read as the quotation they mark. -->
-  <xsl:template match="tei:abbr[@type = 'quote'][not(parent::tei:choice)]" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (te:is-diplomatic($view)) then 'content' else 'omit'"/>
-  </xsl:template>
+  <xsl:template match="tei:abbr[@type = 'quote'][not(parent::tei:choice)]" mode="te:diplomatic"><xsl:call-template name="te:content"/></xsl:template>
+  <xsl:template match="tei:abbr[@type = 'quote'][not(parent::tei:choice)]" mode="te:normalized"/>
 
   <!-- Acronyms stay acronyms in the reading text; their expansions are listed with the text. -->
-  <xsl:template match="tei:abbr[@type = 'acronym']" mode="te:behaviour" as="xs:string">acronym</xsl:template>
-  <xsl:template match="tei:expan[../tei:abbr[@type = 'acronym']]" mode="te:behaviour" as="xs:string">omit</xsl:template>
+  <xsl:template match="tei:abbr[@type = 'acronym']" mode="te:diplomatic te:normalized"><xsl:call-template name="te:acronym"/></xsl:template>
+  <xsl:template match="tei:expan[../tei:abbr[@type = 'acronym']]" mode="te:diplomatic te:normalized"/>
 
-  <xsl:template match="tei:q | tei:said" mode="te:behaviour" as="xs:string">
-    <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="if (te:is-diplomatic($view)) then 'content' else 'quote'"/>
-  </xsl:template>
+  <xsl:template match="tei:q | tei:said" mode="te:diplomatic"><xsl:call-template name="te:content"/></xsl:template>
+  <xsl:template match="tei:q | tei:said" mode="te:normalized"><xsl:call-template name="te:quote"/></xsl:template>
 
-  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:term | tei:gloss" mode="te:behaviour" as="xs:string">name</xsl:template>
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:term | tei:gloss" mode="te:diplomatic te:normalized"><xsl:call-template name="te:name"/></xsl:template>
 
   <!-- Any other element: a block if TEI makes it one, its content otherwise. Nothing is dropped. -->
-  <xsl:template match="*" mode="te:behaviour" as="xs:string">
-    <xsl:sequence select="if (local-name() = $te:blocks) then 'block' else 'content'"/>
-  </xsl:template>
+  <xsl:template match="*" mode="te:diplomatic te:normalized" priority="-1"><xsl:call-template name="te:content"/></xsl:template>
+  <xsl:template match="*[local-name() = $te:blocks]" mode="te:diplomatic te:normalized" priority="-0.75"><xsl:call-template name="te:block"/></xsl:template>
+
+  <!-- Queries on the table. -->
+
+  <!-- Is this witness left out of the view (the reading view follows the first)? -->
+  <xsl:function name="te:omitted-witness" as="xs:boolean">
+    <xsl:param name="div" as="element()"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="$view != 'diplomatic' and exists($div/preceding-sibling::tei:div[@type = 'witness'])"/>
+  </xsl:function>
+
+  <!-- The footnotes of a text in a view, the notes of the witnesses it leaves out aside. -->
+  <xsl:function name="te:footnotes" as="element()*">
+    <xsl:param name="root" as="node()*"/>
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="$root//tei:note[not(@type = $te:admin-notes)][not(ancestor::tei:div[@type = 'witness'][te:omitted-witness(., $view)])]"/>
+  </xsl:function>
 
   <!-- ==================================================== shared helpers -->
 
@@ -284,7 +265,13 @@
   <xsl:function name="te:breaks-between" as="element()*">
     <xsl:param name="p" as="element()"/>
     <xsl:param name="continuation" as="element()"/>
-    <xsl:sequence select="$p/following-sibling::tei:pb[. &lt;&lt; $continuation]"/>
+    <!-- The siblings up to the continuation only: not every following sibling (quadratic on long texts). -->
+    <xsl:iterate select="$p/following-sibling::*">
+      <xsl:choose>
+        <xsl:when test=". &lt;&lt; $continuation"><xsl:sequence select=".[self::tei:pb]"/></xsl:when>
+        <xsl:otherwise><xsl:break/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
   </xsl:function>
 
   <!-- Stamps the reading view gathers after the text (they are out of its running text). -->

@@ -42,11 +42,20 @@
         <xsl:sequence select="$LB, 'The reading text follows copy ', te:witness-siglum($witnesses[1]), ' (', te:witness-label($witnesses[1]), '); the diplomatic edition has every copy.'"/>
       </xsl:if>
       <xsl:sequence select="$PARA"/>
-      <xsl:apply-templates select="te:text-root(.)" mode="te:text">
-        <xsl:with-param name="view" select="$view" tunnel="yes"/>
-      </xsl:apply-templates>
+      <xsl:choose>
+        <xsl:when test="$view = 'diplomatic'">
+          <xsl:apply-templates select="te:text-root(.)" mode="te:diplomatic">
+            <xsl:with-param name="view" select="$view" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="te:text-root(.)" mode="te:normalized">
+            <xsl:with-param name="view" select="$view" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:call-template name="te:notes"/>
-      <xsl:variable name="acronyms" select="te:acronyms(te:text-root(/)[not(ancestor-or-self::tei:div[@type = 'witness'][te:behaviour(., $view) = 'omit'])])"/>
+      <xsl:variable name="acronyms" select="te:acronyms(te:text-root(/)[not(ancestor-or-self::tei:div[@type = 'witness'][te:omitted-witness(., $view)])])"/>
       <xsl:if test="$acronyms">
         <xsl:sequence select="$PARA, 'Abbreviations', $PARA"/>
         <xsl:for-each select="$acronyms">
@@ -59,7 +68,7 @@
           <xsl:sequence select="$PARA, 'Stamps and markings', $PARA"/>
           <xsl:for-each select="$stamps">
             <xsl:variable name="lines" as="xs:string*">
-              <xsl:apply-templates mode="te:text">
+              <xsl:apply-templates mode="te:diplomatic">
                 <xsl:with-param name="view" select="'diplomatic'" tunnel="yes"/>
               </xsl:apply-templates>
             </xsl:variable>
@@ -81,127 +90,160 @@
     <xsl:sequence select="replace(replace($lines, '^\s+|\s+$', ''), '\n{3,}', '&#10;&#10;')"/>
   </xsl:function>
 
-  <xsl:template match="text()" mode="te:text">
-    <xsl:sequence select="string(.)"/>
-  </xsl:template>
-
-  <xsl:template match="comment() | processing-instruction()" mode="te:text"/>
-
   <!-- A block-level place: directly in a division, the body, a closer or a list. -->
   <xsl:function name="te:standalone" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
     <xsl:sequence select="exists($e/parent::*[self::tei:div or self::tei:body or self::tei:closer or self::tei:list or self::tei:front or self::tei:back or not(namespace-uri() = 'http://www.tei-c.org/ns/1.0')])"/>
   </xsl:function>
 
-  <xsl:template match="*" mode="te:text">
+  <!-- ==================================================== the behaviours, in plain text -->
+  <!-- Each is called by the rule of rules.xsl that gives an element its behaviour in a view; the
+       content is rendered in the same view (mode #current). -->
+
+  <xsl:template name="te:content"><xsl:apply-templates mode="#current"/></xsl:template>
+  <xsl:template name="te:name"><xsl:apply-templates mode="#current"/></xsl:template>
+  <xsl:template name="te:bold"><xsl:apply-templates mode="#current"/></xsl:template>
+  <xsl:template name="te:italic"><xsl:apply-templates mode="#current"/></xsl:template>
+  <xsl:template name="te:acronym"><xsl:apply-templates mode="#current"/></xsl:template>
+
+  <xsl:template name="te:witness">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
-    <xsl:variable name="b" select="te:behaviour(., $view)"/>
-    <xsl:choose>
-      <xsl:when test="$b = 'omit'"/>
-      <xsl:when test="$b = ('content', 'name', 'bold', 'italic', 'acronym')">
-        <xsl:apply-templates mode="te:text"/>
-      </xsl:when>
-      <xsl:when test="$b = 'witness'">
-        <xsl:if test="$view = 'diplomatic' and count(../tei:div[@type = 'witness']) gt 1">
-          <xsl:sequence select="$PARA, '=== Copy ', te:witness-siglum(.), ': ', te:witness-label(.), ' ===', $PARA"/>
-        </xsl:if>
-        <xsl:apply-templates mode="te:text"/>
-      </xsl:when>
-      <xsl:when test="$b = 'paragraph'">
-        <xsl:sequence select="$PARA"/>
-        <xsl:apply-templates mode="te:text"/>
-        <xsl:if test="$view != 'diplomatic'">
-          <xsl:variable name="p" select="."/>
-          <xsl:for-each select="te:continuations(.)">
-            <xsl:sequence select="' '"/>
-            <xsl:sequence select="te:breaks-between($p, .) ! (te:page-text(.), ' ')"/>
-            <xsl:apply-templates mode="te:text"/>
-          </xsl:for-each>
-        </xsl:if>
-        <xsl:sequence select="$PARA"/>
-      </xsl:when>
-      <xsl:when test="$b = ('heading', 'witness-intro', 'block', 'caption', 'dateline', 'closer', 'signed', 'admin', 'list')">
-        <xsl:sequence select="$PARA"/>
-        <xsl:apply-templates mode="te:text"/>
-        <xsl:sequence select="$PARA"/>
-      </xsl:when>
-      <xsl:when test="$b = 'app-start'">
-        <xsl:sequence select="'⸢'"/>
-      </xsl:when>
-      <xsl:when test="$b = 'app-end'">
-        <xsl:sequence select="concat('⸣[', te:app-summary(te:target(., string(@corresp))), ']')"/>
-      </xsl:when>
-      <xsl:when test="$b = 'apparatus'">
-        <xsl:sequence select="$PARA, normalize-space(tei:head), $PARA"/>
-        <xsl:for-each select="te:apparatus-entries(.)">
-          <xsl:variable name="siglum" select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/>
-          <xsl:sequence select="te:reading-text(tei:lem), ' ] '"/>
-          <xsl:sequence select="if (@type = 'excision') then concat('excised in ', $siglum, ' (', te:excised-words(.), ' words)')
-                                else concat(if (normalize-space(te:reading-text(tei:rdg)) = '') then 'om.' else te:reading-text(tei:rdg), ' ', $siglum, if (@type = 'ocr') then ' (OCR)' else '')"/>
-          <xsl:sequence select="$LB"/>
-        </xsl:for-each>
-      </xsl:when>
-      <xsl:when test="$b = 'list-head'">
-        <xsl:apply-templates mode="te:text"/>
+    <xsl:if test="$view = 'diplomatic' and count(../tei:div[@type = 'witness']) gt 1">
+      <xsl:sequence select="$PARA, '=== Copy ', te:witness-siglum(.), ': ', te:witness-label(.), ' ===', $PARA"/>
+    </xsl:if>
+    <xsl:apply-templates mode="#current"/>
+  </xsl:template>
+
+  <xsl:template name="te:paragraph">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:sequence select="$PARA"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:if test="$view != 'diplomatic' and @next">
+      <xsl:variable name="p" select="."/>
+      <xsl:for-each select="te:continuations(.)">
         <xsl:sequence select="' '"/>
-      </xsl:when>
-      <xsl:when test="$b = 'item'">
-        <xsl:apply-templates mode="te:text"/>
-        <xsl:sequence select="$LB"/>
-      </xsl:when>
-      <xsl:when test="$b = 'line-break'">
-        <xsl:sequence select="$LB"/>
-      </xsl:when>
-      <xsl:when test="$b = 'space'">
-        <xsl:sequence select="' '"/>
-      </xsl:when>
-      <xsl:when test="$b = 'page-break'">
-        <xsl:sequence select="if (te:standalone(.)) then ($PARA, te:page-text(.), $PARA) else (' ', te:page-text(.), ' ')"/>
-      </xsl:when>
-      <xsl:when test="$b = ('furniture', 'stamp')">
-        <xsl:variable name="content" as="xs:string*"><xsl:apply-templates mode="te:text"/></xsl:variable>
-        <xsl:sequence select="if (te:standalone(.)) then ($PARA, $content, $PARA) else (' ', $content, ' ')"/>
-      </xsl:when>
-      <xsl:when test="$b = 'footnote'">
-        <xsl:sequence select="concat('[', te:note-number(.), ']')"/>
-      </xsl:when>
-      <xsl:when test="$b = 'deletion'">
-        <xsl:sequence select="'[-'"/><xsl:apply-templates mode="te:text"/><xsl:sequence select="'-]'"/>
-      </xsl:when>
-      <xsl:when test="$b = 'insertion'">
-        <xsl:sequence select="'\'"/><xsl:apply-templates mode="te:text"/><xsl:sequence select="'/'"/>
-      </xsl:when>
-      <xsl:when test="$b = 'hand'">
-        <xsl:sequence select="'{'"/><xsl:apply-templates mode="te:text"/><xsl:sequence select="'}'"/>
-      </xsl:when>
-      <xsl:when test="$b = 'bracketed'">
-        <xsl:sequence select="'['"/><xsl:apply-templates mode="te:text"/><xsl:sequence select="']'"/>
-      </xsl:when>
-      <xsl:when test="$b = 'quote'">
-        <xsl:sequence select="'“'"/><xsl:apply-templates mode="te:text"/><xsl:sequence select="'”'"/>
-      </xsl:when>
-      <xsl:when test="$b = 'excision'">
-        <xsl:sequence select="te:excision-text(.)"/>
-      </xsl:when>
-      <xsl:when test="$b = 'gap'">
-        <xsl:sequence select="te:gap-text(.)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:message terminate="yes">text.xsl: no rendering for behaviour '<xsl:value-of select="$b"/>'</xsl:message>
-      </xsl:otherwise>
-    </xsl:choose>
+        <xsl:sequence select="te:breaks-between($p, .) ! (te:page-text(.), ' ')"/>
+        <xsl:apply-templates mode="#current"/>
+      </xsl:for-each>
+    </xsl:if>
+    <xsl:sequence select="$PARA"/>
+  </xsl:template>
+
+  <!-- Blocks: a blank line before and after. -->
+  <xsl:template name="te:heading"><xsl:call-template name="te:text-block"/></xsl:template>
+  <xsl:template name="te:witness-intro"><xsl:call-template name="te:text-block"/></xsl:template>
+  <xsl:template name="te:block"><xsl:call-template name="te:text-block"/></xsl:template>
+  <xsl:template name="te:caption"><xsl:call-template name="te:text-block"/></xsl:template>
+  <xsl:template name="te:dateline"><xsl:call-template name="te:text-block"/></xsl:template>
+  <xsl:template name="te:closer"><xsl:call-template name="te:text-block"/></xsl:template>
+  <xsl:template name="te:signed"><xsl:call-template name="te:text-block"/></xsl:template>
+  <xsl:template name="te:admin"><xsl:call-template name="te:text-block"/></xsl:template>
+  <xsl:template name="te:list"><xsl:call-template name="te:text-block"/></xsl:template>
+  <xsl:template name="te:text-block">
+    <xsl:sequence select="$PARA"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:sequence select="$PARA"/>
+  </xsl:template>
+
+  <xsl:template name="te:app-start">
+    <xsl:sequence select="'⸢'"/>
+  </xsl:template>
+
+  <xsl:template name="te:app-end">
+    <xsl:sequence select="concat('⸣[', te:app-summary(te:target(., string(@corresp))), ']')"/>
+  </xsl:template>
+
+  <xsl:template name="te:apparatus">
+    <xsl:sequence select="$PARA, normalize-space(tei:head), $PARA"/>
+    <xsl:for-each select="te:apparatus-entries(.)">
+      <xsl:variable name="siglum" select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/>
+      <xsl:sequence select="te:reading-text(tei:lem), ' ] '"/>
+      <xsl:sequence select="if (@type = 'excision') then concat('excised in ', $siglum, ' (', te:excised-words(.), ' words)')
+                            else concat(if (normalize-space(te:reading-text(tei:rdg)) = '') then 'om.' else te:reading-text(tei:rdg), ' ', $siglum, if (@type = 'ocr') then ' (OCR)' else '')"/>
+      <xsl:sequence select="$LB"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template name="te:list-head">
+    <xsl:apply-templates mode="#current"/>
+    <xsl:sequence select="' '"/>
+  </xsl:template>
+
+  <xsl:template name="te:item">
+    <xsl:apply-templates mode="#current"/>
+    <xsl:sequence select="$LB"/>
+  </xsl:template>
+
+  <xsl:template name="te:line-break">
+    <xsl:sequence select="$LB"/>
+  </xsl:template>
+
+  <xsl:template name="te:space">
+    <xsl:sequence select="' '"/>
+  </xsl:template>
+
+  <xsl:template name="te:page-break">
+    <xsl:sequence select="if (te:standalone(.)) then ($PARA, te:page-text(.), $PARA) else (' ', te:page-text(.), ' ')"/>
+  </xsl:template>
+
+  <xsl:template name="te:furniture"><xsl:call-template name="te:text-marking"/></xsl:template>
+  <xsl:template name="te:stamp"><xsl:call-template name="te:text-marking"/></xsl:template>
+  <xsl:template name="te:text-marking">
+    <xsl:variable name="content" as="xs:string*"><xsl:apply-templates mode="#current"/></xsl:variable>
+    <xsl:sequence select="if (te:standalone(.)) then ($PARA, $content, $PARA) else (' ', $content, ' ')"/>
+  </xsl:template>
+
+  <xsl:template name="te:footnote">
+    <xsl:sequence select="concat('[', te:note-number(.), ']')"/>
+  </xsl:template>
+
+  <xsl:template name="te:deletion">
+    <xsl:sequence select="'[-'"/><xsl:apply-templates mode="#current"/><xsl:sequence select="'-]'"/>
+  </xsl:template>
+
+  <xsl:template name="te:insertion">
+    <xsl:sequence select="'\'"/><xsl:apply-templates mode="#current"/><xsl:sequence select="'/'"/>
+  </xsl:template>
+
+  <xsl:template name="te:hand">
+    <xsl:sequence select="'{'"/><xsl:apply-templates mode="#current"/><xsl:sequence select="'}'"/>
+  </xsl:template>
+
+  <xsl:template name="te:bracketed">
+    <xsl:sequence select="'['"/><xsl:apply-templates mode="#current"/><xsl:sequence select="']'"/>
+  </xsl:template>
+
+  <xsl:template name="te:quote">
+    <xsl:sequence select="'“'"/><xsl:apply-templates mode="#current"/><xsl:sequence select="'”'"/>
+  </xsl:template>
+
+  <xsl:template name="te:excision">
+    <xsl:sequence select="te:excision-text(.)"/>
+  </xsl:template>
+
+  <xsl:template name="te:gap">
+    <xsl:sequence select="te:gap-text(.)"/>
   </xsl:template>
 
   <!-- The notes, numbered, after the text. -->
   <xsl:template name="te:notes">
-    <xsl:variable name="notes" select="te:text-root(/)//tei:note[te:behaviour(., $view) = 'footnote'][not(ancestor::tei:div[@type = 'witness'][te:behaviour(., $view) = 'omit'])]"/>
+    <xsl:variable name="notes" select="te:footnotes(te:text-root(/), $view)"/>
     <xsl:if test="$notes">
       <xsl:sequence select="$PARA, 'Notes', $PARA"/>
       <xsl:for-each select="$notes">
         <xsl:sequence select="concat('[', te:note-number(.), '] ')"/>
-        <xsl:apply-templates mode="te:text">
-          <xsl:with-param name="view" select="$view" tunnel="yes"/>
-        </xsl:apply-templates>
+        <xsl:choose>
+          <xsl:when test="$view = 'diplomatic'">
+            <xsl:apply-templates mode="te:diplomatic">
+              <xsl:with-param name="view" select="$view" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:apply-templates mode="te:normalized">
+              <xsl:with-param name="view" select="$view" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:otherwise>
+        </xsl:choose>
         <xsl:sequence select="$PARA"/>
       </xsl:for-each>
     </xsl:if>

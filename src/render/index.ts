@@ -1,6 +1,7 @@
 /**
  * Rendering with SaxonJS: each TEI file to one HTML page (both views) and two plain texts
- * (diplomatic, normalized). The SEF stylesheets are loaded once per process.
+ * (diplomatic, normalized). The SEF stylesheets are loaded once per process; each document is
+ * parsed once, its tree shared by the three transforms.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,9 +29,14 @@ function stylesheet(name: 'html' | 'text'): unknown {
   return s;
 }
 
-function transform(name: 'html' | 'text', xml: string, params: Record<string, unknown>): string {
-  return SaxonJS.transform({ stylesheetInternal: stylesheet(name), sourceText: xml, destination: 'serialized', stylesheetParams: params }, 'sync')
+function transform(name: 'html' | 'text', source: unknown, params: Record<string, unknown>): string {
+  return SaxonJS.transform({ stylesheetInternal: stylesheet(name), sourceNode: source, destination: 'serialized', stylesheetParams: params }, 'sync')
     .principalResult;
+}
+
+/** The XML parsed once by SaxonJS, its tree shared by the three transforms. */
+function parseForSaxon(xml: string): unknown {
+  return SaxonJS.XPath.evaluate('parse-xml($xml)', null, { params: { xml } });
 }
 
 /**
@@ -45,10 +51,11 @@ export function renderTei(file: string, xml: string, name: string, checked = fal
     throw new SourceError(file, { line: p.line, column: p.column }, p.message);
   }
   try {
+    const source = parseForSaxon(xml);
     return {
-      html: transform('html', xml, { name }),
-      diplomatic: transform('text', xml, { view: 'diplomatic' }),
-      normalized: transform('text', xml, { view: 'normalized' }),
+      html: transform('html', source, { name }),
+      diplomatic: transform('text', source, { view: 'diplomatic' }),
+      normalized: transform('text', source, { view: 'normalized' }),
     };
   } catch (e) {
     throw new Error(`${file}: rendering failed: ${(e as Error).message}`);

@@ -4,6 +4,8 @@ declare module 'saxon-js' {
     stylesheetInternal?: unknown;
     stylesheetFileName?: string;
     sourceText?: string;
+    /** A document already parsed by SaxonJS (XPath parse-xml). */
+    sourceNode?: unknown;
     sourceFileName?: string;
     destination?: 'serialized' | 'document' | 'raw';
     stylesheetParams?: Record<string, unknown>;
@@ -15,6 +17,7 @@ declare module 'saxon-js' {
   const SaxonJS: {
     transform(options: TransformOptions, mode?: 'sync'): TransformResult;
     getProcessorInfo(): { productVersion: string };
+    XPath: { evaluate(xpath: string, context: unknown, options?: { params?: Record<string, unknown> }): unknown };
   };
   export default SaxonJS;
 }
