@@ -142,6 +142,23 @@ describe('each element in each view', () => {
   });
 });
 
+describe('the processing model: where two rules of the table could match', () => {
+  test('a transcriber\'s heading inside a list is still the transcriber\'s (not a list heading)', () => {
+    const out = r('<list><head type="transcriber">EXCISED COPY FOLLOWS</head><item>one</item></list>');
+    expect(view(out.html, 'diplomatic')).toContain('<p class="witness-intro"><span class="sr-only">Transcriber’s note: </span>EXCISED COPY FOLLOWS</p>');
+    expect(view(out.html, 'normalized')).not.toContain('EXCISED COPY FOLLOWS');
+    expect(out.normalized).not.toContain('EXCISED COPY FOLLOWS');
+  });
+
+  test('an acronym in a choice stays the acronym in both views, its expansion in the title', () => {
+    const out = r('<p>the <choice><abbr type="acronym">NAC</abbr><expan>North Atlantic Council</expan></choice> met</p>');
+    for (const v of ['diplomatic', 'normalized'] as const) {
+      expect(view(out.html, v)).toContain('the <abbr title="North Atlantic Council">NAC</abbr> met');
+      expect(out[v]).toContain('the NAC met');
+    }
+  });
+});
+
 describe('whitespace is exact', () => {
   test('no space lost or doubled around inline elements, at page breaks, between a deletion and an insertion', () => {
     const out = r('<p>against the <add place="above">presence</add> <del rend="strikethrough">presence</del> and word<del rend="strikethrough">s</del><add place="above">es</add> glued, <del rend="strikethrough">Since</del> (e) Since them <pb n="450"/> than</p>');

@@ -1,9 +1,16 @@
 /**
  * npm run bench: speed and memory of the pipeline's stages, each reported as a ratio against a
- * baseline measured in the same process on the same input (so that machines compare).
+ * baseline measured in the same process on the same input (so that machines compare). Bounded:
+ * sizes and repetitions are capped so that the whole bench ends in a few minutes.
  *
- *   validation   salve-annos RELAX NG (+ Schematron) per document, against a plain saxes parse
+ *   validation   RELAX NG per document against a plain saxes parse; the editorial rules against
+ *                RELAX NG (the project's fast path; node-schematron, the general engine, on small
+ *                documents only: it is quadratic)
  *   schema load  converting a schema, and loading its cached converted form
+ *   render       the three outputs of a document against the SaxonJS identity transform of it (the
+ *                floor: parse, copy, serialize); SaxonJS against Saxon-HE Java on the same XSLT
+ *   collation    two copies word by word against one pass over both
+ *   memory       heap and resident size holding a step's result, against the process at rest
  */
 import { performance } from 'node:perf_hooks';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,10 +18,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import SaxonJS from 'saxon-js';
 import { SaxesParser } from 'saxes';
 import { convertText } from '../pipeline.js';
 import { DEFAULT_EDITION } from '../enrich/metadata.js';
-import { validateText, PROJECT_SCHEMA } from '../validate/index.js';
+import { PROJECT_SCHEMA, PROJECT_SCHEMATRON } from '../validate/index.js';
+import { loadSchematron, runSchematron } from '../validate/schematron.js';
 import { loadGrammar } from '../validate/relaxng.js';
 import { parseXml } from '../validate/xml.js';
 import { renderTei } from '../render/index.js';
@@ -29,11 +39,17 @@ const metadata = { edition: DEFAULT_EDITION, documents: {} };
 
 const teiOf = (pages: number) => convertText('bench.txt', new TextEncoder().encode(syntheticTranscription(pages)), metadata, { enrich: false }).xml;
 
-/** A synthetic TEI document of about `bytes` bytes (header included). */
+const synthetic = new Map<number, string>();
+/** A synthetic TEI document of about `bytes` bytes (header included); made once per size. */
 export function syntheticTei(bytes: number): string {
-  const one = teiOf(1).length;
-  const perPage = teiOf(2).length - one;
-  return teiOf(Math.max(1, Math.round((bytes - one) / perPage) + 1));
+  let xml = synthetic.get(bytes);
+  if (xml === undefined) {
+    const one = teiOf(1).length;
+    const perPage = teiOf(2).length - one;
+    xml = teiOf(Math.max(1, Math.round((bytes - one) / perPage) + 1));
+    synthetic.set(bytes, xml);
+  }
+  return xml;
 }
 
 /** A synthetic transcription of `pages` pages, with every kind of block. */
@@ -82,20 +98,30 @@ function saxesParse(xml: string): void {
 const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0)).padStart(8) + ' ms';
 
 async function benchValidation(): Promise<void> {
-  console.log('\n## Validation (project schema + Schematron), per document');
-  console.log('baseline: a plain saxes parse of the same file (well-formedness only)\n');
-  console.log('size      parse (baseline)   RELAX NG       ratio   RELAX NG+Schematron   ratio');
-  await loadGrammar(PROJECT_SCHEMA);
+  console.log('\n## Validation, per document');
+  console.log('RELAX NG (parse, DOM, salve-annos) against a plain saxes parse; the editorial rules (on the DOM) against RELAX NG;');
+  console.log('rules: the project\'s fast path, and node-schematron (the general engine, for other .sch files) up to 50 KB\n');
+  console.log('size      saxes parse    RELAX NG   ratio    rules (fast)  ratio to RNG   node-schematron  ratio to RNG');
   const grammar = await loadGrammar(PROJECT_SCHEMA);
-  for (const target of [5_000, 50_000, 5_000_000]) {
+  const fast = loadSchematron(PROJECT_SCHEMATRON);
+  const general = loadSchematron(PROJECT_SCHEMATRON, { general: true });
+  for (const target of [6_000, 50_000, 5_000_000]) {
     const xml = syntheticTei(target);
+    const big = target > 1_000_000;
     const kb = `${Math.round(xml.length / 1000)} KB`.padEnd(9);
-    const base = time(() => saxesParse(xml));
-    const rng = time(() => parseXml('bench.xml', xml, grammar));
+    const base = time(() => saxesParse(xml), big ? 0 : 300);
+    const rng = time(() => parseXml('bench.xml', xml, grammar), big ? 0 : 300);
     if (rng.result.problems.length) throw new Error(`synthetic TEI invalid: ${rng.result.problems[0]!.message}`);
-    const full = await timeAsync(() => validateText('bench.xml', xml));
+    const parsed = rng.result.parsed!;
+    const rules = time(() => runSchematron('bench.xml', parsed, fast), big ? 0 : 300);
+    let slow = '';
+    if (target <= 50_000) {
+      const g = time(() => runSchematron('bench.xml', parsed, general), 0);
+      if (JSON.stringify(g.result) !== JSON.stringify(rules.result)) throw new Error('the two rule engines disagree on the synthetic document');
+      slow = `${fmt(g.ms)}     ${(g.ms / rng.ms).toFixed(2).padStart(6)}x`;
+    }
     console.log(
-      `${kb} ${fmt(base.ms)}        ${fmt(rng.ms)}  ${(rng.ms / base.ms).toFixed(1).padStart(6)}x   ${fmt(full.ms)}        ${(full.ms / base.ms).toFixed(1).padStart(6)}x`,
+      `${kb} ${fmt(base.ms)}  ${fmt(rng.ms)}  ${(rng.ms / base.ms).toFixed(1).padStart(5)}x   ${fmt(rules.ms)}     ${(rules.ms / rng.ms).toFixed(2).padStart(6)}x      ${slow}`,
     );
   }
 }
@@ -133,50 +159,84 @@ function saxonJavaAverage(xsl: string, file: string, params: string[], repeat: n
   return Number(m[1]);
 }
 
+/** The SaxonJS identity transform, the floor of any transform: compiled once with xslt3. */
+function identityStylesheet(dir: string): unknown {
+  const xsl = join(dir, 'identity.xsl');
+  writeFileSync(xsl, '<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"><xsl:mode on-no-match="shallow-copy"/></xsl:stylesheet>\n');
+  const sef = join(dir, 'identity.sef.json');
+  const xslt3 = createRequire(import.meta.url).resolve('xslt3');
+  execFileSync(process.execPath, [xslt3, `-xsl:${xsl}`, `-export:${sef}`, '-nogo', '-relocate:on'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return JSON.parse(readFileSync(sef, 'utf8')) as unknown;
+}
+
 async function benchRender(): Promise<void> {
   console.log('\n## Rendering: HTML page + diplomatic text + reading text, per document');
-  console.log('baseline: Saxon-HE (Java, Debian libsaxonhe-java) running the same XSLT on the same file, warm (-repeat)\n');
-  const haveJava = existsSync(SAXON_JAR);
+  console.log('floor: the SaxonJS identity transform of the same document (parse, copy, serialize), in the same process\n');
   const dir = mkdtempSync(join(tmpdir(), 'tei-bench-'));
-  console.log('size      SaxonJS (node)    Saxon-HE (Java)   ratio JS/Java');
-  for (const target of [5_000, 50_000, 5_000_000]) {
-    const xml = syntheticTei(target);
-    const file = join(dir, `doc-${target}.xml`);
-    writeFileSync(file, xml);
-    const kb = `${Math.round(xml.length / 1000)} KB`.padEnd(9);
-    const js = time(() => renderTei(file, xml, 'doc'), target > 1_000_000 ? 0 : 300);
-    let java = NaN;
-    if (haveJava) {
-      const repeat = target > 1_000_000 ? 3 : 20;
-      java =
+  const identity = identityStylesheet(dir);
+  const floor = (xml: string) => SaxonJS.transform({ stylesheetInternal: identity, sourceText: xml, destination: 'serialized' }, 'sync').principalResult;
+  const docs: [string, string][] = readdirSync('tei')
+    .filter((f) => f.endsWith('.xml'))
+    .sort()
+    .map((f) => [f.replace(/\.xml$/, ''), readFileSync(join('tei', f), 'utf8')]);
+  for (const size of [6_000, 50_000, 500_000]) docs.push([`synthetic ${size / 1000} KB`, syntheticTei(size)]);
+  console.log('document                               size   floor (identity)   render   ratio');
+  const renders = new Map<string, number>();
+  let sampleRender = 0;
+  let sampleFloor = 0;
+  for (const [name, xml] of docs) {
+    const big = xml.length > 200_000;
+    const f = time(() => floor(xml), big ? 0 : 300);
+    const r = time(() => renderTei(`${name}.xml`, xml, name, true), big ? 0 : 300);
+    renders.set(name, r.ms);
+    if (!name.startsWith('synthetic')) {
+      sampleRender += r.ms;
+      sampleFloor += f.ms;
+    }
+    console.log(`${name.padEnd(36)} ${`${Math.round(xml.length / 1000)} KB`.padStart(7)}   ${fmt(f.ms)}      ${fmt(r.ms)}  ${(r.ms / f.ms).toFixed(1).padStart(5)}x`);
+  }
+  console.log(`${'the sample edition, all documents'.padEnd(36)}           ${fmt(sampleFloor)}      ${fmt(sampleRender)}  ${(sampleRender / sampleFloor).toFixed(1).padStart(5)}x`);
+
+  const haveJava = existsSync(SAXON_JAR) && spawnSync('java', ['-version']).status === 0;
+  console.log('\n## SaxonJS (node) against Saxon-HE (Java, Debian libsaxonhe-java): the same XSLT on the same file, warm (-repeat)');
+  if (!haveJava) console.log('skipped: no Java Saxon-HE here');
+  else {
+    console.log('document                             SaxonJS     Saxon-HE   ratio JS/Java');
+    for (const [name, xml] of docs.filter(([n]) => n === '1962-11-19-circular-939' || n === 'synthetic 6 KB' || n === 'synthetic 50 KB')) {
+      const file = join(dir, `${name.replace(/\W/g, '-')}.xml`);
+      writeFileSync(file, xml);
+      const repeat = 10;
+      const java =
         saxonJavaAverage(join(XSLT_DIR, 'html.xsl'), file, ['name=doc'], repeat) +
         saxonJavaAverage(join(XSLT_DIR, 'text.xsl'), file, ['view=diplomatic'], repeat) +
         saxonJavaAverage(join(XSLT_DIR, 'text.xsl'), file, ['view=normalized'], repeat);
+      const js = renders.get(name)!;
+      console.log(`${name.padEnd(34)} ${fmt(js)}  ${fmt(java)}   ${(js / java).toFixed(1).padStart(5)}x`);
     }
-    console.log(`${kb} ${fmt(js.ms)}       ${haveJava ? fmt(java) : '   (no Java Saxon)'}      ${haveJava ? (js.ms / java).toFixed(1) + 'x' : ''}`);
   }
 
-  console.log('\n## A 1,000-document synthetic edition, rendered whole (all three outputs)');
+  const count = 1000;
+  console.log(`\n## A ${count.toLocaleString('en')}-document synthetic edition, rendered whole (all three outputs)`);
   const ed = join(dir, 'edition');
   mkdirSync(ed);
   const small = teiOf(1);
-  for (let i = 0; i < 1000; i++) writeFileSync(join(ed, `d${String(i).padStart(4, '0')}.xml`), small.replace('xml:id="bench"', `xml:id="d${i}"`));
+  for (let i = 0; i < count; i++) writeFileSync(join(ed, `d${String(i).padStart(4, '0')}.xml`), small.replace('xml:id="bench"', `xml:id="d${i}"`));
   const files = readdirSync(ed).map((f) => join(ed, f));
   const t0 = performance.now();
   for (const f of files) renderTei(f, readFileSync(f, 'utf8'), 'd');
   const jsTotal = performance.now() - t0;
-  let javaTotal = NaN;
+  const t1 = performance.now();
+  for (const f of files) floor(readFileSync(f, 'utf8'));
+  const floorTotal = performance.now() - t1;
+  console.log(`SaxonJS, in-process, stylesheets loaded once: ${fmt(jsTotal)} (${(jsTotal / count).toFixed(1)} ms a document; ${(jsTotal / floorTotal).toFixed(1)}x the identity transform of each)`);
   if (haveJava) {
-    const t1 = performance.now();
+    const t2 = performance.now();
     for (const [xsl, param] of [['html.xsl', 'name=d'], ['text.xsl', 'view=diplomatic'], ['text.xsl', 'view=normalized']] as const) {
       const out = join(dir, `out-${param.replace(/\W/g, '')}`);
       mkdirSync(out, { recursive: true });
       execFileSync('java', ['-cp', SAXON_JAR, 'net.sf.saxon.Transform', `-s:${ed}`, `-xsl:${join(XSLT_DIR, xsl)}`, `-o:${out}`, param], { stdio: 'ignore' });
     }
-    javaTotal = performance.now() - t1;
-  }
-  console.log(`SaxonJS, in-process, stylesheets loaded once: ${fmt(jsTotal)} (${(jsTotal / 1000).toFixed(1)} ms a document)`);
-  if (haveJava) {
+    const javaTotal = performance.now() - t2;
     console.log(`Saxon-HE Java, one JVM per stylesheet over the folder: ${fmt(javaTotal)}   ratio JS/Java ${(jsTotal / javaTotal).toFixed(1)}x`);
   }
   rmSync(dir, { recursive: true, force: true });
