@@ -1,18 +1,137 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * File input and output for every command: atomic writes, checked output paths, the removal of
+ * what the tool itself left behind, and the build lock.
+ */
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { SourceError } from './transcription/source.js';
-import { dirname, join, basename } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import lockfile from 'proper-lockfile';
 
-/** Write a file atomically: to a temporary file beside it, then rename over the target. */
+/** A path the tool refuses to write or remove: an unsafe name, or outside its output folder. */
+export class UnsafePathError extends Error {}
+
+/** Flush a folder's entries (a rename into it, a new file) to disk. Not every platform can. */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Folders cannot be opened or synced on some platforms (Windows): nothing more to do there.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Write a file and flush it to disk (not atomic: for files inside a folder published by rename). */
+export function writeFileDurable(path: string, content: string | Uint8Array): void {
+  const fd = openSync(path, 'w');
+  try {
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const TMP = /^\..+\.(\d+)\.tmp$/;
+
+/**
+ * Write a file atomically: to a temporary file beside it, flushed, then renamed over the target and
+ * the folder flushed. A reader sees the old file or the new one, never a part; a crash leaves at
+ * most the hidden temporary, which removeStaleTemporaries deletes.
+ */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, content);
+    writeFileDurable(tmp, content);
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
   }
+  fsyncDir(dirname(path));
+}
+
+/** Is a process of this machine running? */
+export function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove the temporaries writeFileAtomic left under a folder when a run was killed (hidden files
+ * `.<name>.<pid>.tmp` of processes no longer running); returns how many.
+ */
+export function removeStaleTemporaries(root: string): number {
+  if (!existsSync(root)) return 0;
+  let n = 0;
+  for (const e of readdirSync(root, { withFileTypes: true })) {
+    const p = join(root, e.name);
+    if (e.isDirectory()) n += removeStaleTemporaries(p);
+    else if (e.isFile()) {
+      const m = TMP.exec(e.name);
+      if (m && !isRunning(Number(m[1]))) {
+        rmSync(p, { force: true });
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * Check that a name is one safe path segment: not empty, not `.` or `..`, no separator, no NUL or
+ * other control character. `what` says where it comes from, for the message.
+ */
+export function safeName(name: string, what: string): string {
+  const why =
+    name === '' ? 'it is empty'
+    : name === '.' || name === '..' ? 'it names a folder, not a file'
+    : /[/\\]/.test(name) ? 'it contains a path separator'
+    : /[\u0000-\u001f\u007f]/.test(name) ? 'it contains a control character'
+    : undefined;
+  if (why) throw new UnsafePathError(`${what} ${JSON.stringify(name)} is not a safe file name: ${why}`);
+  return name;
+}
+
+/** The real path of a path's nearest existing ancestor, with the rest appended. */
+function realish(path: string): string {
+  const abs = resolve(path);
+  let head = abs;
+  const rest: string[] = [];
+  while (!existsSync(head)) {
+    const up = dirname(head);
+    if (up === head) break;
+    rest.unshift(basename(head));
+    head = up;
+  }
+  return join(realpathSync(head), ...rest);
+}
+
+/** Is `path` inside `root` (not root itself), symbolic links resolved? */
+export function isInside(root: string, path: string): boolean {
+  const r = realish(root);
+  const p = realish(path);
+  return p.startsWith(r.endsWith(sep) ? r : r + sep);
+}
+
+/**
+ * A path under an output folder made from names: each a safe segment (safeName), the result inside
+ * `root` once symbolic links are resolved. Anything else is refused with an UnsafePathError.
+ */
+export function outputPath(root: string, what: string, ...names: string[]): string {
+  for (const n of names) safeName(n, what);
+  const path = join(root, ...names);
+  if (!isInside(root, path)) throw new UnsafePathError(`${what} ${JSON.stringify(names.join('/'))}: ${path} is outside ${root}`);
+  return path;
 }
 
 /** Read a file; a file that cannot be read is a SourceError at 1:1 saying why. */
@@ -23,5 +142,52 @@ export function readFileOrFail(file: string): Uint8Array {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message;
     throw new SourceError(file, { line: 1, column: 1 }, `cannot read: ${why}`);
+  }
+}
+
+/** Another run holds the lock of a folder. */
+export class LockedError extends Error {}
+
+/** A held lock: release it when done; `lost` is set if another process took it over meanwhile. */
+export interface Lock {
+  release: () => Promise<void>;
+  readonly lost: boolean;
+}
+
+/**
+ * Lock a folder for one run (proper-lockfile: `<folder>/.tei-edition.lock`, a folder made atomically
+ * and kept fresh while the run lives). A second run waits a little for it, then says clearly that
+ * another run is working on the folder. The lock of a run that was killed goes stale after a few
+ * seconds and is then taken over.
+ */
+export async function lockFolder(dir: string, what = 'build'): Promise<Lock> {
+  mkdirSync(dir, { recursive: true });
+  const lockfilePath = join(dir, '.tei-edition.lock');
+  let lost = false;
+  try {
+    const release = await lockfile.lock(dir, {
+      lockfilePath,
+      realpath: false,
+      stale: 4_000,
+      update: 1_000,
+      // Wait up to ~8 s: long enough for the lock of a killed run to go stale.
+      retries: { retries: 8, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 },
+      onCompromised: () => {
+        lost = true;
+      },
+    });
+    return {
+      release: async () => {
+        if (!lost) await release().catch(() => undefined);
+      },
+      get lost() {
+        return lost;
+      },
+    };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOCKED') {
+      throw new LockedError(`another ${what} of ${dir} is running: wait for it to finish and try again (lock: ${lockfilePath})`);
+    }
+    throw e;
   }
 }
