@@ -2,8 +2,8 @@
  * The pipeline over the stages: transcription -> model -> TEI. The CLI commands are thin
  * wrappers over these functions.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, lstatSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { decodeTranscription } from './transcription/source.js';
 import { parseTranscription } from './transcription/parse.js';
@@ -14,11 +14,11 @@ import { buildPersonsTei } from './tei/registers.js';
 import { EMPTY_REGISTERS, loadRegisters, type Registers } from './enrich/registers.js';
 import { enrich, type UnknownName } from './enrich/apply.js';
 import { anchorApparatus, collateTokens, excisionLedger, witnessTokens, type Collation } from './enrich/collate.js';
-import { readFileOrFail, writeFileAtomic } from './io.js';
+import { LockedError, isInside, lockFolder, outputPath, readFileOrFail, removeStaleTemporaries, writeFileAtomic, type Lock } from './io.js';
 import { validateText, type Report } from './validate/index.js';
 import { copyAssets, renderTei, writeRendered } from './render/index.js';
 import { buildSite } from './site/index.js';
-import { writePackage } from './site/package.js';
+import { bagPath, checkBagTarget, recoverBag, writePackage } from './site/package.js';
 
 export interface Converted {
   name: string;
@@ -99,6 +99,7 @@ export function metadataFor(sourcesDir: string): Metadata {
 }
 
 export interface BuildReport {
+  /** The documents published: converted, valid (unless includeInvalid), rendered. */
   built: Converted[];
   failed: { file: string; error: Error }[];
   /** TEI files written but not valid against the project schema and rules. */
@@ -108,6 +109,10 @@ export interface BuildReport {
   unknownNames: { file: string; name: string; line: number; column: number }[];
   /** The folder of the deposit package (BagIt). */
   package?: string;
+  /** What the verification of the new bag found; if any, it was not published (the old bag stays). */
+  packageProblems: string[];
+  /** What the build put right that a stopped build had left (temporaries, a bag set aside). */
+  recovered: string[];
 }
 
 export type DocumentStatus = 'built' | 'invalid' | 'failed';
@@ -121,50 +126,101 @@ export interface BuildOptions {
   onDocument?: (file: string, status: DocumentStatus) => void;
   /** Where the deposit package goes (default <dir>/package/<edition id>). */
   packageOut?: string;
+  /** Publish invalid documents too, marked as invalid in the site (default: only valid ones). */
+  includeInvalid?: boolean;
+}
+
+/** The files of a document under the project folder, each a checked path (outputPath). */
+function documentOutputs(dir: string, name: string) {
+  const editions = join(dir, 'editions');
+  const at = (root: string, ...names: string[]) => outputPath(root, 'document name', ...names);
+  return {
+    tei: at(join(dir, 'tei'), `${name}.xml`),
+    // What the site publishes of it: removed when the document is not published.
+    published: [
+      at(join(editions, 'html'), `${name}.html`),
+      at(join(editions, 'text'), `${name}.diplomatic.txt`),
+      at(join(editions, 'text'), `${name}.normalized.txt`),
+      at(join(editions, 'tei'), `${name}.xml`),
+      at(join(editions, 'data'), `${name}.excisions.json`),
+    ],
+  };
 }
 
 /**
  * Convert every transcription under <dir>/sources to <dir>/tei/<name>.xml, validate each, and
- * render it to <dir>/editions/html/<name>.html and <dir>/editions/text/<name>.{diplomatic,normalized}.txt.
+ * render it to <dir>/editions/html/<name>.html and <dir>/editions/text/<name>.{diplomatic,normalized}.txt;
+ * then the site and the deposit package, of the documents that converted, validated and rendered.
+ * One build at a time per project folder (and per package folder): a lock.
  */
 export async function buildEdition(options: BuildOptions): Promise<BuildReport> {
   const sources = join(options.dir, 'sources');
   if (!existsSync(sources)) throw new Error(`${sources}: no sources folder (expected the transcriptions in ${sources}/*.txt)`);
+  // A transcription is a *.txt file; hidden files (a leading '.') are not documents.
   const files = readdirSync(sources)
-    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => f.endsWith('.txt') && !f.startsWith('.'))
     .sort();
   if (!files.length) throw new Error(`${sources}: no transcriptions (*.txt) found`);
   const metadata = metadataFor(sources);
+  // Where the bag goes, checked before anything is written: a safe edition id, a folder the tool may replace.
+  const bag = bagPath(options.dir, metadata.edition, options.packageOut);
+  checkBagTarget(bag);
+  const locks = [await lockFolder(options.dir)];
+  try {
+    if (!isInside(options.dir, bag)) locks.push(await lockFolder(dirname(bag), 'package'));
+    return await buildLocked(options, sources, files, metadata, bag, locks);
+  } finally {
+    for (const l of locks.reverse()) await l.release();
+  }
+}
+
+async function buildLocked(options: BuildOptions, sources: string, files: string[], metadata: Metadata, bag: string, locks: Lock[]): Promise<BuildReport> {
   const registers = registersFor(sources);
-  const report: BuildReport = { built: [], failed: [], invalid: [], warnings: [], unknownNames: [] };
+  const report: BuildReport = { built: [], failed: [], invalid: [], warnings: [], unknownNames: [], packageProblems: [], recovered: [] };
+  const editions = join(options.dir, 'editions');
+  // What a stopped build left: temporaries of its atomic writes, its unfinished or set-aside bag.
+  const stale = removeStaleTemporaries(join(options.dir, 'tei')) + removeStaleTemporaries(editions);
+  if (stale) report.recovered.push(`removed ${stale} unfinished files of a stopped build`);
+  report.recovered.push(...recoverBag(bag));
   options.onStart?.(files.length);
   if (registers.persons.length) writeFileAtomic(join(options.dir, 'tei', 'registers', 'persons.xml'), buildPersonsTei(registers.persons, metadata.edition));
-  const editions = join(options.dir, 'editions');
   copyAssets(editions);
+  const invalid = new Set<string>();
   for (const f of files) {
     const file = join(sources, f);
+    let outputs: ReturnType<typeof documentOutputs> | undefined;
     try {
+      const name = documentName(f);
+      outputs = documentOutputs(options.dir, name);
       const c = convertFile(file, metadata, { registers });
-      const out = join(options.dir, 'tei', `${c.name}.xml`);
-      writeFileAtomic(out, c.xml);
-      report.built.push(c);
+      writeFileAtomic(outputs.tei, c.xml);
       for (const u of c.unknownNames) report.unknownNames.push({ file, name: u.text, ...u.pos });
       for (const w of c.warnings) report.warnings.push(`${file}:${w.pos.line}:${w.pos.column}: warning: ${w.message}`);
-      const v = await validateText(out, c.xml);
-      if (!v.valid) report.invalid.push(v);
+      const v = await validateText(outputs.tei, c.xml);
       for (const w of v.warnings) report.warnings.push(`${w.file}:${w.line}:${w.column}: warning: ${w.message}`);
-      // convertText checked the TEI is well-formed and validateText has just parsed it: no third parse.
-      writeRendered(editions, c.name, renderTei(out, c.xml, c.name, true));
-      writeFileAtomic(join(editions, 'tei', `${c.name}.xml`), c.xml);
-      if (c.collations.length) {
-        const ledger = { document: c.name, base: c.collations[0]!.base, excisions: excisionLedger(c.collations) };
-        writeFileAtomic(join(editions, 'data', `${c.name}.excisions.json`), JSON.stringify(ledger, null, 2) + '\n');
+      if (!v.valid) {
+        report.invalid.push(v);
+        invalid.add(c.name);
       }
+      if (v.valid || options.includeInvalid) {
+        // convertText checked the TEI is well-formed and validateText has just parsed it: no third parse.
+        writeRendered(editions, c.name, renderTei(outputs.tei, c.xml, c.name, true));
+        writeFileAtomic(join(editions, 'tei', `${c.name}.xml`), c.xml);
+        if (c.collations.length) {
+          const ledger = { document: c.name, base: c.collations[0]!.base, excisions: excisionLedger(c.collations) };
+          writeFileAtomic(join(editions, 'data', `${c.name}.excisions.json`), JSON.stringify(ledger, null, 2) + '\n');
+        } else removeFile(outputs.published[4]!);
+        // Published only now: converted, validated (or invalid ones asked for), rendered.
+        report.built.push(c);
+      } else unpublish(outputs);
       options.onDocument?.(file, v.valid ? 'built' : 'invalid');
     } catch (e) {
+      if (outputs) unpublish(outputs);
       report.failed.push({ file, error: e as Error });
       options.onDocument?.(file, 'failed');
     }
+    // Let the lock be kept fresh between documents.
+    await new Promise((r) => setImmediate(r));
   }
   buildSite({
     dir: editions,
@@ -172,14 +228,27 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
     registers,
     documents: report.built.map((c) => {
       const meta = metadata.documents[c.name] ?? { identifiers: [] };
-      return { name: c.name, title: meta.title ?? c.name, meta, doc: c.doc, collations: c.collations };
+      return { name: c.name, title: meta.title ?? c.name, meta, doc: c.doc, collations: c.collations, invalid: invalid.has(c.name) };
     }),
   });
-  report.package = writePackage({ dir: options.dir, metadata, documents: report.built.map((c) => c.name), ...(options.packageOut ? { out: options.packageOut } : {}) });
+  if (locks.some((l) => l.lost)) throw new LockedError(`another build took over the lock of ${options.dir} while this one was running: the package was not written`);
+  const written = writePackage({ dir: options.dir, metadata, documents: report.built.map((c) => c.name), out: bag });
+  report.package = written.bag;
+  report.packageProblems = written.problems;
   const names = new Set(files.map(documentName));
   for (const name of Object.keys(metadata.documents)) {
     const at = metadata.positions?.[name] ?? { line: 1, column: 1 };
     if (!names.has(name)) report.warnings.push(`${metadata.file ?? join(sources, 'edition.yaml')}:${at.line}:${at.column}: warning: document '${name}' has no transcription ${name}.txt`);
   }
   return report;
+}
+
+/** Remove what the site published of a document that is not published now (failed, invalid). */
+function unpublish(outputs: ReturnType<typeof documentOutputs>): void {
+  for (const p of outputs.published) removeFile(p);
+}
+
+/** Remove a file if there is one (a folder in its place is not the tool's: left alone). */
+function removeFile(path: string): void {
+  if (lstatSync(path, { throwIfNoEntry: false })?.isDirectory() === false) rmSync(path, { force: true });
 }

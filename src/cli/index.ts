@@ -10,7 +10,6 @@ import { SourceError } from '../transcription/source.js';
 import { ConfigError } from '../enrich/config.js';
 import { collectXmlFiles, validateFile, SchemaError, type Report } from '../validate/index.js';
 import { copyAssets, renderTei, writeRendered } from '../render/index.js';
-import { verifyBag } from '../site/package.js';
 import { basename, join } from 'node:path';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { TOOL } from '../version.js';
@@ -39,7 +38,11 @@ const STATUS: Record<DocumentStatus, string> = { built: 'built  ', invalid: 'INV
 
 /** What a build reports: its warnings and its errors, one a line, and a summary line. */
 export function describeBuild(report: BuildReport, seconds: number): { warnings: string[]; errors: string[]; summary: string } {
-  const errors = [...report.failed.map((f) => describe(f.error)), ...report.invalid.flatMap((r) => formatReport(r).split('\n').filter(Boolean))];
+  const errors = [
+    ...report.failed.map((f) => describe(f.error)),
+    ...report.invalid.flatMap((r) => formatReport(r).split('\n').filter(Boolean)),
+    ...report.packageProblems.map((p) => `error: the new bag does not verify: ${p}`),
+  ];
   const summary =
     `${count(report.built.length, 'document')} converted, ${report.failed.length} failed, ${report.invalid.length} invalid, ${count(report.warnings.length, 'warning')}` +
     (report.unknownNames.length ? `, ${count(report.unknownNames.length, 'name')} no register lists (tei-edition registers suggest)` : '') +
@@ -148,7 +151,8 @@ Writes:
   <dir>/package/<edition id>/         the deposit package, a BagIt bag (RFC 8493)
 Exit status: 0 all documents built and valid; 1 a document failed or is invalid, or the configuration has errors.\n`,
     )
-    .action(async (dir: string) => {
+    .option('--include-invalid', 'publish invalid documents too (marked as invalid in the site); the build still exits 1')
+    .action(async (dir: string, opts: { includeInvalid?: boolean }) => {
       const started = performance.now();
       // A progress bar on a terminal; plain lines elsewhere (CI, pipes, tests).
       const tty = io === defaultIo && process.stderr.isTTY && !process.env.CI;
@@ -156,15 +160,17 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
       try {
         const report = await buildEdition({
           dir,
-          onStart: (total) => bar?.start(total, 0, { file: '' }),
+          includeInvalid: Boolean(opts.includeInvalid),
+          onStart: (total) => (bar ? bar.start(total, 0, { file: '' }) : io.err(`building ${total} documents\n`)),
           onDocument: (file, status) => (bar ? bar.increment({ file }) : io.err(`${STATUS[status]} ${file}\n`)),
         });
         bar?.stop();
+        for (const r of report.recovered) io.err(r + '\n');
         const { warnings, errors, summary } = describeBuild(report, (performance.now() - started) / 1000);
         for (const p of [...warnings, ...errors]) io.err(p + '\n');
         io.err(summary + '\n');
-        if (report.package) io.err(`deposit package: ${report.package}\n`);
-        if (report.failed.length || report.invalid.length) code = 1;
+        if (report.package) io.err(`deposit package: ${report.package}${report.packageProblems.length ? ' (not replaced: the new bag did not verify)' : ' (verified)'}\n`);
+        if (report.failed.length || report.invalid.length || report.packageProblems.length) code = 1;
       } catch (e) {
         bar?.stop();
         io.err(describe(e) + '\n');
@@ -176,16 +182,19 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
     .command('package')
     .description('Build the edition and write its deposit package: a BagIt bag (RFC 8493) with the TEI, registers, sources and editions.')
     .argument('[dir]', 'the project folder', '.')
-    .option('-o, --output <bag>', 'the folder of the bag (default: <dir>/package/<edition id>)')
-    .action(async (dir: string, opts: { output?: string }) => {
+    .option('-o, --output <bag>', 'the folder of the bag (default: <dir>/package/<edition id>): new, empty, or a bag tei-edition wrote')
+    .option('--include-invalid', 'publish invalid documents too; the command still exits 1')
+    .action(async (dir: string, opts: { output?: string; includeInvalid?: boolean }) => {
       try {
-        const report = await buildEdition({ dir, ...(opts.output ? { packageOut: opts.output } : {}) });
+        const report = await buildEdition({ dir, includeInvalid: Boolean(opts.includeInvalid), ...(opts.output ? { packageOut: opts.output } : {}) });
+        for (const r of report.recovered) io.err(r + '\n');
         for (const f of report.failed) io.err(describe(f.error) + '\n');
+        for (const r of report.invalid) io.err(formatReport(r));
         const bag = report.package!;
-        const problems = verifyBag(bag);
+        const problems = report.packageProblems;
         for (const p of problems) io.err(`error: ${p}\n`);
-        io.err(`bag written: ${bag} (${problems.length ? 'does not verify' : 'verified'})\n`);
-        if (problems.length || report.failed.length) code = 1;
+        io.err(problems.length ? `bag not written: the new bag did not verify; ${bag} is unchanged\n` : `bag written: ${bag} (verified)\n`);
+        if (problems.length || report.failed.length || report.invalid.length) code = 1;
       } catch (e) {
         io.err(describe(e) + '\n');
         code = 1;

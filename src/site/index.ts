@@ -26,6 +26,8 @@ export interface SiteDocument {
   meta: DocumentMeta;
   doc: TranscribedDocument;
   collations: Collation[];
+  /** Not valid against the project schema and rules, published because the editor asked (build --include-invalid). */
+  invalid?: boolean;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -101,7 +103,8 @@ export function buildSite(input: SiteInput): void {
     .map((d) => {
       const date = d.meta.date ? `<time datetime="${esc(d.meta.date)}">${esc(formatIsoDate(d.meta.date))}</time>` : 'undated';
       const copies = d.doc.witnesses.length > 1 ? `${d.doc.witnesses.length} copies` : '1 copy';
-      return `<tr data-date="${esc(d.meta.date ?? '')}"><td>${date}</td><td><a href="html/${esc(d.name)}.html">${esc(d.title)}</a></td><td>${esc(d.meta.type ?? '')}</td><td>${esc(d.meta.classification ?? '')}</td><td>${copies}</td><td><a href="tei/${esc(d.name)}.xml">TEI</a> · <a href="text/${esc(d.name)}.diplomatic.txt">diplomatic text</a> · <a href="text/${esc(d.name)}.normalized.txt">reading text</a></td></tr>`;
+      const invalid = d.invalid ? ' <strong class="invalid">(not valid: see the build report)</strong>' : '';
+      return `<tr data-date="${esc(d.meta.date ?? '')}"${d.invalid ? ' class="invalid"' : ''}><td>${date}</td><td><a href="html/${esc(d.name)}.html">${esc(d.title)}</a>${invalid}</td><td>${esc(d.meta.type ?? '')}</td><td>${esc(d.meta.classification ?? '')}</td><td>${copies}</td><td><a href="tei/${esc(d.name)}.xml">TEI</a> · <a href="text/${esc(d.name)}.diplomatic.txt">diplomatic text</a> · <a href="text/${esc(d.name)}.normalized.txt">reading text</a></td></tr>`;
     })
     .join('\n');
   const editors = edition.editors.map((e) => esc(e.name)).join(', ');

@@ -6,29 +6,47 @@
  */
 import { xmlAttrs, xmlText } from '../tei/xml.js';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { create } from 'xmlbuilder2';
 import type { EditionMeta, Metadata } from '../enrich/metadata.js';
 import { TEI_NS } from '../tei/build.js';
 import { writeAvailability } from '../tei/xml.js';
 import { availabilityOf } from '../enrich/metadata.js';
 import { TOOL } from '../version.js';
+import { UnsafePathError, fsyncDir, isInside, isRunning, outputPath, writeFileDurable } from '../io.js';
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
+/** The files under a folder, sorted; hidden files and folders (a leading '.') are not part of the edition. */
 function files(root: string): string[] {
   if (!existsSync(root)) return [];
   const out: string[] = [];
   const walk = (d: string) => {
     for (const f of readdirSync(d).sort()) {
+      if (f.startsWith('.')) continue;
       const p = join(d, f);
       if (statSync(p).isDirectory()) walk(p);
-      else if (!f.startsWith('.')) out.push(p);
+      else out.push(p);
     }
   };
   walk(root);
   return out;
+}
+
+/** A payload path as a manifest writes it (RFC 8493 §2.1.3): %, CR and LF percent-encoded. */
+export function encodeManifestPath(path: string): string {
+  return path.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A manifest path decoded: %25, %0D, %0A (any case) back to %, CR, LF. */
+export function decodeManifestPath(path: string): string {
+  return path.replace(/%(25|0D|0A)/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** A tag value on one line (RFC 8493 §2.2.2): line breaks and other control characters become spaces. */
+export function tagValue(value: string): string {
+  return value.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
 }
 
 /** The edition as one TEI file listing its documents (data/edition.xml). */
@@ -63,38 +81,146 @@ export interface PackageInput {
   /** The project folder: sources/, tei/, editions/. */
   dir: string;
   metadata: Metadata;
+  /** The documents published (built, valid unless the editor asked for invalid ones too). */
   documents: string[];
   /** Where the bag goes (default <dir>/package/<edition id>). */
   out?: string;
 }
 
-/** Write the bag; returns its folder. The bag is written beside and renamed into place whole. */
-export function writePackage(input: PackageInput): string {
-  const { dir, metadata, documents } = input;
+export interface PackageResult {
+  /** The folder of the bag. */
+  bag: string;
+  /** What verifyBag found in the new bag; if any, the bag was not published (the old one stays). */
+  problems: string[];
+}
+
+/** The bag's folder: `out`, or <dir>/package/<edition id> with the id checked as a safe name. */
+export function bagPath(dir: string, edition: EditionMeta, out?: string): string {
+  return out ?? outputPath(join(dir, 'package'), 'edition id', edition.id);
+}
+
+const TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'tagmanifest-sha256.txt'];
+/** Written first into a bag being made, removed last: the folder is a bag of ours, not yet whole. */
+const PARTIAL = '.tei-edition-partial';
+const BAG_ENTRIES = new Set([...TAG_FILES, 'data', PARTIAL]);
+const AGENT = new RegExp(`^Bag-Software-Agent: ${TOOL.name} `, 'm');
+
+const entries = (d: string) => readdirSync(d);
+const isDir = (d: string) => existsSync(d) && statSync(d).isDirectory();
+/** Only what a bag of ours holds (bag files, data/, the partial marker). */
+const onlyBagEntries = (d: string) => entries(d).every((e) => BAG_ENTRIES.has(e));
+
+/** A bag this tool wrote: nothing but the bag's files, and bag-info.txt names tei-edition as its agent. */
+export function isOwnBag(dir: string): boolean {
+  if (!isDir(dir) || !onlyBagEntries(dir)) return false;
+  const info = join(dir, 'bag-info.txt');
+  return existsSync(info) && AGENT.test(readFileSync(info, 'utf8'));
+}
+
+/**
+ * Refuse a bag folder the tool may not replace: one that is not a folder, or not empty and not a bag
+ * this tool wrote. An absent or empty folder, or one of its own bags, is fine.
+ */
+export function checkBagTarget(out: string): void {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new UnsafePathError(`${out} exists and is not a folder: refusing to replace it with the bag`);
+  if (entries(out).length && !isOwnBag(out)) {
+    throw new UnsafePathError(`${out} is not empty and is not a bag written by ${TOOL.name}: refusing to replace it (give a new or empty folder)`);
+  }
+}
+
+/** The temporaries beside a bag: the new bag being written, the old one set aside, and (older versions) <bag>.tmp-<pid>. */
+function temporaries(out: string): { path: string; kind: 'new' | 'old'; pid: number }[] {
+  const parent = dirname(out);
+  if (!isDir(parent)) return [];
+  const base = basename(out).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`^(?:\\.${base}\\.${TOOL.name}-(new|old)-|${base}\\.tmp-)(\\d+)$`);
+  return entries(parent).flatMap((e) => {
+    const m = re.exec(e);
+    return m ? [{ path: join(parent, e), kind: (m[1] ?? 'new') as 'new' | 'old', pid: Number(m[2]) }] : [];
+  });
+}
+
+/**
+ * Put right what a killed run left beside a bag (call it holding the lock): an old bag set aside
+ * while the bag itself is missing is put back; other temporaries of runs no longer running are
+ * removed, provided they hold nothing but a bag's files. Returns what was done, one line each.
+ */
+export function recoverBag(out: string): string[] {
+  const done: string[] = [];
+  const stale = temporaries(out).filter((t) => t.pid === process.pid || !isRunning(t.pid));
+  for (const t of stale.filter((t) => t.kind === 'old')) {
+    if (!isOwnBag(t.path)) continue;
+    if (!existsSync(out)) {
+      renameSync(t.path, out);
+      fsyncDir(dirname(out));
+      done.push(`restored the previous bag ${out} (a build was stopped while replacing it)`);
+    } else {
+      rmSync(t.path, { recursive: true, force: true });
+      done.push(`removed ${t.path} (the previous bag of a stopped build)`);
+    }
+  }
+  for (const t of stale.filter((t) => t.kind === 'new')) {
+    if (!isDir(t.path) || !onlyBagEntries(t.path)) continue;
+    rmSync(t.path, { recursive: true, force: true });
+    done.push(`removed ${t.path} (the unfinished bag of a stopped build)`);
+  }
+  return done;
+}
+
+/**
+ * Write the bag. It is written whole beside its place (flushed to disk), verified, and only then
+ * swapped in by renames: the old bag aside, the new one in, the old one removed. A reader sees the
+ * old bag or the new one; a crash leaves temporaries that recoverBag puts right. A bag that does
+ * not verify is not published: the problems are returned and the old bag stays.
+ */
+export function writePackage(input: PackageInput): PackageResult {
+  const { dir, metadata } = input;
   const edition = metadata.edition;
-  const out = input.out ?? join(dir, 'package', edition.id);
-  const tmp = `${out}.tmp-${process.pid}`;
+  const out = bagPath(dir, edition, input.out);
+  checkBagTarget(out);
+  const parent = dirname(out);
+  mkdirSync(parent, { recursive: true });
+  const tmp = join(parent, `.${basename(out)}.${TOOL.name}-new-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  writeFileDurable(join(tmp, PARTIAL), '');
   const data = join(tmp, 'data');
   const payload = new Map<string, Uint8Array>();
-  const add = (path: string, content: Uint8Array | string) => payload.set(path, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+  const add = (path: string, content: Uint8Array | string) => payload.set(path.split(sep).join('/'), typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
 
-  const sources = files(join(dir, 'sources'));
-  for (const f of sources) add(join('sources', relative(join(dir, 'sources'), f)), readFileSync(f));
-  for (const f of files(join(dir, 'tei'))) {
-    const rel = relative(join(dir, 'tei'), f);
-    if (rel.startsWith(`schema${sep}`) || rel.endsWith('.xml')) add(join('tei', rel), readFileSync(f));
+  // Only the published documents: their transcription, TEI and rendered files; everything else
+  // (metadata, registers, schema, site pages, assets) as it is.
+  const published = new Set(input.documents);
+  const rel = (root: string, f: string) => relative(root, f).split(sep).join('/');
+  const sourcesDir = join(dir, 'sources');
+  const sources = files(sourcesDir).filter((f) => {
+    const r = rel(sourcesDir, f);
+    return r.includes('/') || !r.endsWith('.txt') || published.has(r.slice(0, -4));
+  });
+  for (const f of sources) add(`sources/${rel(sourcesDir, f)}`, readFileSync(f));
+  const teiDir = join(dir, 'tei');
+  for (const f of files(teiDir)) {
+    const r = rel(teiDir, f);
+    if (r.startsWith('schema/') || r.startsWith('registers/') || (r.endsWith('.xml') && !r.includes('/') && published.has(r.slice(0, -4)))) add(`tei/${r}`, readFileSync(f));
   }
-  for (const f of files(join(dir, 'editions'))) add(join('editions', relative(join(dir, 'editions'), f)), readFileSync(f));
-  add('edition.xml', editionTei(edition, metadata, documents));
+  const editionsDir = join(dir, 'editions');
+  const perDocument = /^(?:html\/(.+)\.html|text\/(.+)\.(?:diplomatic|normalized)\.txt|tei\/(.+)\.xml|data\/(.+)\.excisions\.json)$/;
+  for (const f of files(editionsDir)) {
+    const r = rel(editionsDir, f);
+    const m = perDocument.exec(r);
+    const name = m?.slice(1).find((x) => x !== undefined);
+    if (name === undefined || published.has(name)) add(`editions/${r}`, readFileSync(f));
+  }
+  add('edition.xml', editionTei(edition, metadata, input.documents));
   add(
     'README.md',
     [
-      `# ${edition.title}`,
+      `# ${tagValue(edition.title)}`,
       '',
       edition.subtitle ?? '',
       '',
-      `Publisher: ${edition.publisher}${edition.date ? `, ${edition.date}` : ''}.`,
+      `Publisher: ${tagValue(edition.publisher)}${edition.date ? `, ${edition.date}` : ''}.`,
       `Editors: ${edition.editors.map((e) => e.name).join(', ') || 'not named'}.`,
       '',
       '## Contents',
@@ -108,7 +234,7 @@ export function writePackage(input: PackageInput): string {
       '',
       `Generated by ${TOOL.name} ${TOOL.version} from the transcriptions below (SHA-256):`,
       '',
-      ...sources.map((f) => `- \`${sha256(readFileSync(f))}\` sources/${relative(join(dir, 'sources'), f).split(sep).join('/')}`),
+      ...sources.map((f) => `- \`${sha256(readFileSync(f))}\` sources/${encodeManifestPath(rel(sourcesDir, f))}`),
       '',
       '## Licence',
       '',
@@ -117,45 +243,78 @@ export function writePackage(input: PackageInput): string {
     ].join('\n'),
   );
 
-  const entries = [...payload.entries()].map(([p, c]) => [p.split(sep).join('/'), c] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...payload.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   let octets = 0;
   const manifest: string[] = [];
-  for (const [p, c] of entries) {
-    const target = join(data, p);
+  const folders = new Set<string>([tmp]);
+  for (const [p, c] of sorted) {
+    const target = join(data, ...p.split('/'));
+    if (!isInside(data, target)) throw new UnsafePathError(`bag payload ${JSON.stringify(p)} is outside ${data}`);
+    for (let d = dirname(target); d.length >= data.length && !folders.has(d); d = dirname(d)) folders.add(d);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, c);
+    writeFileDurable(target, c);
     octets += c.length;
-    manifest.push(`${sha256(c)}  data/${p}`);
+    manifest.push(`${sha256(c)}  data/${encodeManifestPath(p)}`);
   }
   const tags: [string, string][] = [
     ['bagit.txt', 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'],
     [
       'bag-info.txt',
       [
-        `Source-Organization: ${edition.publisher}`,
-        `External-Description: ${edition.title}${edition.subtitle ? `: ${edition.subtitle}` : ''}`,
-        `External-Identifier: ${edition.id}`,
+        `Source-Organization: ${tagValue(edition.publisher)}`,
+        `External-Description: ${tagValue(`${edition.title}${edition.subtitle ? `: ${edition.subtitle}` : ''}`)}`,
+        `External-Identifier: ${tagValue(edition.id)}`,
         `Bag-Software-Agent: ${TOOL.name} ${TOOL.version}`,
-        `Payload-Oxum: ${octets}.${entries.length}`,
+        `Payload-Oxum: ${octets}.${sorted.length}`,
         '',
       ].join('\n'),
     ],
     ['manifest-sha256.txt', manifest.join('\n') + '\n'],
   ];
-  for (const [name, content] of tags) writeFileSync(join(tmp, name), content);
-  writeFileSync(join(tmp, 'tagmanifest-sha256.txt'), tags.map(([name, content]) => `${sha256(content)}  ${name}`).join('\n') + '\n');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(dirname(out), { recursive: true });
-  renameSync(tmp, out);
-  return out;
+  for (const [name, content] of tags) writeFileDurable(join(tmp, name), content);
+  writeFileDurable(join(tmp, 'tagmanifest-sha256.txt'), tags.map(([name, content]) => `${sha256(content)}  ${name}`).join('\n') + '\n');
+  for (const d of [...folders].sort((a, b) => b.length - a.length)) fsyncDir(d);
+
+  const problems = verifyBag(tmp);
+  if (problems.length) {
+    rmSync(tmp, { recursive: true, force: true });
+    return { bag: out, problems };
+  }
+  rmSync(join(tmp, PARTIAL));
+  fsyncDir(tmp);
+  // The swap. rename(2) replaces an absent or empty folder at once; a full one is set aside first.
+  if (existsSync(out) && entries(out).length) {
+    const old = join(parent, `.${basename(out)}.${TOOL.name}-old-${process.pid}`);
+    renameSync(out, old);
+    try {
+      renameSync(tmp, out);
+    } catch (e) {
+      renameSync(old, out);
+      throw e;
+    }
+    fsyncDir(parent);
+    rmSync(old, { recursive: true, force: true });
+  } else {
+    renameSync(tmp, out);
+    fsyncDir(parent);
+  }
+  return { bag: out, problems: [] };
 }
 
 /** Verify a bag as a library's ingest would: every checksum, the payload size, nothing unlisted. */
 export function verifyBag(bag: string): string[] {
   const problems: string[] = [];
-  const read = (f: string) => readFileSync(join(bag, f), 'utf8');
-  if (!/^BagIt-Version: 1\.0\nTag-File-Character-Encoding: UTF-8\n$/.test(read('bagit.txt'))) problems.push('bagit.txt: not a BagIt 1.0 declaration');
-  const check = (manifest: string) => {
+  const read = (f: string): string => {
+    try {
+      return readFileSync(join(bag, f), 'utf8');
+    } catch {
+      problems.push(`${f} is missing`);
+      return '';
+    }
+  };
+  const declaration = read('bagit.txt');
+  if (declaration && !/^BagIt-Version: 1\.0\nTag-File-Character-Encoding: UTF-8\n$/.test(declaration)) problems.push('bagit.txt: not a BagIt 1.0 declaration');
+  const check = (manifest: string, under: string) => {
     const listed = new Set<string>();
     for (const line of read(manifest).split('\n').filter(Boolean)) {
       const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line);
@@ -163,18 +322,35 @@ export function verifyBag(bag: string): string[] {
         problems.push(`${manifest}: malformed line: ${line}`);
         continue;
       }
-      listed.add(m[2]!);
-      if (!existsSync(join(bag, m[2]!))) problems.push(`${manifest}: ${m[2]} is missing`);
-      else if (sha256(readFileSync(join(bag, m[2]!))) !== m[1]) problems.push(`${manifest}: ${m[2]} does not match its checksum`);
+      const path = decodeManifestPath(m[2]!);
+      const file = join(bag, ...path.split('/'));
+      if (!path.startsWith(under) || !isInside(bag, file)) {
+        problems.push(`${manifest}: ${m[2]} is not a path under ${under || 'the bag'}`);
+        continue;
+      }
+      listed.add(path);
+      if (!existsSync(file)) problems.push(`${manifest}: ${m[2]} is missing`);
+      else if (sha256(readFileSync(file)) !== m[1]) problems.push(`${manifest}: ${m[2]} does not match its checksum`);
     }
     return listed;
   };
-  const listed = check('manifest-sha256.txt');
-  check('tagmanifest-sha256.txt');
-  const payload = files(join(bag, 'data')).map((f) => relative(bag, f).split(sep).join('/'));
-  for (const f of payload) if (!listed.has(f)) problems.push(`${f} is not in the manifest`);
-  const oxum = /Payload-Oxum: (\d+)\.(\d+)/.exec(read('bag-info.txt'));
-  const size = payload.reduce((n, f) => n + statSync(join(bag, f)).size, 0);
-  if (!oxum || Number(oxum[1]) !== size || Number(oxum[2]) !== payload.length) problems.push(`bag-info.txt: Payload-Oxum does not match the payload (${size}.${payload.length})`);
+  const listed = check('manifest-sha256.txt', 'data/');
+  check('tagmanifest-sha256.txt', '');
+  const all: string[] = [];
+  const walk = (d: string) => {
+    if (!isDir(d)) return;
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else all.push(relative(bag, p).split(sep).join('/'));
+    }
+  };
+  walk(join(bag, 'data'));
+  for (const f of all) if (!listed.has(f)) problems.push(`${encodeManifestPath(f)} is not in the manifest`);
+  const info = read('bag-info.txt');
+  for (const line of info.split('\n').filter(Boolean)) if (!/^[^:\s][^:]*: \S/.test(line) && !/^[ \t]/.test(line)) problems.push(`bag-info.txt: malformed line: ${line}`);
+  const oxum = /^Payload-Oxum: (\d+)\.(\d+)$/m.exec(info);
+  const size = all.reduce((n, f) => n + statSync(join(bag, f)).size, 0);
+  if (!oxum || Number(oxum[1]) !== size || Number(oxum[2]) !== all.length) problems.push(`bag-info.txt: Payload-Oxum does not match the payload (${size}.${all.length})`);
   return problems;
 }
