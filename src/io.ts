@@ -2,7 +2,7 @@
  * File input and output for every command: atomic writes, checked output paths, the removal of
  * what the tool itself left behind, and the build lock.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { SourceError } from './transcription/source.js';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -154,40 +154,86 @@ export interface Lock {
   readonly lost: boolean;
 }
 
+/** The pid recorded in a lock folder, if any. */
+function holder(lock: string): number | undefined {
+  try {
+    return Number(readFileSync(join(lock, 'owner'), 'utf8')) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Lock a folder for one run (proper-lockfile: `<folder>/.tei-edition.lock`, a folder made atomically
- * and kept fresh while the run lives). A second run waits a little for it, then says clearly that
- * another run is working on the folder. The lock of a run that was killed goes stale after a few
- * seconds and is then taken over.
+ * Remove the lock of a process that is no longer running: renamed aside first (only one process
+ * can), then removed if it is still that process's lock, put back otherwise. True if removed.
+ */
+function removeDeadLock(lock: string): boolean {
+  const pid = holder(lock);
+  if (pid === undefined || isRunning(pid)) return false;
+  const aside = `${lock}.stale-${process.pid}`;
+  try {
+    renameSync(lock, aside);
+  } catch {
+    return true; // gone meanwhile: try again
+  }
+  if (holder(aside) === pid) {
+    rmSync(aside, { recursive: true, force: true });
+    return true;
+  }
+  // A live lock taken by mistake: put back (if another took the place meanwhile, its holder learns it lost).
+  try {
+    renameSync(aside, lock);
+  } catch {
+    rmSync(aside, { recursive: true, force: true });
+  }
+  return false;
+}
+
+/**
+ * Lock a folder for one run: `<folder>/.tei-edition.lock`, made atomically by proper-lockfile and
+ * kept fresh while the run lives, with the holder's pid in it. A second run says clearly that
+ * another run is working on the folder. The lock of a run that was killed is taken over at once
+ * (its pid no longer runs); without a pid it goes stale after a minute.
  */
 export async function lockFolder(dir: string, what = 'build'): Promise<Lock> {
   mkdirSync(dir, { recursive: true });
-  const lockfilePath = join(dir, '.tei-edition.lock');
+  const lock = join(dir, '.tei-edition.lock');
+  for (const e of readdirSync(dir)) {
+    const m = /^\.tei-edition\.lock\.stale-(\d+)$/.exec(e);
+    if (m && !isRunning(Number(m[1]))) rmSync(join(dir, e), { recursive: true, force: true });
+  }
   let lost = false;
-  try {
-    const release = await lockfile.lock(dir, {
-      lockfilePath,
-      realpath: false,
-      stale: 4_000,
-      update: 1_000,
-      // Wait up to ~8 s: long enough for the lock of a killed run to go stale.
-      retries: { retries: 8, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 },
-      onCompromised: () => {
-        lost = true;
-      },
-    });
-    return {
-      release: async () => {
-        if (!lost) await release().catch(() => undefined);
-      },
-      get lost() {
-        return lost;
-      },
-    };
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ELOCKED') {
-      throw new LockedError(`another ${what} of ${dir} is running: wait for it to finish and try again (lock: ${lockfilePath})`);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const release = await lockfile.lock(dir, {
+        lockfilePath: lock,
+        realpath: false,
+        stale: 60_000,
+        update: 5_000,
+        onCompromised: () => {
+          lost = true;
+        },
+      });
+      // The holder's pid inside the lock; the lock's mtime (proper-lockfile's proof of ownership) kept as it was.
+      const { mtime } = statSync(lock);
+      writeFileSync(join(lock, 'owner'), `${process.pid}\n`);
+      utimesSync(lock, mtime, mtime);
+      return {
+        release: async () => {
+          if (lost) return;
+          rmSync(join(lock, 'owner'), { force: true });
+          await release().catch(() => undefined);
+        },
+        get lost() {
+          return lost;
+        },
+      };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ELOCKED' && code !== 'ENOTEMPTY') throw e;
+      if (attempt < 3 && removeDeadLock(lock)) continue;
+      const pid = holder(lock);
+      throw new LockedError(`another ${what} of ${dir} is running${pid ? ` (process ${pid})` : ''}: wait for it to finish and try again (lock: ${lock})`);
     }
-    throw e;
   }
 }

@@ -3,22 +3,14 @@
  * replaces a folder it did not write, publishes only documents that converted, validated and
  * rendered, and writes its bag as RFC 8493 says.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildEdition } from '../src/pipeline.js';
 import { decodeManifestPath, encodeManifestPath, recoverBag, tagValue, verifyBag } from '../src/site/package.js';
 import { UnsafePathError, outputPath, safeName } from '../src/io.js';
 import { run } from './helpers.js';
-
-/** A copy of the sample project in a fresh folder (inside a parent of its own, for the victims). */
-export function project(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'tei-safety-')), 'project');
-  cpSync('sources', join(dir, 'sources'), { recursive: true });
-  cpSync('tei/schema', join(dir, 'tei', 'schema'), { recursive: true });
-  return dir;
-}
+import { project } from './project.js';
 
 function setEdition(dir: string, replace: (yaml: string) => string): void {
   const f = join(dir, 'sources', 'edition.yaml');

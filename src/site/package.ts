@@ -150,12 +150,13 @@ export function recoverBag(out: string): string[] {
   const done: string[] = [];
   const stale = temporaries(out).filter((t) => t.pid === process.pid || !isRunning(t.pid));
   for (const t of stale.filter((t) => t.kind === 'old')) {
-    if (!isOwnBag(t.path)) continue;
-    if (!existsSync(out)) {
+    if (!isDir(t.path) || !onlyBagEntries(t.path)) continue;
+    if (!existsSync(out) && isOwnBag(t.path)) {
       renameSync(t.path, out);
       fsyncDir(dirname(out));
       done.push(`restored the previous bag ${out} (a build was stopped while replacing it)`);
-    } else {
+    } else if (existsSync(out)) {
+      // The new bag is in place: this is the old one, perhaps half removed.
       rmSync(t.path, { recursive: true, force: true });
       done.push(`removed ${t.path} (the previous bag of a stopped build)`);
     }
