@@ -1,6 +1,6 @@
 /**
  * Builds killed at random moments, and builds running at the same time, on real processes
- * (`node dist/cli/index.js build`, compiled by npm test). After every kill each output must be
+ * (`node dist/cli/bin.js build`, compiled by npm test). After every kill each output must be
  * whole: the bag verifies (or, killed between its two renames, the previous bag sits aside whole
  * and the next build puts it back), every TEI and HTML file is complete. The kill moments are
  * random but seeded (KILL_SEED); nothing here asserts a duration.
@@ -13,7 +13,7 @@ import { describe, expect, test } from 'vitest';
 import { verifyBag } from '../src/site/package.js';
 import { project } from './project.js';
 
-const CLI = 'dist/cli/index.js';
+const CLI = 'dist/cli/bin.js';
 const SEED = Number(process.env.KILL_SEED ?? 1962);
 const KILLS = Number(process.env.KILLS ?? 6);
 
