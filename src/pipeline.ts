@@ -101,6 +101,8 @@ export function metadataFor(sourcesDir: string): Metadata {
 export interface BuildReport {
   /** The documents published: converted, valid (unless includeInvalid), rendered. */
   built: Converted[];
+  /** How many documents were converted to TEI (tei/<name>.xml), published or not. */
+  converted: number;
   failed: { file: string; error: Error }[];
   /** TEI files written but not valid against the project schema and rules. */
   invalid: Report[];
@@ -176,7 +178,7 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
 
 async function buildLocked(options: BuildOptions, sources: string, files: string[], metadata: Metadata, bag: string, locks: Lock[]): Promise<BuildReport> {
   const registers = registersFor(sources);
-  const report: BuildReport = { built: [], failed: [], invalid: [], warnings: [], unknownNames: [], packageProblems: [], recovered: [] };
+  const report: BuildReport = { built: [], converted: 0, failed: [], invalid: [], warnings: [], unknownNames: [], packageProblems: [], recovered: [] };
   const editions = join(options.dir, 'editions');
   // What a stopped build left: temporaries of its atomic writes, its unfinished or set-aside bag.
   const stale = removeStaleTemporaries(join(options.dir, 'tei')) + removeStaleTemporaries(editions);
@@ -194,6 +196,7 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
       outputs = documentOutputs(options.dir, name);
       const c = convertFile(file, metadata, { registers });
       writeFileAtomic(outputs.tei, c.xml);
+      report.converted++;
       for (const u of c.unknownNames) report.unknownNames.push({ file, name: u.text, ...u.pos });
       for (const w of c.warnings) report.warnings.push(`${file}:${w.pos.line}:${w.pos.column}: warning: ${w.message}`);
       const v = await validateText(outputs.tei, c.xml);

@@ -44,7 +44,7 @@ export function describeBuild(report: BuildReport, seconds: number): { warnings:
     ...report.packageProblems.map((p) => `error: the new bag does not verify: ${p}`),
   ];
   const summary =
-    `${count(report.built.length, 'document')} converted, ${report.failed.length} failed, ${report.invalid.length} invalid, ${count(report.warnings.length, 'warning')}` +
+    `${count(report.converted, 'document')} converted, ${report.failed.length} failed, ${report.invalid.length} invalid, ${count(report.warnings.length, 'warning')}` +
     (report.unknownNames.length ? `, ${count(report.unknownNames.length, 'name')} no register lists (tei-edition registers suggest)` : '') +
     `, in ${seconds.toFixed(1)} s`;
   return { warnings: report.warnings, errors, summary };

@@ -136,10 +136,12 @@ export async function startServer(options: ServeOptions): Promise<Served> {
         res.end(inject(readFileSync(file, 'utf8')));
         return;
       }
-      if (path === '/') {
-        // Nothing built yet (the first build stopped): a page that shows why and reloads when it builds.
+      if (path === '/' || path.endsWith('.html')) {
+        // Nothing built yet (the first build stopped), or a document that failed and is not published:
+        // a page that shows why and reloads when it builds.
+        const what = path === '/' ? 'The edition is' : 'This page is';
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(inject('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>tei-edition serve</title></head><body><h1>The edition is not built yet</h1></body></html>'));
+        res.end(inject(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>tei-edition serve</title></head><body><h1>${what} not built yet</h1></body></html>`));
         return;
       }
     }
