@@ -17,7 +17,11 @@ import { anchorApparatus, collateTokens, excisionLedger, witnessTokens, type Col
 import { LockedError, isInside, lockFolder, outputPath, readFileOrFail, removeStaleTemporaries, writeFileAtomic, type Lock } from './io.js';
 import { validateText, type Report } from './validate/index.js';
 import { copyAssets, renderTei, writeRendered } from './render/index.js';
-import { buildSite } from './site/index.js';
+import { buildSite, siteRecord, type SiteRecord } from './site/index.js';
+import { DescribedError, describeError } from './errors.js';
+import { openBuildState } from './build-state.js';
+import { packageFile } from './paths.js';
+import Tinypool from 'tinypool';
 import { bagPath, checkBagTarget, recoverBag, writePackage } from './site/package.js';
 
 export interface Converted {
@@ -100,7 +104,7 @@ export function metadataFor(sourcesDir: string): Metadata {
 
 export interface BuildReport {
   /** The documents published: converted, valid (unless includeInvalid), rendered. */
-  built: Converted[];
+  built: { name: string; file: string }[];
   /** How many documents were converted to TEI (tei/<name>.xml), published or not. */
   converted: number;
   failed: { file: string; error: Error }[];
@@ -115,6 +119,9 @@ export interface BuildReport {
   packageProblems: string[];
   /** What the build put right that a stopped build had left (temporaries, a bag set aside). */
   recovered: string[];
+  /** Documents built this time, and documents whose outputs were up to date (incremental builds). */
+  rebuilt: number;
+  upToDate: number;
 }
 
 export type DocumentStatus = 'built' | 'invalid' | 'failed';
@@ -130,6 +137,10 @@ export interface BuildOptions {
   packageOut?: string;
   /** Publish invalid documents too, marked as invalid in the site (default: only valid ones). */
   includeInvalid?: boolean;
+  /** Documents built at once, each in a worker thread (default 1: in this thread). */
+  jobs?: number;
+  /** Build every document again, even those whose outputs are up to date (default false). */
+  force?: boolean;
 }
 
 /** The files of a document under the project folder, each a checked path (outputPath). */
@@ -149,11 +160,81 @@ function documentOutputs(dir: string, name: string) {
   };
 }
 
+/** One document of a build: what to build, with the edition's configuration. */
+export interface DocumentJob {
+  dir: string;
+  file: string;
+  metadata: Metadata;
+  registers: Registers;
+  includeInvalid?: boolean;
+}
+
+/**
+ * What building one document gave: plain data (it crosses from a worker thread, and is kept
+ * between builds for documents that do not change), never the document model or its XML.
+ */
+export interface DocumentResult {
+  file: string;
+  name: string;
+  status: DocumentStatus;
+  /** Converted to TEI (tei/<name>.xml written). */
+  converted: boolean;
+  /** Published: in the site and the package. */
+  published: boolean;
+  warnings: string[];
+  unknownNames: { name: string; line: number; column: number }[];
+  invalid?: Report;
+  /** A failure, as the user reads it. */
+  error?: string;
+  record?: SiteRecord;
+}
+
+/** Convert, validate, render and write one document; the site's record of it if it is published. */
+export async function buildDocument(job: DocumentJob): Promise<DocumentResult> {
+  const { dir, file } = job;
+  const name = documentName(file);
+  const result: DocumentResult = { file, name, status: 'failed', converted: false, published: false, warnings: [], unknownNames: [] };
+  const editions = join(dir, 'editions');
+  let outputs: ReturnType<typeof documentOutputs> | undefined;
+  try {
+    outputs = documentOutputs(dir, name);
+    const c = convertFile(file, job.metadata, { registers: job.registers });
+    writeFileAtomic(outputs.tei, c.xml);
+    result.converted = true;
+    for (const u of c.unknownNames) result.unknownNames.push({ name: u.text, ...u.pos });
+    for (const w of c.warnings) result.warnings.push(`${file}:${w.pos.line}:${w.pos.column}: warning: ${w.message}`);
+    const v = await validateText(outputs.tei, c.xml);
+    for (const w of v.warnings) result.warnings.push(`${w.file}:${w.line}:${w.column}: warning: ${w.message}`);
+    if (!v.valid) result.invalid = v;
+    if (v.valid || job.includeInvalid) {
+      // convertText checked the TEI is well-formed and validateText has just parsed it: no third parse.
+      writeRendered(editions, c.name, renderTei(outputs.tei, c.xml, c.name, true));
+      writeFileAtomic(join(editions, 'tei', `${c.name}.xml`), c.xml);
+      if (c.collations.length) {
+        const ledger = { document: c.name, base: c.collations[0]!.base, excisions: excisionLedger(c.collations) };
+        writeFileAtomic(join(editions, 'data', `${c.name}.excisions.json`), JSON.stringify(ledger, null, 2) + '\n');
+      } else removeFile(outputs.published[4]!);
+      // Published only now: converted, validated (or invalid ones asked for), rendered.
+      const meta = job.metadata.documents[c.name] ?? { identifiers: [] };
+      result.record = siteRecord({ name: c.name, title: meta.title ?? c.name, meta, doc: c.doc, collations: c.collations, invalid: !v.valid });
+      result.published = true;
+    } else unpublish(outputs);
+    result.status = v.valid ? 'built' : 'invalid';
+  } catch (e) {
+    if (outputs) unpublish(outputs);
+    result.error = describeError(e);
+    result.status = 'failed';
+  }
+  return result;
+}
+
 /**
  * Convert every transcription under <dir>/sources to <dir>/tei/<name>.xml, validate each, and
  * render it to <dir>/editions/html/<name>.html and <dir>/editions/text/<name>.{diplomatic,normalized}.txt;
  * then the site and the deposit package, of the documents that converted, validated and rendered.
- * One build at a time per project folder (and per package folder): a lock.
+ * Documents are independent: built in any order, in worker threads (jobs), and not again while
+ * nothing they depend on has changed (src/build-state.ts). One build at a time per project folder
+ * (and per package folder): a lock.
  */
 export async function buildEdition(options: BuildOptions): Promise<BuildReport> {
   const sources = join(options.dir, 'sources');
@@ -178,72 +259,94 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
 
 async function buildLocked(options: BuildOptions, sources: string, files: string[], metadata: Metadata, bag: string, locks: Lock[]): Promise<BuildReport> {
   const registers = registersFor(sources);
-  const report: BuildReport = { built: [], converted: 0, failed: [], invalid: [], warnings: [], unknownNames: [], packageProblems: [], recovered: [] };
+  const report: BuildReport = { built: [], converted: 0, failed: [], invalid: [], warnings: [], unknownNames: [], packageProblems: [], recovered: [], rebuilt: 0, upToDate: 0 };
   const editions = join(options.dir, 'editions');
   // What a stopped build left: temporaries of its atomic writes, its unfinished or set-aside bag.
   const stale = removeStaleTemporaries(join(options.dir, 'tei')) + removeStaleTemporaries(editions);
   if (stale) report.recovered.push(`removed ${stale} unfinished files of a stopped build`);
   report.recovered.push(...recoverBag(bag));
   options.onStart?.(files.length);
+
+  // What each document depends on, and what the last build made of it.
+  const state = openBuildState(options.dir, { metadata, registers, includeInvalid: Boolean(options.includeInvalid) });
+  const paths = files.map((f) => join(sources, f));
+  const results = new Map<string, DocumentResult>();
+  const todo: string[] = [];
+  for (const file of paths) {
+    const kept = options.force ? undefined : state.upToDate(file);
+    if (kept) results.set(file, kept);
+    else todo.push(file);
+  }
+  report.upToDate = results.size;
+  report.rebuilt = todo.length;
+  for (const file of paths) {
+    const r = results.get(file);
+    if (r) options.onDocument?.(file, r.status);
+  }
+
   if (registers.persons.length) writeFileAtomic(join(options.dir, 'tei', 'registers', 'persons.xml'), buildPersonsTei(registers.persons, metadata.edition));
   copyAssets(editions);
-  const invalid = new Set<string>();
-  for (const f of files) {
-    const file = join(sources, f);
-    let outputs: ReturnType<typeof documentOutputs> | undefined;
-    try {
-      const name = documentName(f);
-      outputs = documentOutputs(options.dir, name);
-      const c = convertFile(file, metadata, { registers });
-      writeFileAtomic(outputs.tei, c.xml);
-      report.converted++;
-      for (const u of c.unknownNames) report.unknownNames.push({ file, name: u.text, ...u.pos });
-      for (const w of c.warnings) report.warnings.push(`${file}:${w.pos.line}:${w.pos.column}: warning: ${w.message}`);
-      const v = await validateText(outputs.tei, c.xml);
-      for (const w of v.warnings) report.warnings.push(`${w.file}:${w.line}:${w.column}: warning: ${w.message}`);
-      if (!v.valid) {
-        report.invalid.push(v);
-        invalid.add(c.name);
-      }
-      if (v.valid || options.includeInvalid) {
-        // convertText checked the TEI is well-formed and validateText has just parsed it: no third parse.
-        writeRendered(editions, c.name, renderTei(outputs.tei, c.xml, c.name, true));
-        writeFileAtomic(join(editions, 'tei', `${c.name}.xml`), c.xml);
-        if (c.collations.length) {
-          const ledger = { document: c.name, base: c.collations[0]!.base, excisions: excisionLedger(c.collations) };
-          writeFileAtomic(join(editions, 'data', `${c.name}.excisions.json`), JSON.stringify(ledger, null, 2) + '\n');
-        } else removeFile(outputs.published[4]!);
-        // Published only now: converted, validated (or invalid ones asked for), rendered.
-        report.built.push(c);
-      } else unpublish(outputs);
-      options.onDocument?.(file, v.valid ? 'built' : 'invalid');
-    } catch (e) {
-      if (outputs) unpublish(outputs);
-      report.failed.push({ file, error: e as Error });
-      options.onDocument?.(file, 'failed');
+  const done = (r: DocumentResult) => {
+    results.set(r.file, r);
+    state.record(r);
+    options.onDocument?.(r.file, r.status);
+  };
+  const jobOf = (file: string): DocumentJob => ({ dir: options.dir, file, metadata, registers, ...(options.includeInvalid ? { includeInvalid: true } : {}) });
+  // A worker costs its start (loading the stylesheets and the schema): one for every 8 documents at most.
+  const jobs = Math.max(1, Math.min(options.jobs ?? 1, Math.ceil(todo.length / 8)));
+  if (jobs > 1) await buildInWorkers(todo.map(jobOf), jobs, done);
+  else {
+    for (const file of todo) {
+      done(await buildDocument(jobOf(file)));
+      // Let the lock be kept fresh between documents.
+      await new Promise((r) => setImmediate(r));
     }
-    // Let the lock be kept fresh between documents.
-    await new Promise((r) => setImmediate(r));
   }
-  buildSite({
-    dir: editions,
-    edition: metadata.edition,
-    registers,
-    documents: report.built.map((c) => {
-      const meta = metadata.documents[c.name] ?? { identifiers: [] };
-      return { name: c.name, title: meta.title ?? c.name, meta, doc: c.doc, collations: c.collations, invalid: invalid.has(c.name) };
-    }),
-  });
-  if (locks.some((l) => l.lost)) throw new LockedError(`another build took over the lock of ${options.dir} while this one was running: the package was not written`);
-  const written = writePackage({ dir: options.dir, metadata, documents: report.built.map((c) => c.name), out: bag });
-  report.package = written.bag;
-  report.packageProblems = written.problems;
+
+  const published: DocumentResult[] = [];
+  for (const file of paths) {
+    const r = results.get(file)!;
+    if (r.converted) report.converted++;
+    for (const u of r.unknownNames) report.unknownNames.push({ file, ...u });
+    report.warnings.push(...r.warnings);
+    if (r.invalid) report.invalid.push(r.invalid);
+    if (r.error !== undefined) report.failed.push({ file, error: new DescribedError(r.error) });
+    if (r.published) {
+      report.built.push({ name: r.name, file });
+      published.push(r);
+    }
+  }
   const names = new Set(files.map(documentName));
   for (const name of Object.keys(metadata.documents)) {
     const at = metadata.positions?.[name] ?? { line: 1, column: 1 };
     if (!names.has(name)) report.warnings.push(`${metadata.file ?? join(sources, 'edition.yaml')}:${at.line}:${at.column}: warning: document '${name}' has no transcription ${name}.txt`);
   }
+
+  // The edition-wide steps merge the documents' results: done again only when one of them changed.
+  const edition = state.editionFingerprint(bag);
+  if (state.editionUpToDate(edition, [join(editions, 'index.html'), join(bag, 'bagit.txt')])) {
+    report.package = bag;
+    state.save();
+    return report;
+  }
+  buildSite({ dir: editions, edition: metadata.edition, registers, documents: published.map((r) => state.siteRecord(r)) });
+  if (locks.some((l) => l.lost)) throw new LockedError(`another build took over the lock of ${options.dir} while this one was running: the package was not written`);
+  const written = writePackage({ dir: options.dir, metadata, documents: report.built.map((c) => c.name), out: bag });
+  report.package = written.bag;
+  report.packageProblems = written.problems;
+  if (!written.problems.length) state.editionBuilt(edition);
+  state.save();
   return report;
+}
+
+/** Build documents in a pool of worker threads (tinypool): each worker keeps its stylesheets and schema loaded. */
+async function buildInWorkers(jobs: DocumentJob[], threads: number, done: (r: DocumentResult) => void): Promise<void> {
+  const pool = new Tinypool({ filename: packageFile('dist', 'worker.js'), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  try {
+    await Promise.all(jobs.map((j) => (pool.run(j) as Promise<DocumentResult>).then(done)));
+  } finally {
+    await pool.destroy();
+  }
 }
 
 /** Remove what the site published of a document that is not published now (failed, invalid). */

@@ -2,12 +2,12 @@
 import { Command, CommanderError } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { performance } from 'node:perf_hooks';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { buildEdition, convertFile, documentName, metadataFor, registersFor, type BuildReport, type DocumentStatus } from '../pipeline.js';
 import { loadMetadata } from '../enrich/metadata.js';
 import { readFileOrFail, writeFileAtomic } from '../io.js';
-import { SourceError } from '../transcription/source.js';
-import { ConfigError } from '../enrich/config.js';
+import { describeError } from '../errors.js';
 import { collectXmlFiles, validateFile, SchemaError, type Report } from '../validate/index.js';
 import { copyAssets, renderTei, writeRendered } from '../render/index.js';
 import { basename, join } from 'node:path';
@@ -23,10 +23,12 @@ export interface Io {
 
 const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
-function describe(e: unknown): string {
-  if (e instanceof ConfigError) return e.problems.map((p) => `${e.file}:${p.pos.line}:${p.pos.column}: error: ${p.message}`).join('\n');
-  if (e instanceof SourceError) return `${e.file}:${e.pos.line}:${e.pos.column}: error: ${e.reason}`;
-  return `error: ${(e as Error).message ?? String(e)}`;
+const describe = describeError;
+
+/** --jobs: a whole number of 1 or more; by default the cores this process may use. */
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return availableParallelism();
+  return /^[1-9]\d*$/.test(value) ? Number(value) : undefined;
 }
 
 /** "1 document", "2 documents". */
@@ -44,7 +46,7 @@ export function describeBuild(report: BuildReport, seconds: number): { warnings:
     ...report.packageProblems.map((p) => `error: the new bag does not verify: ${p}`),
   ];
   const summary =
-    `${count(report.converted, 'document')} converted, ${report.failed.length} failed, ${report.invalid.length} invalid, ${count(report.warnings.length, 'warning')}` +
+    `${count(report.converted, 'document')} converted${report.upToDate ? ` (${report.upToDate} up to date)` : ''}, ${report.failed.length} failed, ${report.invalid.length} invalid, ${count(report.warnings.length, 'warning')}` +
     (report.unknownNames.length ? `, ${count(report.unknownNames.length, 'name')} no register lists (tei-edition registers suggest)` : '') +
     `, in ${seconds.toFixed(1)} s`;
   return { warnings: report.warnings, errors, summary };
@@ -152,13 +154,23 @@ Writes:
 Exit status: 0 all documents built and valid; 1 a document failed or is invalid, or the configuration has errors.\n`,
     )
     .option('--include-invalid', 'publish invalid documents too (marked as invalid in the site); the build still exits 1')
-    .action(async (dir: string, opts: { includeInvalid?: boolean }) => {
+    .option('-j, --jobs <n>', 'documents built at once, each in a worker thread (default: the number of cores)')
+    .option('--force', 'build every document again, also those whose outputs are up to date')
+    .action(async (dir: string, opts: { includeInvalid?: boolean; jobs?: string; force?: boolean }) => {
+      const jobs = parseJobs(opts.jobs);
+      if (jobs === undefined) {
+        io.err(`error: --jobs must be a whole number of 1 or more, not '${opts.jobs}'\n(see tei-edition build --help)\n`);
+        code = 2;
+        return;
+      }
       const started = performance.now();
       // A progress bar on a terminal; plain lines elsewhere (CI, pipes, tests).
       const tty = io === defaultIo && process.stderr.isTTY && !process.env.CI;
       const bar = tty ? new SingleBar({ format: 'building {bar} {value}/{total} {file}', stream: process.stderr, clearOnComplete: true }, Presets.shades_classic) : null;
       try {
         const report = await buildEdition({
+          jobs,
+          ...(opts.force ? { force: true } : {}),
           dir,
           includeInvalid: Boolean(opts.includeInvalid),
           onStart: (total) => (bar ? bar.start(total, 0, { file: '' }) : io.err(`building ${total} documents\n`)),
@@ -186,7 +198,7 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
     .option('--include-invalid', 'publish invalid documents too; the command still exits 1')
     .action(async (dir: string, opts: { output?: string; includeInvalid?: boolean }) => {
       try {
-        const report = await buildEdition({ dir, includeInvalid: Boolean(opts.includeInvalid), ...(opts.output ? { packageOut: opts.output } : {}) });
+        const report = await buildEdition({ dir, jobs: availableParallelism(), includeInvalid: Boolean(opts.includeInvalid), ...(opts.output ? { packageOut: opts.output } : {}) });
         for (const r of report.recovered) io.err(r + '\n');
         for (const f of report.failed) io.err(describe(f.error) + '\n');
         for (const r of report.invalid) io.err(formatReport(r));

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import sirv from 'sirv';
 import { watch } from 'chokidar';
 import { buildEdition, type BuildReport } from '../pipeline.js';
@@ -82,7 +83,7 @@ export async function startServer(options: ServeOptions): Promise<Served> {
   const runBuild = async (): Promise<void> => {
     const started = performance.now();
     try {
-      const report = await buildEdition({ dir: options.dir });
+      const report = await buildEdition({ dir: options.dir, jobs: availableParallelism() });
       const { warnings, errors, summary } = options.describe(report, (performance.now() - started) / 1000);
       state = { ok: true, problems: errors, warnings, summary };
     } catch (e) {

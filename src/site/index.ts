@@ -20,6 +20,55 @@ import { writeFileAtomic } from '../io.js';
 import { dependencyDir } from '../paths.js';
 import { XSLT_DIR } from '../render/compile-xslt.js';
 
+/**
+ * What the site needs of one document, computed where the document is built (in any worker) and
+ * kept beside the outputs, so that the edition-wide pages are a merge of small records: no
+ * document model is held to the end of a build, and an unchanged document is not read again.
+ */
+export interface SiteRecord {
+  name: string;
+  title: string;
+  meta: DocumentMeta;
+  copies: number;
+  invalid?: boolean;
+  /** Each register person the document names, and the paragraph (anchor) naming them. */
+  mentions: { ref: string; anchor?: string }[];
+  /** Corrections, expansions, excisions: the interventions page's entries. */
+  interventions: { kind: 'correction' | 'expansion' | 'excision' | 'excised'; copy?: string; anchor?: string; original?: string; regular?: string; words?: number }[];
+  /** The blocks as search units: their anchor, diplomatic and reading text. */
+  units: { id: string; anchor: string; diplomatic: string; normalized: string }[];
+}
+
+/** The site record of a built document. */
+export function siteRecord(d: SiteDocument): SiteRecord {
+  const mentions: SiteRecord['mentions'] = [];
+  const interventions: SiteRecord['interventions'] = [];
+  const units: SiteRecord['units'] = [];
+  const several = d.doc.witnesses.length > 1;
+  d.doc.witnesses.forEach((w, wi) => {
+    const ids = paragraphIds(w);
+    const copy = several ? w.id.replace(/^wit-/, '') : undefined;
+    w.blocks.forEach((b, bi) => {
+      const anchor = ids.get(b);
+      const at = { ...(copy ? { copy } : {}), ...(anchor ? { anchor } : {}) };
+      const lines = blockLines(b);
+      for (const line of lines) {
+        walkInlines(line.inlines, (n) => {
+          if (n.kind === 'name' && n.ref && !mentions.some((m) => m.ref === n.ref && m.anchor === anchor)) mentions.push({ ref: n.ref, ...(anchor ? { anchor } : {}) });
+          if (n.kind === 'choice' && (n.type === 'correction' || n.type === 'expansion')) interventions.push({ kind: n.type, ...at, original: inlineText(n.original), regular: n.regular });
+          if (n.kind === 'excision') interventions.push({ kind: 'excision', ...at });
+        });
+      }
+      if (!lines.length || b.kind === 'pb') return;
+      const diplomatic = squash(lines.map((l) => inlineText(l.inlines)).join(' '));
+      const normalized = squash(lines.map((l) => readingText(l.inlines)).join(' '));
+      if (diplomatic) units.push({ id: `${d.name}/${wi}/${bi}`, anchor: anchor ?? '', diplomatic, normalized });
+    });
+  });
+  for (const e of excisionLedger(d.collations)) interventions.push({ kind: 'excised', copy: e.witness.replace(/^wit-/, ''), original: e.text, words: e.words });
+  return { name: d.name, title: d.title, meta: d.meta, copies: d.doc.witnesses.length, ...(d.invalid ? { invalid: true } : {}), mentions, interventions, units };
+}
+
 export interface SiteDocument {
   name: string;
   title: string;
@@ -73,7 +122,7 @@ ${scripts.map((s) => `<script src="${s}"></script>`).join('\n')}
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function docLink(d: SiteDocument, anchor?: string, view: 'diplomatic' | 'normalized' = 'normalized'): string {
+function docLink(d: { name: string }, anchor?: string, view: 'diplomatic' | 'normalized' = 'normalized'): string {
   return `html/${encodeURIComponent(d.name)}.html#view=${view}${anchor ? `&at=${encodeURIComponent(anchor)}` : ''}`;
 }
 
@@ -89,7 +138,7 @@ export interface SiteInput {
   dir: string;
   edition: EditionMeta;
   registers: Registers;
-  documents: SiteDocument[];
+  documents: SiteRecord[];
 }
 
 export function buildSite(input: SiteInput): void {
@@ -102,7 +151,7 @@ export function buildSite(input: SiteInput): void {
   const rows = docs
     .map((d) => {
       const date = d.meta.date ? `<time datetime="${esc(d.meta.date)}">${esc(formatIsoDate(d.meta.date))}</time>` : 'undated';
-      const copies = d.doc.witnesses.length > 1 ? `${d.doc.witnesses.length} copies` : '1 copy';
+      const copies = d.copies > 1 ? `${d.copies} copies` : '1 copy';
       const invalid = d.invalid ? ' <strong class="invalid">(not valid: see the build report)</strong>' : '';
       return `<tr data-date="${esc(d.meta.date ?? '')}"${d.invalid ? ' class="invalid"' : ''}><td>${date}</td><td><a href="html/${esc(d.name)}.html">${esc(d.title)}</a>${invalid}</td><td>${esc(d.meta.type ?? '')}</td><td>${esc(d.meta.classification ?? '')}</td><td>${copies}</td><td><a href="tei/${esc(d.name)}.xml">TEI</a> · <a href="text/${esc(d.name)}.diplomatic.txt">diplomatic text</a> · <a href="text/${esc(d.name)}.normalized.txt">reading text</a></td></tr>`;
     })
@@ -126,22 +175,9 @@ ${rows}
   );
 
   // The persons index: each person with role, and every place that names them.
-  const mentions = new Map<string, { d: SiteDocument; anchor?: string }[]>();
+  const mentions = new Map<string, { d: SiteRecord; anchor?: string }[]>();
   for (const d of docs) {
-    for (const w of d.doc.witnesses) {
-      const ids = paragraphIds(w);
-      for (const b of w.blocks) {
-        for (const line of blockLines(b)) {
-          walkInlines(line.inlines, (n) => {
-            if (n.kind !== 'name' || !n.ref) return;
-            const list = mentions.get(n.ref) ?? [];
-            const anchor = ids.get(b);
-            if (!list.some((m) => m.d === d && m.anchor === anchor)) list.push({ d, ...(anchor ? { anchor } : {}) });
-            mentions.set(n.ref, list);
-          });
-        }
-      }
-    }
+    for (const m of d.mentions) mentions.set(m.ref, [...(mentions.get(m.ref) ?? []), { d, ...(m.anchor ? { anchor: m.anchor } : {}) }]);
   }
   const persons = [...registers.persons].sort((a, b) => a.name.localeCompare(b.name));
   write(
@@ -152,7 +188,7 @@ ${rows}
 ${persons
   .map((p) => {
     const ms = mentions.get(p.id) ?? [];
-    const byDoc = new Map<SiteDocument, (string | undefined)[]>();
+    const byDoc = new Map<SiteRecord, (string | undefined)[]>();
     for (const m of ms) byDoc.set(m.d, [...(byDoc.get(m.d) ?? []), m.anchor]);
     const links = [...byDoc]
       .map(([d, anchors]) => {
@@ -185,23 +221,13 @@ ${[...registers.abbreviations]
   // Editorial interventions: corrections, expansions, excisions.
   const items: string[] = [];
   for (const d of docs) {
-    for (const w of d.doc.witnesses) {
-      const ids = paragraphIds(w);
-      const label = d.doc.witnesses.length > 1 ? ` (copy ${esc(w.id.replace(/^wit-/, ''))})` : '';
-      for (const b of w.blocks) {
-        for (const line of blockLines(b)) {
-          walkInlines(line.inlines, (n) => {
-            const anchor = ids.get(b);
-            const where = `<a href="${docLink(d, anchor, 'diplomatic')}">${esc(d.title)}${label}${anchor ? `, ¶ ${esc(anchor)}` : ''}</a>`;
-            if (n.kind === 'choice' && n.type === 'correction') items.push(`<li><span class="kind">correction</span> “${esc(inlineText(n.original))}” → “${esc(n.regular)}” — ${where}</li>`);
-            if (n.kind === 'choice' && n.type === 'expansion') items.push(`<li><span class="kind">expansion</span> ${esc(inlineText(n.original))} → ${esc(n.regular)} — ${where}</li>`);
-            if (n.kind === 'excision') items.push(`<li><span class="kind">excision</span> an empty bracket on the page — ${where}</li>`);
-          });
-        }
-      }
-    }
-    for (const e of excisionLedger(d.collations)) {
-      items.push(`<li><span class="kind">excised</span> in copy ${esc(e.witness.replace(/^wit-/, ''))}: “${esc(e.text)}” (${e.words} words) — <a href="${docLink(d)}">${esc(d.title)}</a></li>`);
+    for (const n of d.interventions) {
+      const label = n.copy ? ` (copy ${esc(n.copy)})` : '';
+      const where = `<a href="${docLink(d, n.anchor, 'diplomatic')}">${esc(d.title)}${label}${n.anchor ? `, ¶ ${esc(n.anchor)}` : ''}</a>`;
+      if (n.kind === 'correction') items.push(`<li><span class="kind">correction</span> “${esc(n.original!)}” → “${esc(n.regular!)}” — ${where}</li>`);
+      if (n.kind === 'expansion') items.push(`<li><span class="kind">expansion</span> ${esc(n.original!)} → ${esc(n.regular!)} — ${where}</li>`);
+      if (n.kind === 'excision') items.push(`<li><span class="kind">excision</span> an empty bracket on the page — ${where}</li>`);
+      if (n.kind === 'excised') items.push(`<li><span class="kind">excised</span> in copy ${esc(n.copy!)}: “${esc(n.original!)}” (${n.words} words) — <a href="${docLink(d)}">${esc(d.title)}</a></li>`);
     }
   }
   write('interventions.html', 'Editorial interventions', `<p>Every correction, expansion and excision of the edition, with a link to its place.</p>\n<ul class="interventions">\n${items.join('\n')}\n</ul>`);
@@ -229,20 +255,7 @@ ${[...registers.abbreviations]
   );
 
   // Search: MiniSearch over every block, diplomatic and reading text, index prebuilt.
-  const units: { id: string; doc: string; title: string; anchor: string; diplomatic: string; normalized: string }[] = [];
-  for (const d of docs) {
-    d.doc.witnesses.forEach((w, wi) => {
-      const ids = paragraphIds(w);
-      w.blocks.forEach((b, bi) => {
-        const lines = blockLines(b);
-        if (!lines.length || b.kind === 'pb') return;
-        const diplomatic = squash(lines.map((l) => inlineText(l.inlines)).join(' '));
-        const normalized = squash(lines.map((l) => readingText(l.inlines)).join(' '));
-        if (!diplomatic) return;
-        units.push({ id: `${d.name}/${wi}/${bi}`, doc: d.name, title: d.title, anchor: ids.get(b) ?? '', diplomatic, normalized });
-      });
-    });
-  }
+  const units = docs.flatMap((d) => d.units.map((u) => ({ ...u, doc: d.name, title: d.title })));
   const search = new MiniSearch({ fields: ['diplomatic', 'normalized', 'title'], storeFields: ['doc', 'title', 'anchor', 'normalized'] });
   search.addAll(units);
   writeFileAtomic(join(dir, 'search-index.js'), `window.TEI_EDITION_SEARCH = ${JSON.stringify(search.toJSON())};\n`);

@@ -1,0 +1,151 @@
+/**
+ * Incremental builds: what each document's outputs depend on, and what the last build made of it,
+ * kept in <dir>/.tei-edition/ (state.json, and each published document's site record in
+ * records/<name>.json). A document is built again when its fingerprint changes: its transcription,
+ * its entry in edition.yaml, the edition's own metadata, the register entries it may use, the
+ * option to publish invalid documents, or the tool itself (its code, stylesheets and schemas). The
+ * edition-wide steps (site, package) run again when any document's result or the registers change.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Metadata } from './enrich/metadata.js';
+import type { Registers } from './enrich/registers.js';
+import type { DocumentResult } from './pipeline.js';
+import type { SiteRecord } from './site/index.js';
+import { outputPath, writeFileAtomic } from './io.js';
+import { packageFile } from './paths.js';
+import { TOOL } from './version.js';
+
+const FORMAT = 1;
+
+interface Stored {
+  format: number;
+  edition?: string;
+  documents: Record<string, { fingerprint: string; result: Omit<DocumentResult, 'record'> }>;
+}
+
+const sha = (...parts: (string | Uint8Array)[]) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex');
+};
+
+let toolHash: string | undefined;
+
+/** The tool's own fingerprint: its version, compiled code, stylesheets and schemas. */
+function toolFingerprint(): string {
+  if (toolHash) return toolHash;
+  const h = createHash('sha256').update(`${TOOL.name} ${TOOL.version}`);
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (!e.name.endsWith('.map')) h.update(relative(packageFile(), p)).update(readFileSync(p));
+    }
+  };
+  for (const d of ['dist', 'xslt', join('tei', 'schema'), 'schema']) walk(packageFile(d));
+  toolHash = h.digest('hex');
+  return toolHash;
+}
+
+/** The words of a register entry's forms: an entry may matter to a text that holds any of them. */
+function entryWords(forms: string[]): string[] {
+  return forms.flatMap((f) => f.split(/[\s.,;:()"'“”]+/)).filter((w) => w.length >= 2);
+}
+
+export interface BuildState {
+  /** The stored result of a document whose outputs are up to date, or undefined. */
+  upToDate(file: string): DocumentResult | undefined;
+  /** Keep what building a document gave. */
+  record(result: DocumentResult): void;
+  /** The site record of a published document, as this build or the last one made it. */
+  siteRecord(result: DocumentResult): SiteRecord;
+  /** The fingerprint of the edition-wide outputs, from the documents' results. */
+  editionFingerprint(bag: string): string;
+  /** Were the edition-wide outputs made from this fingerprint, and are they there? */
+  editionUpToDate(fingerprint: string, outputs: string[]): boolean;
+  editionBuilt(fingerprint: string): void;
+  save(): void;
+}
+
+export function openBuildState(dir: string, ctx: { metadata: Metadata; registers: Registers; includeInvalid: boolean }): BuildState {
+  const root = join(dir, '.tei-edition');
+  const file = join(root, 'state.json');
+  let stored: Stored = { format: FORMAT, documents: {} };
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8')) as Stored;
+    if (s.format === FORMAT) stored = s;
+  } catch {
+    // no state, or an unreadable one: every document is built
+  }
+  const next: Stored = { format: FORMAT, documents: {} };
+  const fingerprints = new Map<string, string>();
+  const records = new Map<string, SiteRecord>();
+  const recordFile = (name: string) => outputPath(join(root, 'records'), 'document name', `${name}.json`);
+  const key = (f: string) => relative(dir, f).split('\\').join('/');
+
+  const tool = toolFingerprint();
+  const { documents: metaDocs, edition } = ctx.metadata;
+  const editionJson = JSON.stringify(edition);
+  const entries = [
+    ...ctx.registers.persons.map((p) => ({ words: entryWords([...p.forms, p.name]), json: JSON.stringify(p) })),
+    ...ctx.registers.corrections.map((c) => ({ words: entryWords([c.sic]), json: JSON.stringify(c) })),
+    ...ctx.registers.abbreviations.map((a) => ({ words: entryWords(a.abbr), json: JSON.stringify(a) })),
+  ];
+
+  const fingerprint = (f: string): string => {
+    let fp = fingerprints.get(f);
+    if (fp) return fp;
+    const bytes = readFileSync(f);
+    const text = bytes.toString('utf8');
+    const name = relative(join(dir, 'sources'), f).replace(/\.txt$/i, '');
+    // The register entries the document may use: any whose words occur in it (more than it uses, never less).
+    const used = entries.filter((e) => e.words.some((w) => text.includes(w))).map((e) => e.json);
+    fp = sha(tool, editionJson, JSON.stringify(metaDocs[name] ?? null), String(ctx.includeInvalid), ...used, bytes);
+    fingerprints.set(f, fp);
+    return fp;
+  };
+
+  const outputsExist = (r: Omit<DocumentResult, 'record'>): boolean => {
+    const files = r.converted ? [join(dir, 'tei', `${r.name}.xml`)] : [];
+    if (r.published) files.push(join(dir, 'editions', 'html', `${r.name}.html`), join(dir, 'editions', 'text', `${r.name}.normalized.txt`), recordFile(r.name));
+    return files.every((p) => existsSync(p));
+  };
+
+  return {
+    upToDate(f) {
+      const old = stored.documents[key(f)];
+      if (!old || old.fingerprint !== fingerprint(f) || !outputsExist(old.result)) return undefined;
+      next.documents[key(f)] = old;
+      return { ...old.result, file: f };
+    },
+    record(r) {
+      const { record, ...rest } = r;
+      if (record) {
+        writeFileAtomic(recordFile(r.name), JSON.stringify(record));
+        records.set(r.name, record);
+      }
+      next.documents[key(r.file)] = { fingerprint: fingerprint(r.file), result: rest };
+    },
+    siteRecord(r) {
+      return r.record ?? records.get(r.name) ?? (JSON.parse(readFileSync(recordFile(r.name), 'utf8')) as SiteRecord);
+    },
+    editionFingerprint(bag) {
+      const docs = Object.entries(next.documents)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, d]) => `${k} ${d.fingerprint} ${d.result.status} ${d.result.published}`);
+      return sha(tool, editionJson, JSON.stringify(ctx.registers), bag, ...docs);
+    },
+    editionUpToDate(fp, outputs) {
+      return stored.edition === fp && outputs.every((p) => existsSync(p) && statSync(p).isFile());
+    },
+    editionBuilt(fp) {
+      next.edition = fp;
+    },
+    save() {
+      writeFileAtomic(file, JSON.stringify(next) + '\n');
+    },
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Builds in worker threads and incremental builds give the same bytes as a clean build in one
+ * thread; a build rebuilds exactly the documents whose inputs changed.
+ */
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildEdition, type BuildOptions } from '../src/pipeline.js';
+import { project } from './project.js';
+
+/** Every output file of a project (tei/, editions/, package/) with its content. */
+function outputs(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p, 'latin1'));
+    }
+  };
+  for (const top of ['tei', 'editions', 'package']) walk(join(dir, top));
+  return out;
+}
+
+const mtimes = (dir: string) => new Map([...outputs(dir).keys()].map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+
+/** A project of 20 documents: the sample's five, each four times under other names. */
+function bigProject(): string {
+  const dir = project();
+  const src = join(dir, 'sources');
+  for (const f of readdirSync(src).filter((f) => f.endsWith('.txt'))) {
+    for (const k of [2, 3, 4]) {
+      const name = f.replace('.txt', `-copy${k}`);
+      cpSync(join(src, f), join(src, `${name}.txt`));
+      // edition.yaml ends with its documents: each copy gets its date (the name starts with it).
+      appendFileSync(join(src, 'edition.yaml'), `  ${name}:\n    date: ${name.slice(0, 10)}\n`);
+    }
+  }
+  return dir;
+}
+
+const build = async (dir: string, options: Partial<BuildOptions> = {}) => {
+  const r = await buildEdition({ dir, ...options });
+  expect(r.failed.map((f) => f.error.message)).toEqual([]);
+  return r;
+};
+
+describe('builds on two cores and incremental builds', () => {
+  test('a build in two worker threads writes the same bytes as a build in one thread', async () => {
+    const one = bigProject();
+    const two = bigProject();
+    await build(one, { jobs: 1 });
+    const r = await build(two, { jobs: 2 });
+    expect(r.built).toHaveLength(20);
+    const a = outputs(one);
+    const b = outputs(two);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [f, content] of a) expect(b.get(f), f).toBe(content);
+  }, 600_000);
+
+  test('nothing changed: nothing is built or written again; one changed transcription: that document alone', async () => {
+    const dir = project();
+    const first = await build(dir);
+    expect(first.rebuilt).toBe(5);
+    const before = outputs(dir);
+    const times = mtimes(dir);
+
+    const again = await build(dir);
+    expect(again.rebuilt).toBe(0);
+    expect(again.upToDate).toBe(5);
+    expect(again.warnings).toEqual(first.warnings);
+    expect(outputs(dir)).toEqual(before);
+    // The documents' files, the site's pages and the package are not written again.
+    const unchanged = [...times].filter(([f, t]) => !f.startsWith('tei/registers') && !f.startsWith('editions/html/edition.') && statSync(join(dir, f)).mtimeMs === t);
+    expect(unchanged.length).toBe(times.size - 3);
+
+    const changed = '1962-10-29-topol-594';
+    appendFileSync(join(dir, 'sources', `${changed}.txt`), '\nA paragraph added while editing.\n');
+    const third = await build(dir);
+    expect(third.rebuilt).toBe(1);
+    expect(third.upToDate).toBe(4);
+    expect(readFileSync(join(dir, 'editions', 'html', `${changed}.html`), 'utf8')).toContain('A paragraph added while editing.');
+    expect(readFileSync(join(dir, 'editions', 'search-index.js'), 'utf8')).toContain('A paragraph added while editing.');
+
+    // The same bytes as a clean build of the same sources.
+    const clean = project();
+    cpSync(join(dir, 'sources'), join(clean, 'sources'), { recursive: true });
+    await build(clean);
+    const a = outputs(clean);
+    const b = outputs(dir);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [f, content] of a) if (!f.startsWith('package/')) expect(b.get(f), f).toBe(content);
+  }, 600_000);
+
+  test('a changed register entry rebuilds the documents that may use it, and no other; a deleted output is made again', async () => {
+    const dir = project();
+    await build(dir);
+    const persons = join(dir, 'sources', 'registers', 'persons.yaml');
+    const text = readFileSync(persons, 'utf8');
+    // Kuznetsov is named in one document only.
+    expect(text).toContain('name: Kuznetsov, Vasily V.');
+    writeFileSync(persons, text.replace('name: Kuznetsov, Vasily V.', 'name: Kuznetsov, Vasilii Vasil’evich'));
+    const r = await build(dir);
+    expect(r.rebuilt).toBe(1);
+    expect(readFileSync(join(dir, 'editions', 'persons.html'), 'utf8')).toContain('Kuznetsov, Vasilii Vasil’evich');
+
+    rmSync(join(dir, 'editions', 'html', '1962-10-26-rostow-alliance-missiles.html'));
+    const r2 = await build(dir);
+    expect(r2.rebuilt).toBe(1);
+    expect(statSync(join(dir, 'editions', 'html', '1962-10-26-rostow-alliance-missiles.html')).isFile()).toBe(true);
+    expect((await build(dir, { force: true })).rebuilt).toBe(5);
+  }, 600_000);
+});
