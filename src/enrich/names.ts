@@ -106,6 +106,9 @@ const TITLES = new Set(
   ).split(' '),
 );
 
+/** Words that make a title only with another: "Foreign Minister", "Deputy Secretary". */
+const TITLE_MODIFIERS = new Set('deputy under assistant vice acting foreign prime permanent special first second third chief crown'.split(' '));
+
 /** Words of an office that may stand between a title and a name ("Secretary of State Doe"). */
 const OFFICE_WORDS = new Set(
   ('state defense defence treasury agriculture commerce labor interior justice war navy army air force foreign affairs ' +
@@ -129,6 +132,12 @@ const INSTITUTION = new Set(
 const MONTHS_DAYS = new Set(
   ('january february march april may june july august september october november december jan feb mar apr jun jul aug ' +
     'sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday').split(' '),
+);
+
+/** Abbreviations of references and of telegrams, written as words: "Ibid.", "Deptel", "Embtel". */
+const ABBREVIATIONS = new Set(
+  ('ibid idem op cit cf viz etc deptel deptels embtel embtels urtel urtels mytel mytels reftel reftels circtel circtels ' +
+    'secstate secy amembassy amemb amconsul amconsulate usdel usdeleg fonoff fonmin govt polad niact').split(' '),
 );
 
 /** Lower-case words that join the parts of a name: "Couve de Murville", "van der Doe". */
@@ -187,7 +196,10 @@ export function classify(word: string, lx = loadLexicon()): Cls {
   if (/^(?:\p{Lu}\.)+$/u.test(word.replace(/\s/g, '')) && word.length <= 6) return 'initial';
   const lower = word.toLowerCase().replace(/’/g, "'").replace(/\.$/, '');
   if (TITLES.has(lower) || (lx.honorific.has(lower) && word.endsWith('.'))) return 'title';
-  if (/^\p{Lu}[\p{Lu}\d]+$/u.test(word)) return 'acronym';
+  if (/^[\p{Lu}\d]+(?:[-/][\p{Lu}\d]+)*$/u.test(word)) return 'acronym';
+  // Telegraphese and office codes run words together: "SecDel", "FonMin" (but "McDoe", "DeDoe", "O'Doe").
+  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !/^(?:Mc|Mac|De|Da|Di|Du|La|Le|Van|Von)\p{Lu}/u.test(word)) return 'acronym';
+  if (ABBREVIATIONS.has(lower)) return 'acronym';
   if (MONTHS_DAYS.has(lower)) return 'month';
   if (INSTITUTION.has(lower)) return 'institution';
   if (lx.place.has(lower) || lx.place.has(lower.normalize('NFD').replace(/\p{M}/gu, ''))) return 'place';
@@ -204,7 +216,9 @@ const SURNAME: ReadonlySet<Cls> = new Set(['unknown', 'rare', 'given', 'common']
 /** A word that makes a name of its own, without other evidence. */
 const SELF: ReadonlySet<Cls> = new Set(['unknown']);
 
-const SENTENCE_END = /[.!?:;“"(\[—–]\d*\s*$/;
+const DETERMINERS = /^(?:the|a|an|this|that|these|those|his|her|its|our|their|your|my|no|any|each|every)$/i;
+
+const SENTENCE_END = /(?:[.!?:;“"(\[—–]|\(\w{1,3}\))\d*\s*$/;
 
 /** The runs of capitalised words (with initials and particles) of a text, classified. */
 export function runs(text: string, lx = loadLexicon()): { toks: Tok[]; before: string; after: string }[] {
@@ -242,8 +256,8 @@ export function runs(text: string, lx = loadLexicon()): { toks: Tok[]; before: s
     if (cur) cur.toks[cur.toks.length - 1]!.join = gap;
     else cur = { toks: [], start, end: start };
     cur.toks.push(tok);
-    cur.end = start + m[0].length - (m[4]?.length ?? 0) - (tok.cls === 'initial' || (tok.cls === 'title' && (word.length <= 4 || lx.honorific.has(word.toLowerCase()))) ? 0 : dot.length);
-    const abbreviation = tok.cls === 'initial' || (tok.cls === 'title' && (word.length <= 4 || lx.honorific.has(word.toLowerCase())));
+    cur.end = start + m[0].length - (m[4]?.length ?? 0) - (tok.cls === 'initial' || (tok.cls === 'title' && lx.honorific.has(word.toLowerCase())) ? 0 : dot.length);
+    const abbreviation = tok.cls === 'initial' || (tok.cls === 'title' && lx.honorific.has(word.toLowerCase()));
     if (dot && !abbreviation) flush();
     else if (m[4]) flush();
   }
@@ -303,7 +317,7 @@ export function findNames(segments: Segment[]): Map<string, NameType> {
       }
       // A title, then the name: "Foreign Minister Doe", "Secretary of State Doe" (the title is not part of it).
       let lastTitle = -1;
-      for (let i = 0; i < toks.length; i++) if (toks[i]!.cls === 'title') lastTitle = i;
+      for (let i = 0; i < toks.length; i++) if (toks[i]!.cls === 'title' && !TITLE_MODIFIERS.has(toks[i]!.text.toLowerCase())) lastTitle = i;
       if (lastTitle >= 0 && lastTitle < toks.length - 1) {
         let k = lastTitle + 1;
         while (k < toks.length - 1 && (OFFICE_WORDS.has(toks[k]!.text.toLowerCase()) || NOT_NAME.has(toks[k]!.cls))) k++;
@@ -340,10 +354,11 @@ export function findNames(segments: Segment[]): Map<string, NameType> {
       // A speaker: "Doe said", "told Doe", "drafted by Doe".
       // One English word is a name only where no sentence starts and no article stands before it.
       let k = 0;
-      while (k < toks.length - 1 && toks[k]!.cls === 'common' && !toks[k]!.givenName) k++;
+      while (k < toks.length - 1 && toks[k]!.cls === 'common' && !toks[k]!.givenName && (k === 0 ? toks[k]!.initial : true)) k++;
       const core = toks.slice(k);
       const word = core.length === 1 && core[0]!.cls === 'common' && !core[0]!.knownSurname;
-      const bare = !word || (k === 0 && !core[0]!.initial && !/(?:^|\s)(?:the|a|an|this|that|these|those|his|her|its|our|their|your|my|no|any|each|every)\s+$/i.test(run.before));
+      const determiner = toks.slice(0, k).some((t) => DETERMINERS.test(t.text));
+      const bare = !word || (!determiner && !core[0]!.initial && !/(?:^|\s)(?:the|a|an|this|that|these|those|his|her|its|our|their|your|my|no|any|each|every)\s+$/i.test(run.before));
       if (bare && speechAfter.test(run.after) && plausible(core)) person(core);
       if (bare && speechBefore.test(run.before) && plausible(core)) person(core);
       // The head of a participant's line: "John Doe, EUR"; a name in parentheses in a heading.
@@ -352,9 +367,21 @@ export function findNames(segments: Segment[]): Map<string, NameType> {
       if (seg.kind === 'signature' && run.before.trim() === '' && run.after.trim() === '' && plausible(toks)) person(toks);
     }
   }
+  // Organisations named as such: "the Soviet Government", "Department of State", "NATO".
+  const orgRe = new RegExp(
+    `(?<![\\p{L}])(?:(?:Department|Ministry) of (?:State|Defen[cs]e|the Treasury|Foreign Affairs|National Defen[cs]e|Commerce|Agriculture|Justice|the Interior)|(?:State|Defense|Defence|Treasury|War|Navy|Army) Department|White House|Foreign Office|(${WORD_RE.source}) (?:Government|Embassy|Foreign Ministry|Ministry of Foreign Affairs|Parliament|Army|Navy|Air Force|General Staff|Communist Party))(?![\\p{L}])`,
+    'gu',
+  );
+  for (const seg of segments) {
+    for (const m of seg.text.matchAll(orgRe)) {
+      const w = m[1]?.toLowerCase();
+      if (w === undefined || lx.demonym.has(w) || lx.place.has(w) || isDemonym(w, lx) || lx.common.has(w)) orgs.add(m[0]);
+    }
+    for (const m of seg.text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu)) if (lx.org.has(m[0].toLowerCase()) && !lx.common.has(m[0].toLowerCase())) orgs.add(m[0]);
+  }
   const names = new Map<string, NameType>();
   for (const p of places) names.set(p, 'place');
   for (const o of orgs) names.set(o, 'org');
-  for (const p of persons) if (!places.has(p)) names.set(p, 'person');
+  for (const p of persons) if (!places.has(p) && !orgs.has(p)) names.set(p, 'person');
   return names;
 }
