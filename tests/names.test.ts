@@ -77,6 +77,55 @@ describe('person names from the evidence of the document', () => {
   });
 });
 
+describe('what speaks against a name found from its words alone', () => {
+  const none = (found: Record<string, string>, ...ws: string[]) => {
+    for (const w of ws) expect(found[w], w).not.toBe('person');
+  };
+
+  test('a people, a plural of an English word', () => {
+    none(names('The Vardonians would not agree, and Soviets would refuse.'), 'Vardonians', 'Soviets');
+  });
+
+  test('telegraphese: office codes run together with -con, -tel', () => {
+    none(names('Department urges approval of Quercon–Delcon plans and asks about Embtel.'), 'Quercon', 'Delcon', 'Embtel');
+  });
+
+  test('a series and its number', () => {
+    none(names('As reported in Quelto 512, the Council met.'), 'Quelto');
+  });
+
+  test("a telegram's address line names places", () => {
+    const found = names('Repeated to Oslo, Bergen, and Trondvik.', 'note');
+    expect(found.Trondvik).toBe('place');
+  });
+
+  test('a point of the compass makes a region', () => {
+    expect(names('A force deployed in the Eastern Vardosea.')).toMatchObject({ 'Eastern Vardosea': 'place' });
+  });
+
+  test('an article before the name as a noun of its own; a preposition of place; a list with places', () => {
+    none(names('Control of the Zelmarine was discussed. Aircraft at Quarnik were ready. Bases such as Oslo and Tremsk.'), 'Zelmarine', 'Quarnik', 'Tremsk');
+  });
+
+  test('a name that mostly qualifies nouns is a thing ("the Zorbax missile"); a government of a person is not', () => {
+    none(names('US Zorbax submarines, the new Zorbax missile and rapid Zorbax progress. Whether Zorbax would help.'), 'Zorbax');
+    expect(names('The Pellingham government fell. Pellingham had resigned.')).toMatchObject({ Pellingham: 'person' });
+  });
+
+  test('an office: "Minister of X"', () => {
+    none(names('The Minister of Quandary was coming.'), 'Quandary');
+  });
+
+  test('strong evidence wins: a title, a given name, a verb of speech', () => {
+    expect(names('Ambassador Zorbax arrived. The Zorbax proposal, the Zorbax plan and Zorbax missiles.')).toMatchObject({ Zorbax: 'person' });
+  });
+
+  test('the gazetteer: world cities are places; one that is also a name is left to the evidence', () => {
+    expect(classify('Mombasa')).toBe('place');
+    expect(names('Mr. Jackson arrived.')).toMatchObject({ Jackson: 'person' });
+  });
+});
+
 describe('places and organisations', () => {
   test('countries and capitals are placeName; governments and departments orgName', () => {
     expect(tagged('The Norwegian Government informed the Department of State that Oslo agreed.', 'orgName')).toEqual(['Norwegian Government', 'Department of State']);

