@@ -11,9 +11,12 @@ import { pathToFileURL } from 'node:url';
 import { convertText } from '../pipeline.js';
 import { DEFAULT_EDITION } from '../enrich/metadata.js';
 import { EMPTY_REGISTERS, type Person, type Registers } from '../enrich/registers.js';
+import { nameTrace } from '../enrich/names.js';
 
 const args = process.argv.slice(2);
 const VERBOSE = args.includes('--verbose');
+/** --why: the evidence for each extra name. */
+const WHY = args.includes('--why');
 const DEV = args.find((a) => !a.startsWith('--')) ?? '../shared/frus-dev';
 
 interface Score {
@@ -138,11 +141,14 @@ function main(): void {
   console.log('FRUS tags only the persons of its volume\'s List of Persons: a name it left untagged counts against precision.\n');
   for (const [label, registersOf] of runs) {
     const all = emptyRun();
+    const whys: string[] = [];
     const halves = { A: emptyRun(), B: emptyRun() };
     files.forEach((f, i) => {
       const volume = f.split('_')[0]!;
       const gold = (JSON.parse(readFileSync(join(DEV, 'txt', f.replace('.txt', '.gold.json')), 'utf8')) as { persName: string[] }).persName.map(norm);
+      const trace = (nameTrace.map = new Map<string, string[]>());
       const c = convertText(f, readFileSync(join(DEV, 'txt', f)), metadata, { registers: registersOf(volume), suggest: true });
+      nameTrace.map = undefined;
       const predicted = persNames(c.xml);
       const m = score(predicted, gold);
       const d = score([...new Set(predicted)], [...new Set(gold)]);
@@ -154,7 +160,10 @@ function main(): void {
       for (const p of predicted) {
         const k = g.indexOf(p);
         if (k >= 0) g.splice(k, 1);
-        else count(all.extras, p);
+        else {
+          count(all.extras, p);
+          if (WHY) whys.push(`${f}: ${p} [${(trace.get(p) ?? ['a register form or drafter code']).join('; ')}]`);
+        }
       }
       for (const x of g) count(all.misses, x);
       for (const p of namesOf(c.xml, 'placeName')) count(all.places, p);
@@ -178,6 +187,7 @@ function main(): void {
     console.log(`most often extra: ${top(all.extras, VERBOSE ? 1000 : 8)}`);
     // FRUS's TEI tags placeName only in datelines, which its web pages leave out, and no orgName:
     // there is nothing to compare with; the names found are listed for a check by hand.
+    if (WHY) console.log(`why each extra was found:\n  ${whys.join('\n  ')}`);
     console.log(`placeName ${total(all.places)} (${all.places.size} distinct; no FRUS tagging in the text to compare with): ${top(all.places, VERBOSE ? 1000 : 12)}`);
     console.log(`orgName ${total(all.orgs)} (${all.orgs.size} distinct; no FRUS tagging to compare with): ${top(all.orgs, VERBOSE ? 1000 : 12)}\n`);
   }
