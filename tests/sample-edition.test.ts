@@ -79,7 +79,11 @@ describe('the sample edition', () => {
 
   test('Topol 594 (FRUS page): notes at their markers, the source note first; page 450 inline', () => {
     const xml = tei('1962-10-29-topol-594');
-    expect(xml).toContain('Regional Organizations<note xml:id="note-1" n="1" place="foot" type="source">Source: Department of State, Central Files, 375/10–2962.');
+    // the Department of State keeps the files: an organisation's name, as in the heading
+    expect(xml).toContain('Regional Organizations<note xml:id="note-1" n="1" place="foot" type="source">Source: <orgName>Department of State</orgName>, Central Files, 375/10–2962.');
+    // telegraphic codes, a sea and a people are no persons
+    expect(xml).toContain('approval Bercon–Marcon plans');
+    expect(xml).toContain('believe Soviets would');
     expect(xml).toMatch(/Poltos<\/abbr><expan>[^<]*<\/expan><\/choice> 513 and 518<note xml:id="note-2" n="2" place="foot"><choice><abbr type="acronym">Polto<\/abbr>/);
     expect(xml).toContain('geographically closer to them <pb n="450"/> than to us.');
     expect(xml).not.toMatch(/<pb n="1"/);
@@ -114,6 +118,9 @@ describe('the sample edition', () => {
     const memcon = tei('1962-11-30-memcon-surprise-attack');
     expect(memcon).toContain('<persName ref="#rusk">The Secretary</persName> said');
     expect(memcon).toContain('<persName ref="#davis">RHDavis</persName>');
+    // "G - U. [date stamp] Johnson": U. Alexis Johnson approved the telegram (his code G:UAJohnson drafted it)
+    expect(usun).toContain('<date when="1962-12-18">12/18/62</date> <persName ref="#johnson-ua">Johnson</persName>');
+    expect(tei('1962-10-26-rostow-alliance-missiles')).toContain('in the <placeName>Eastern Mediterranean</placeName>');
     // no name is left without its register entry in the sample edition
     for (const name of ['1962-11-19-circular-939', '1962-12-18-usun-1687', '1962-10-26-rostow-alliance-missiles', '1962-10-29-topol-594', '1962-11-30-memcon-surprise-attack']) {
       const body = tei(name).split('<text>')[1]!;

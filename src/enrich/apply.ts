@@ -11,6 +11,7 @@ import { codePointLength } from '../transcription/source.js';
 import type { Abbreviation, Correction, Person, Registers } from './registers.js';
 import { isoFromNumeric, isoFromStamp, parseLongDate } from './dates.js';
 import { inlineText } from '../transcription/inline.js';
+import { findNames, type NameType, type Segment } from './names.js';
 
 export interface EnrichOptions {
   registers: Registers;
@@ -34,7 +35,7 @@ export interface EnrichReport {
 interface Entry {
   person?: Person;
   /** A likely name no register lists, found elsewhere in the document by the suggestion rules. */
-  unlisted?: boolean;
+  unlisted?: NameType;
   correction?: Correction;
   abbreviation?: Abbreviation;
 }
@@ -48,43 +49,8 @@ function alternation(texts: string[]): RegExp | null {
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 }
 
-const TITLES =
-  'Mr\\.|Mrs\\.|Miss|Dr\\.|Ambassador|Minister|Foreign Minister|Prime Minister|Deputy Prime Minister|President|Vice President|Premier|Chancellor|Senator|Governor|General|Admiral|Colonel|Secretary|Under Secretary|Assistant Secretary|Chairman|Director|King|Queen|Prince|Judge|Justice|Counselor|Consul|PermRep|Deputy PermRep';
-const NAME_WORD = "(?:Mc[A-Z][a-z]+|Mac[A-Z][a-z]+|O'[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\\.)";
-const PARTICLE = '(?:de|da|di|van|von|der|du|la|le)';
-/** A title, an optional "of Something", and a name of capitalised words. */
-const TITLED_RE = new RegExp(
-  `(?<![\\p{L}])(?:${TITLES})(?: (?:of|for) (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,3})? (${NAME_WORD}(?: (?:${PARTICLE} )?${NAME_WORD}){0,3})(?![\\p{L}])`,
-  'gu',
-);
-/** A capitalised name that says or answers something: "Sarper said", "Gursel replied". */
-const SPEAKER_RE = new RegExp(
-  `(?<=^|[\\s(“"])(${NAME_WORD}(?: ${NAME_WORD}){0,2}) (?:said|stated|replied|told|asked|noted|agreed|indicated|added|remarked|observed|suggested|emphasized|commented|continued|explained|thought|felt|believed|wondered|responded|recalled|mentioned|expressed|urged|declared|informed)(?![\\p{L}])`,
-  'gu',
-);
-/** FRUS headings name the persons in parentheses: "Letter From the Ambassador to Greece (Labouisse)". */
-const HEADING_NAME_RE = new RegExp(`\\((${NAME_WORD}(?: ${NAME_WORD}){0,2})\\)`, 'gu');
 /** Drafter codes: OFFICE:InitialsSurname:typist. */
 const DRAFTER_RE = /(?<![\p{L}\p{N}])[A-Z]{1,5}(?:\/[A-Z]{1,5})?:([A-Z]{1,3}[A-Z][a-z]+):[A-Za-z]{1,4}(?![\p{L}])/gu;
-/** Words that open a sentence but are no names ("He said", "Department agreed"). */
-const STOP_WORDS = new Set([
-  'He', 'She', 'It', 'They', 'We', 'I', 'You', 'This', 'That', 'These', 'Those', 'There', 'Here', 'Who', 'What', 'Which', 'One',
-  'Department', 'Government', 'Embassy', 'Congress', 'Soviets', 'Russians', 'Greeks', 'Turks', 'Americans', 'British', 'French',
-  'Germans', 'Allies', 'Ministry', 'Mission', 'Delegation', 'Paper', 'Note', 'Report', 'Telegram', 'Memorandum', 'Letter', 'Both',
-  'All', 'Each', 'Everyone', 'Nobody', 'Someone', 'Also', 'When', 'If', 'But', 'And', 'As', 'Then', 'Later', 'Finally', 'Meanwhile',
-  'Source', 'Press', 'Radio', 'Washington', 'Moscow', 'Ankara', 'Athens', 'Paris', 'London', 'Bonn', 'Rome', 'Nicosia', 'Cyprus',
-  'Turkey', 'Greece', 'NATO', 'Staff', 'Chiefs', 'Defense', 'State', 'Army', 'Navy', 'Committee', 'Council', 'Parliament',
-]);
-
-/** Words that follow a title but are no names. */
-const NOT_NAMES = new Set([
-  'General', 'State', 'Defense', 'Department', 'Government', 'Embassy', 'Council', 'Secretary', 'Minister', 'President', 'Staff',
-  'Assembly', 'Office', 'Bureau', 'Mission', 'Affairs', 'Committee', 'Ambassador', 'Under', 'Deputy', 'Assistant', 'The', 'This',
-  'In', 'On', 'At', 'He', 'She', 'It', 'We', 'They', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-  'September', 'October', 'November', 'December', 'Turkish', 'Greek', 'Soviet', 'American', 'British', 'French', 'German',
-  'Italian', 'Cuban', 'United', 'Foreign', 'Prime', 'Permanent', 'Vice', 'Acting', 'Special', 'Executive', 'Chief', 'Commander',
-]);
-
 const MONTH_ABBR = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
 const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const DATE_RE = new RegExp(
@@ -123,30 +89,33 @@ class Enricher {
       this.corrections.set(c.sic, c);
     }
     for (const a of registers.abbreviations) for (const f of a.abbr) entry(f).abbreviation ??= a;
-    for (const c of this.candidates) if (!this.entries.has(c)) entry(c).unlisted = true;
+    for (const [c, type] of this.candidates) if (!this.entries.has(c)) entry(c).unlisted = type;
     this.registerRe = alternation([...this.entries.keys()]);
     this.correctionRe = alternation([...this.corrections.keys()]);
   }
 
   /** Likely names no register lists, found anywhere in the document: tagged wherever they occur. */
-  private candidates = new Set<string>();
+  private candidates = new Map<string, NameType>();
 
   private collectCandidates(doc: TranscribedDocument): void {
-    const add = (name: string) => {
-      const words = name.split(' ');
-      while (words.length && NOT_NAMES.has(words[0]!)) words.shift();
-      while (words.length && NOT_NAMES.has(words[words.length - 1]!)) words.pop();
-      const n = words.join(' ');
-      if (n.length > 1 && !/^[A-Z]\.$/.test(n) && !STOP_WORDS.has(words[0]!)) this.candidates.add(n);
+    const segments: Segment[] = [];
+    const drafters: string[] = [];
+    const push = (text: string, kind: Segment['kind']) => {
+      for (const m of text.matchAll(DRAFTER_RE)) drafters.push(m[1]!);
+      segments.push({ text, kind });
     };
-    const scan = (text: string, head: boolean) => {
-      for (const m of text.matchAll(DRAFTER_RE)) add(m[1]!);
-      for (const m of text.matchAll(TITLED_RE)) add(m[1]!);
-      for (const m of text.matchAll(SPEAKER_RE)) add(m[1]!);
-      if (head) for (const m of text.matchAll(HEADING_NAME_RE)) add(m[1]!);
-    };
-    for (const w of doc.witnesses) for (const b of w.blocks) for (const l of blockLines(b)) scan(inlineText(l.inlines), b.kind === 'head');
-    for (const n of doc.notes) scan(inlineText(n.content), false);
+    for (const w of doc.witnesses) {
+      for (const b of w.blocks) {
+        const lines = blockLines(b);
+        // A block of one short line without a full stop: a participant, an addressee, a role.
+        const short = lines.length === 1 && b.kind !== 'head' && b.kind !== 'signature' && inlineText(lines[0]!.inlines).split(/\s+/).length <= 16 && !/[.!?]\s*$/.test(inlineText(lines[0]!.inlines));
+        const kind: Segment['kind'] = b.kind === 'head' ? 'head' : b.kind === 'signature' ? 'signature' : short || b.kind === 'participants' || b.kind === 'field' ? 'line' : 'body';
+        for (const l of lines) push(inlineText(l.inlines), kind);
+      }
+    }
+    for (const n of doc.notes) push(inlineText(n.content), 'note');
+    this.candidates = findNames(segments);
+    for (const d of drafters) if (!this.candidates.has(d)) this.candidates.set(d, 'person');
   }
 
   run(doc: TranscribedDocument): EnrichReport {
@@ -304,8 +273,8 @@ class Enricher {
 
   private entryNode(text: string, e: Entry, pos: Position): Inline {
     if (e.unlisted && !e.person) {
-      this.report.unknownNames.push({ text, pos });
-      return { kind: 'name', type: 'person', children: this.correctionsIn(text, pos), pos };
+      if (e.unlisted === 'person') this.report.unknownNames.push({ text, pos });
+      return { kind: 'name', type: e.unlisted, children: this.correctionsIn(text, pos), pos };
     }
     if (e.person) {
       if (!this.report.persons.includes(e.person.id)) this.report.persons.push(e.person.id);

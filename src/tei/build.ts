@@ -596,7 +596,7 @@ class BodyWriter {
             if (n.part.next) attrs.next = `#${n.part.next}`;
             if (n.part.prev) attrs.prev = `#${n.part.prev}`;
           }
-          this.inlines(parent.ele('persName', xmlAttrs(attrs)), n.children);
+          this.inlines(parent.ele(n.type === 'place' ? 'placeName' : n.type === 'org' ? 'orgName' : 'persName', xmlAttrs(attrs)), n.children);
           break;
         }
         case 'choice': {

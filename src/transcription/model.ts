@@ -31,10 +31,10 @@ export type Inline =
   /** A footnote marker glued to the preceding word, resolved to the note it points to. */
   | { kind: 'noteRef'; marker: string; note: Note; pos: Position }
   // Added by enrichment (src/enrich), from the registers:
-  /** A person's name; `ref` is the register id (none for a name no register lists). */
+  /** A person's, place's or organisation's name; `ref` is the register id (none for a name no register lists). */
   | {
       kind: 'name';
-      type: 'person';
+      type: 'person' | 'place' | 'org';
       ref?: string;
       children: Inline[];
       pos: Position;

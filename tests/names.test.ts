@@ -1,0 +1,163 @@
+/**
+ * Names nobody listed (src/enrich/names.ts), on made-up text: the names here are invented, none
+ * is from the FRUS development set.
+ */
+import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { EMPTY_METADATA, body, convert as convertPlain, noSpace, stripSigns, teiText } from './helpers.js';
+import { EMPTY_REGISTERS } from '../src/enrich/registers.js';
+import { classify, findNames } from '../src/enrich/names.js';
+import { validateText } from '../src/validate/index.js';
+
+/** Converted with empty registers: every name is one nobody listed. */
+const convert = (src: string) => convertPlain(src, 'test', EMPTY_METADATA, EMPTY_REGISTERS);
+const tagged = (src: string, element = 'persName') =>
+  [...body(convert(src).xml).matchAll(new RegExp(`<${element}>([^<]*)</${element}>`, 'g'))].map((m) => m[1]);
+const names = (text: string, kind: 'body' | 'head' | 'line' | 'note' | 'signature' = 'body') =>
+  Object.fromEntries(findNames([{ text, kind }]));
+
+describe('words classed with the word lists', () => {
+  test('English words, given names, places, demonyms, titles, initials, acronyms, unknown words', () => {
+    expect(classify('Government')).toBe('institution');
+    expect(classify('Fortunately')).toBe('common');
+    expect(classify('Margaret')).toBe('given');
+    expect(classify('Norway')).toBe('place');
+    expect(classify('Oslo')).toBe('place');
+    expect(classify('Norwegian')).toBe('demonym');
+    expect(classify('Ambassador')).toBe('title');
+    expect(classify('J.K.')).toBe('initial');
+    expect(classify('UNESCO')).toBe('acronym');
+    expect(classify('Deptel')).toBe('acronym');
+    expect(classify('Vrandoukis')).toBe('unknown');
+  });
+});
+
+describe('person names from the evidence of the document', () => {
+  test('a title before a name; the title is not part of it', () => {
+    expect(names('Foreign Minister Vrandoukis arrived, and Secretary of State Hollowell met him.')).toMatchObject({ Vrandoukis: 'person', Hollowell: 'person' });
+    expect(names('Mr. Pennyfeather called.')).toMatchObject({ Pennyfeather: 'person' });
+  });
+
+  test('a given name or initials before a surname; the surname alone is then a name too', () => {
+    expect(names('He met Margaret Oakhurst and J. K. Tillbrook and Walter Q. Bell.')).toMatchObject({
+      'Margaret Oakhurst': 'person',
+      Oakhurst: 'person',
+      'J. K. Tillbrook': 'person',
+      Tillbrook: 'person',
+      'Walter Q. Bell': 'person',
+      Bell: 'person',
+    });
+  });
+
+  test('verbs of speech and report: "X said", "told X", "approved by X"', () => {
+    expect(names('The memorandum was approved by Pardew. Later Stone said the plan was sound, and the Embassy told Marsh.')).toMatchObject({
+      Pardew: 'person',
+      Stone: 'person',
+      Marsh: 'person',
+    });
+  });
+
+  test('a word that is no English word, place or demonym is a surname; runs with particles stay whole', () => {
+    expect(names('The talks between Vrandoukis and Coutre de Mervaille went on in Oslo.')).toMatchObject({
+      Vrandoukis: 'person',
+      'Coutre de Mervaille': 'person',
+      Oslo: 'place',
+    });
+  });
+
+  test('no name: pronouns and English words at the start of a sentence, institutions, acronyms, demonyms', () => {
+    const found = names('He said so. The Soviets would agree. Fortunately the Government told UNESCO. Norwegians agreed. The King. He indicated nothing.');
+    for (const w of ['He', 'Soviets', 'Fortunately', 'Government', 'Norwegians', 'King']) expect(found[w]).toBeUndefined();
+    expect(found.UNESCO).toBe('org');
+  });
+
+  test('a participant line, a name in parentheses in a heading, a signature', () => {
+    expect(names('Harold Q. Dunmore, EUR/RPM', 'line')).toMatchObject({ 'Harold Q. Dunmore': 'person' });
+    expect(names('Letter From the Ambassador to Norway (Pellingham) to the Secretary', 'head')).toMatchObject({ Pellingham: 'person' });
+  });
+});
+
+describe('what speaks against a name found from its words alone', () => {
+  const none = (found: Record<string, string>, ...ws: string[]) => {
+    for (const w of ws) expect(found[w], w).not.toBe('person');
+  };
+
+  test('a people, a plural of an English word', () => {
+    none(names('The Vardonians would not agree, and Soviets would refuse.'), 'Vardonians', 'Soviets');
+  });
+
+  test('telegraphese: office codes run together with -con, -tel', () => {
+    none(names('Department urges approval of Quercon–Delcon plans and asks about Embtel.'), 'Quercon', 'Delcon', 'Embtel');
+  });
+
+  test('a series and its number', () => {
+    none(names('As reported in Quelto 512, the Council met.'), 'Quelto');
+  });
+
+  test("a telegram's address line names places", () => {
+    const found = names('Repeated to Oslo, Bergen, and Trondvik.', 'note');
+    expect(found.Trondvik).toBe('place');
+  });
+
+  test('a point of the compass makes a region', () => {
+    expect(names('A force deployed in the Eastern Vardosea.')).toMatchObject({ 'Eastern Vardosea': 'place' });
+  });
+
+  test('an article before the name as a noun of its own; a preposition of place; a list with places', () => {
+    none(names('Control of the Zelmarine was discussed. Aircraft at Quarnik were ready. Bases such as Oslo and Tremsk.'), 'Zelmarine', 'Quarnik', 'Tremsk');
+  });
+
+  test('a name that mostly qualifies nouns is a thing ("the Zorbax missile"); a government of a person is not', () => {
+    none(names('US Zorbax submarines, the new Zorbax missile and rapid Zorbax progress. Whether Zorbax would help.'), 'Zorbax');
+    expect(names('The Pellingham government fell. Pellingham had resigned.')).toMatchObject({ Pellingham: 'person' });
+  });
+
+  test('an office: "Minister of X"', () => {
+    none(names('The Minister of Quandary was coming.'), 'Quandary');
+  });
+
+  test('strong evidence wins: a title, a given name, a verb of speech', () => {
+    expect(names('Ambassador Zorbax arrived. The Zorbax proposal, the Zorbax plan and Zorbax missiles.')).toMatchObject({ Zorbax: 'person' });
+  });
+
+  test('the gazetteer: world cities are places; one that is also a name is left to the evidence', () => {
+    expect(classify('Mombasa')).toBe('place');
+    expect(names('Mr. Jackson arrived.')).toMatchObject({ Jackson: 'person' });
+  });
+});
+
+describe('places and organisations', () => {
+  test('countries and capitals are placeName; governments and departments orgName', () => {
+    expect(tagged('The Norwegian Government informed the Department of State that Oslo agreed.', 'orgName')).toEqual(['Norwegian Government', 'Department of State']);
+    expect(tagged('The Norwegian Government informed the Department of State that Oslo agreed.', 'placeName')).toEqual(['Oslo']);
+  });
+});
+
+describe('in the TEI', () => {
+  test('a name found once is tagged wherever it occurs, without @ref; the TEI is valid (project schema, and tei_all)', async () => {
+    const src = 'Ambassador Pellingham arrived.\n\nLater Pellingham spoke with the Norwegian Government in Oslo.';
+    const { xml } = convert(src);
+    expect(tagged(src)).toEqual(['Pellingham', 'Pellingham']);
+    const r = await validateText('names.xml', xml);
+    expect(r.errors.filter((e) => e.rule !== 'creation-date').map((e) => e.message)).toEqual([]);
+    const all = await validateText('names.xml', xml, { schema: '../shared/schema/tei_all.rng', schematron: false });
+    expect(all.errors.map((e) => e.message)).toEqual([]);
+  });
+
+  const word = fc.oneof(
+    fc.constantFrom('Ambassador', 'Mr.', 'said', 'told', 'Vrandoukis', 'Margaret', 'Oakhurst', 'J. K.', 'de', 'Oslo', 'Norwegian', 'Government', 'Department of State', 'He', 'the', 'and', ',', '.'),
+    fc.stringMatching(/^[A-Z][a-z]{2,8}$/),
+  );
+  const line = fc.array(word, { minLength: 1, maxLength: 14 }).map((ws) => ws.join(' '));
+  const text = fc.array(line, { minLength: 1, maxLength: 5 }).map((ls) => ls.join('\n\n'));
+
+  test('property: tagging names never changes the text', () => {
+    fc.assert(
+      fc.property(text, (src) => {
+        const { xml } = convert(src);
+        expect(noSpace(teiText(xml))).toBe(noSpace(stripSigns(src)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
