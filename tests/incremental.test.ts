@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildEdition, type BuildOptions } from '../src/pipeline.js';
 import { project } from './project.js';
+import { verifyBag } from '../src/site/package.js';
 
 /** Every output file of a project (tei/, editions/, package/) with its content. */
 function outputs(dir: string): Map<string, string> {
@@ -75,10 +76,16 @@ describe('builds on two cores and incremental builds', () => {
     expect(unchanged.length).toBe(times.size - 3);
 
     const changed = '1962-10-29-topol-594';
+    const inBag = (name: string) => statSync(join(first.package!, 'data', 'tei', `${name}.xml`)).ino;
+    const inodes = { changed: inBag(changed), other: inBag('1962-11-19-circular-939') };
     appendFileSync(join(dir, 'sources', `${changed}.txt`), '\nA paragraph added while editing.\n');
     const third = await build(dir);
     expect(third.rebuilt).toBe(1);
     expect(third.upToDate).toBe(4);
+    // The new bag links the unchanged files of the old one, and verifies in full.
+    expect(inBag('1962-11-19-circular-939')).toBe(inodes.other);
+    expect(inBag(changed)).not.toBe(inodes.changed);
+    expect(verifyBag(third.package!)).toEqual([]);
     expect(readFileSync(join(dir, 'editions', 'html', `${changed}.html`), 'utf8')).toContain('A paragraph added while editing.');
     expect(readFileSync(join(dir, 'editions', 'search-index.js'), 'utf8')).toContain('A paragraph added while editing.');
 
