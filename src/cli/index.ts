@@ -8,6 +8,7 @@ import { buildEdition, convertFile, documentName, metadataFor, registersFor, typ
 import { loadMetadata } from '../enrich/metadata.js';
 import { readFileOrFail, writeFileAtomic } from '../io.js';
 import { describeError } from '../errors.js';
+import { verifyBag } from '../site/package.js';
 import { collectXmlFiles, validateFile, SchemaError, type Report } from '../validate/index.js';
 import { copyAssets, renderTei, writeRendered } from '../render/index.js';
 import { basename, join } from 'node:path';
@@ -203,9 +204,17 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
         for (const f of report.failed) io.err(describe(f.error) + '\n');
         for (const r of report.invalid) io.err(formatReport(r));
         const bag = report.package!;
-        const problems = report.packageProblems;
-        for (const p of problems) io.err(`error: ${p}\n`);
-        io.err(problems.length ? `bag not written: the new bag did not verify; ${bag} is unchanged\n` : `bag written: ${bag} (verified)\n`);
+        // The build checked what it wrote; the package command checks every checksum of the bag as an ingest would.
+        const full = report.packageProblems.length ? [] : verifyBag(bag);
+        for (const p of [...report.packageProblems, ...full]) io.err(`error: ${p}\n`);
+        io.err(
+          report.packageProblems.length
+            ? `bag not written: the new bag did not verify; ${bag} is unchanged\n`
+            : full.length
+              ? `bag written: ${bag} (does not verify)\n`
+              : `bag written: ${bag} (verified: every checksum)\n`,
+        );
+        const problems = [...report.packageProblems, ...full];
         if (problems.length || report.failed.length || report.invalid.length) code = 1;
       } catch (e) {
         io.err(describe(e) + '\n');
