@@ -13,10 +13,9 @@
                 xmlns:xs="http://www.w3.org/2001/XMLSchema"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
                 xmlns:te="urn:tei-edition:xslt"
+                xmlns:htm="urn:tei-edition:xslt:html"
                 xmlns="http://www.w3.org/1999/xhtml"
                 exclude-result-prefixes="#all">
-
-  <xsl:import href="rules.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
@@ -25,13 +24,12 @@
   <!-- Where the page finds edition.css and edition.js. -->
   <xsl:param name="assets" as="xs:string" select="''"/>
 
-  <xsl:mode use-accumulators="#all"/>
-
   <xsl:variable name="views" as="map(xs:string, xs:string)*"
                 select="(map { 'view': 'diplomatic', 'title': 'Diplomatic transcription', 'button': 'Diplomatic', 'prefix': 'd-' },
                          map { 'view': 'normalized', 'title': 'Reading text', 'button': 'Reading text', 'prefix': '' })"/>
 
-  <xsl:template match="/">
+  <!-- The page: both views, the header, the notes. -->
+  <xsl:template name="htm:page">
     <xsl:variable name="title" select="te:title(.)"/>
     <html lang="{(/*/@xml:lang, 'en')[1]}">
       <head>
@@ -57,7 +55,7 @@
             <p class="edition-title"><xsl:value-of select="."/></p>
           </xsl:for-each>
           <h1><xsl:value-of select="$title"/></h1>
-          <xsl:call-template name="te:metadata"/>
+          <xsl:call-template name="htm:metadata"/>
           <xsl:variable name="excisions" select="te:excisions(/)"/>
           <xsl:if test="$excisions">
             <section class="ledger" aria-labelledby="ledger-title">
@@ -124,7 +122,7 @@
                   </xsl:otherwise>
                 </xsl:choose>
               </div>
-              <xsl:call-template name="te:notes">
+              <xsl:call-template name="htm:notes">
                 <xsl:with-param name="doc" select="$doc"/>
                 <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
                 <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
@@ -172,7 +170,7 @@
     </html>
   </xsl:template>
 
-  <xsl:template name="te:metadata">
+  <xsl:template name="htm:metadata">
     <xsl:variable name="h" select="//tei:teiHeader"/>
     <dl class="doc-meta">
       <xsl:for-each select="te:date(/)">
@@ -201,11 +199,6 @@
     </dl>
   </xsl:template>
 
-  <!-- A block-level place: directly in a division, the body, a closer, a list, or outside TEI. -->
-  <xsl:function name="te:standalone" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/parent::*[self::tei:div or self::tei:body or self::tei:closer or self::tei:list or self::tei:front or self::tei:back or not(namespace-uri() = 'http://www.tei-c.org/ns/1.0')])"/>
-  </xsl:function>
 
   <!-- ==================================================== the behaviours, in HTML -->
   <!-- Each is called by the rule of rules.xsl that gives an element its behaviour in a view; the
@@ -213,13 +206,13 @@
        <span class="sr-only">. -->
 
   <!-- An element without content of its own (no element, only white space) leaves nothing. -->
-  <xsl:template name="te:content">
+  <xsl:template name="htm:content">
     <xsl:if test="exists(*) or self::tei:choice or normalize-space() != ''">
       <xsl:apply-templates mode="#current"/>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="te:witness">
+  <xsl:template name="htm:witness">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
     <xsl:variable name="siglum" select="te:witness-siglum(.)"/>
@@ -231,11 +224,11 @@
     </section>
   </xsl:template>
 
-  <xsl:template name="te:witness-intro">
+  <xsl:template name="htm:witness-intro">
     <p class="witness-intro"><span class="sr-only">Transcriber’s note: </span><xsl:apply-templates mode="#current"/></p>
   </xsl:template>
 
-  <xsl:template name="te:heading">
+  <xsl:template name="htm:heading">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <!-- Under the copy's own heading (h3) when the view shows one, else directly under the view's (h2). -->
     <xsl:variable name="labelled" select="$view = 'diplomatic' and count(ancestor::tei:div[@type = 'witness'][1]/../tei:div[@type = 'witness']) gt 1"/>
@@ -245,7 +238,7 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template name="te:paragraph">
+  <xsl:template name="htm:paragraph">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
     <p class="p">
@@ -274,34 +267,34 @@
     </p>
   </xsl:template>
 
-  <xsl:template name="te:block">
+  <xsl:template name="htm:block">
     <div class="block {local-name()}{@type ! (' ' || .)}"><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
 
-  <xsl:template name="te:caption">
+  <xsl:template name="htm:caption">
     <p class="caption"><xsl:apply-templates mode="#current"/></p>
   </xsl:template>
 
-  <xsl:template name="te:dateline">
+  <xsl:template name="htm:dateline">
     <p class="dateline"><xsl:apply-templates mode="#current"/></p>
   </xsl:template>
 
-  <xsl:template name="te:list">
+  <xsl:template name="htm:list">
     <div class="list{@type ! (' list-' || .)}{@subtype ! (' ' || .)}"><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
 
-  <xsl:template name="te:app-start">
+  <xsl:template name="htm:app-start">
     <span class="app-start" aria-hidden="true">⸢</span>
   </xsl:template>
 
-  <xsl:template name="te:app-end">
+  <xsl:template name="htm:app-end">
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
     <xsl:variable name="app" select="te:target(., string(@corresp))"/>
     <span class="app-end" aria-hidden="true">⸣</span>
     <a class="app-ref{$app/@type ! (' app-ref-' || .)}" href="#{$prefix}{substring(@corresp, 2)}">[<xsl:value-of select="te:app-summary($app)"/>]</a>
   </xsl:template>
 
-  <xsl:template name="te:apparatus">
+  <xsl:template name="htm:apparatus">
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
     <section class="apparatus" aria-labelledby="{$prefix}app-{@corresp ! replace(., '\W', '')}">
       <h3 id="{$prefix}app-{@corresp ! replace(., '\W', '')}"><xsl:value-of select="tei:head"/></h3>
@@ -327,91 +320,91 @@
     </section>
   </xsl:template>
 
-  <xsl:template name="te:list-head">
+  <xsl:template name="htm:list-head">
     <span class="list-head"><xsl:apply-templates mode="#current"/></span>
     <xsl:text> </xsl:text>
   </xsl:template>
 
-  <xsl:template name="te:item">
+  <xsl:template name="htm:item">
     <span class="item"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
-  <xsl:template name="te:closer">
+  <xsl:template name="htm:closer">
     <div class="closer"><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
 
-  <xsl:template name="te:signed">
+  <xsl:template name="htm:signed">
     <span class="signed block"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
-  <xsl:template name="te:admin">
+  <xsl:template name="htm:admin">
     <div class="admin admin-{@type}"><span class="sr-only"><xsl:value-of select="'Form entry (' || @type || '): '"/></span><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
 
-  <xsl:template name="te:footnote">
+  <xsl:template name="htm:footnote">
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
     <xsl:variable name="n" select="te:note-number(.)"/>
     <a class="noteref" id="{$prefix}noteref-{$n}" href="#{$prefix}note-{$n}" role="doc-noteref"><span class="sr-only">Note </span><sup><xsl:value-of select="$n"/></sup></a>
   </xsl:template>
 
-  <xsl:template name="te:page-break">
+  <xsl:template name="htm:page-break">
     <span class="pb{if (te:standalone(.)) then ' block' else ''}" data-page="{@n}"><xsl:value-of select="te:page-text(.)"/></span>
   </xsl:template>
 
-  <xsl:template name="te:line-break">
+  <xsl:template name="htm:line-break">
     <br/>
   </xsl:template>
 
-  <xsl:template name="te:space">
+  <xsl:template name="htm:space">
     <xsl:text> </xsl:text>
   </xsl:template>
 
-  <xsl:template name="te:furniture">
+  <xsl:template name="htm:furniture">
     <span class="fw{@type ! (' fw-' || .)}{if (te:standalone(.)) then ' block' else ''}"><span class="sr-only"><xsl:value-of select="'Page furniture' || @type ! (' (' || . || ')') || ': '"/></span><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
-  <xsl:template name="te:stamp">
+  <xsl:template name="htm:stamp">
     <xsl:variable name="kind" select="(descendant-or-self::tei:stamp/@type)[1]"/>
     <span class="stamp{$kind ! (' stamp-' || .)}{if (te:standalone(.)) then ' block' else ''}"><span class="sr-only"><xsl:value-of select="'Stamp' || $kind ! (' (' || . || ')') || ': '"/></span><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
-  <xsl:template name="te:deletion">
+  <xsl:template name="htm:deletion">
     <del><span class="sr-only">deleted: </span><xsl:apply-templates mode="#current"/></del>
   </xsl:template>
 
-  <xsl:template name="te:insertion">
+  <xsl:template name="htm:insertion">
     <ins class="add{@place ! (' add-' || .)}"><span class="sr-only"><xsl:value-of select="'inserted' || (if (@place = 'above') then ' above the line' else '') || ': '"/></span><xsl:apply-templates mode="#current"/></ins>
   </xsl:template>
 
-  <xsl:template name="te:hand">
+  <xsl:template name="htm:hand">
     <span class="hand"><span class="sr-only">handwritten: </span><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
-  <xsl:template name="te:bracketed">
+  <xsl:template name="htm:bracketed">
     <span class="bracketed">[<xsl:apply-templates mode="#current"/>]</span>
   </xsl:template>
 
-  <xsl:template name="te:bold">
+  <xsl:template name="htm:bold">
     <xsl:if test="exists(*) or normalize-space() != ''">
       <b><xsl:apply-templates mode="#current"/></b>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="te:italic">
+  <xsl:template name="htm:italic">
     <xsl:if test="exists(*) or normalize-space() != ''">
       <i><xsl:apply-templates mode="#current"/></i>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="te:quote">
+  <xsl:template name="htm:quote">
     <q><xsl:apply-templates mode="#current"/></q>
   </xsl:template>
 
-  <xsl:template name="te:acronym">
+  <xsl:template name="htm:acronym">
     <abbr title="{normalize-space(../tei:expan)}"><xsl:apply-templates mode="#current"/></abbr>
   </xsl:template>
 
-  <xsl:template name="te:name">
+  <xsl:template name="htm:name">
     <xsl:if test="exists(*) or normalize-space() != ''">
       <span class="{local-name()}">
         <xsl:if test="@ref"><xsl:attribute name="data-ref" select="@ref"/></xsl:if>
@@ -420,16 +413,16 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="te:excision">
+  <xsl:template name="htm:excision">
     <span class="gap excision"><xsl:value-of select="te:excision-text(.)"/></span>
   </xsl:template>
 
-  <xsl:template name="te:gap">
+  <xsl:template name="htm:gap">
     <span class="gap"><xsl:value-of select="te:gap-text(.)"/></span>
   </xsl:template>
 
   <!-- The notes of a view, numbered, after its text. -->
-  <xsl:template name="te:notes">
+  <xsl:template name="htm:notes">
     <xsl:param name="doc" as="node()"/>
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>

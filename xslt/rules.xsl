@@ -208,6 +208,12 @@
     <xsl:sequence select="($note/@n, string($note/accumulator-after('te:footnotes')))[1]"/>
   </xsl:function>
 
+  <!-- A block-level place: directly in a division, the body, a closer, a list, or outside TEI. -->
+  <xsl:function name="te:standalone" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/parent::*[self::tei:div or self::tei:body or self::tei:closer or self::tei:list or self::tei:front or self::tei:back or not(namespace-uri() = 'http://www.tei-c.org/ns/1.0')])"/>
+  </xsl:function>
+
   <!-- FRUS wording of an excision: "[1 paragraph (7 lines of source text) not declassified]". -->
   <xsl:function name="te:excision-text" as="xs:string">
     <xsl:param name="gap" as="element()"/>

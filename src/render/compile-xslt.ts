@@ -11,7 +11,8 @@ import { packageFile, resolveDependency } from '../paths.js';
 export const XSLT_DIR = packageFile('xslt');
 /** The compiled stylesheets: built by `npm run compile`, and on `prepack`, so the package ships them. */
 export const SEF_DIR = packageFile('dist', 'xslt');
-export const STYLESHEETS = ['html', 'text'] as const;
+/** One stylesheet for all outputs: edition.xsl includes rules.xsl, html.xsl and text.xsl. */
+export const STYLESHEETS = ['edition'] as const;
 
 /** xslt3, the SaxonJS compiler: a development dependency (an installed package ships its SEF files). */
 function xslt3(): string {
