@@ -30,7 +30,7 @@
 
   <!-- The page: both views, the header, the notes. -->
   <xsl:template name="htm:page">
-    <xsl:variable name="title" select="te:title(.)"/>
+    <xsl:variable name="title" select="$te:title"/>
     <html lang="{(/*/@xml:lang, 'en')[1]}">
       <head>
         <meta charset="utf-8"/>
@@ -51,7 +51,7 @@
           </ul>
         </nav>
         <header class="doc-header">
-          <xsl:for-each select="(//tei:teiHeader//tei:titleStmt/tei:title[@type = 'sub'])[1]">
+          <xsl:for-each select="($te:header//tei:titleStmt/tei:title[@type = 'sub'])[1]">
             <p class="edition-title"><xsl:value-of select="."/></p>
           </xsl:for-each>
           <h1><xsl:value-of select="$title"/></h1>
@@ -97,25 +97,24 @@
             </div>
         </div>
         <main id="text">
-          <xsl:variable name="doc" select="."/>
           <xsl:for-each select="$views">
             <xsl:variable name="v" select="."/>
             <section class="view view-{$v?view}" id="view-{$v?view}" data-view="{$v?view}" aria-labelledby="title-{$v?view}">
               <h2 class="view-title" id="title-{$v?view}"><xsl:value-of select="$v?title"/></h2>
-              <xsl:variable name="witnesses" select="$doc//tei:div[@type = 'witness']"/>
+              <xsl:variable name="witnesses" select="$te:witnesses"/>
               <xsl:if test="count($witnesses) gt 1 and $v?view = 'normalized'">
                 <p class="view-note">The reading text follows copy <xsl:value-of select="te:witness-siglum($witnesses[1])"/> (<xsl:value-of select="te:witness-label($witnesses[1])"/>); the diplomatic transcription shows every copy.</p>
               </xsl:if>
               <div class="text">
                 <xsl:choose>
                   <xsl:when test="$v?view = 'diplomatic'">
-                    <xsl:apply-templates select="te:text-root($doc)" mode="te:diplomatic">
+                    <xsl:apply-templates select="$te:text-root" mode="te:diplomatic">
                       <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
                       <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
                     </xsl:apply-templates>
                   </xsl:when>
                   <xsl:otherwise>
-                    <xsl:apply-templates select="te:text-root($doc)" mode="te:normalized">
+                    <xsl:apply-templates select="$te:text-root" mode="te:normalized">
                       <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
                       <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
                     </xsl:apply-templates>
@@ -123,11 +122,10 @@
                 </xsl:choose>
               </div>
               <xsl:call-template name="htm:notes">
-                <xsl:with-param name="doc" select="$doc"/>
                 <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
                 <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
               </xsl:call-template>
-              <xsl:variable name="acronyms" select="te:acronyms(te:text-root($doc)[not(ancestor-or-self::tei:div[@type = 'witness'][te:omitted-witness(., $v?view)])])"/>
+              <xsl:variable name="acronyms" select="te:view-acronyms($v?view)"/>
               <xsl:if test="$acronyms">
                 <section class="abbreviations" aria-labelledby="{$v?prefix}abbr-title">
                   <h3 id="{$v?prefix}abbr-title">Abbreviations</h3>
@@ -140,7 +138,7 @@
                 </section>
               </xsl:if>
               <xsl:if test="$v?view = 'normalized'">
-                <xsl:variable name="stamps" select="te:gathered-stamps(($witnesses, $doc)[1])"/>
+                <xsl:variable name="stamps" select="$te:stamps"/>
                 <xsl:if test="$stamps">
                   <section class="stamps" aria-labelledby="stamps-title">
                     <h3 id="stamps-title">Stamps and markings</h3>
@@ -161,7 +159,7 @@
           </xsl:for-each>
         </main>
         <footer class="doc-footer">
-          <xsl:for-each select="//tei:teiHeader//tei:availability/(tei:licence | tei:p)">
+          <xsl:for-each select="$te:header//tei:availability/(tei:licence | tei:p)">
             <p><xsl:value-of select="."/></p>
           </xsl:for-each>
         </footer>
@@ -171,9 +169,9 @@
   </xsl:template>
 
   <xsl:template name="htm:metadata">
-    <xsl:variable name="h" select="//tei:teiHeader"/>
+    <xsl:variable name="h" select="$te:header"/>
     <dl class="doc-meta">
-      <xsl:for-each select="te:date(/)">
+      <xsl:for-each select="$te:date">
         <dt>Date</dt><dd><xsl:value-of select="."/></dd>
       </xsl:for-each>
       <xsl:for-each select="($h//tei:keywords/tei:term[@type = 'documentType'])[1]">
@@ -423,10 +421,9 @@
 
   <!-- The notes of a view, numbered, after its text. -->
   <xsl:template name="htm:notes">
-    <xsl:param name="doc" as="node()"/>
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
-    <xsl:variable name="notes" select="te:footnotes(te:text-root($doc), $view)"/>
+    <xsl:variable name="notes" select="te:view-notes($view)"/>
     <xsl:if test="$notes">
       <section class="notes" role="doc-endnotes" aria-labelledby="{$prefix}notes-title">
         <h3 id="{$prefix}notes-title">Notes</h3>

@@ -186,6 +186,34 @@
     <xsl:sequence select="$root//tei:note[not(@type = $te:admin-notes)][not(ancestor::tei:div[@type = 'witness'][te:omitted-witness(., $view)])]"/>
   </xsl:function>
 
+  <!-- ==================================================== the document, asked once -->
+  <!-- One transform writes every output of a document (edition.xsl): what they all ask of the whole
+       document is asked once, here, the first time it is needed. In SaxonJS a search of the whole
+       tree (//) costs about as much as copying the tree. -->
+  <xsl:variable name="te:text-root" as="node()*" select="te:text-root(/)"/>
+  <xsl:variable name="te:witnesses" as="element()*" select="//tei:div[@type = 'witness']"/>
+  <xsl:variable name="te:header" as="element()*" select="//tei:teiHeader"/>
+  <xsl:variable name="te:title" as="xs:string" select="te:title(/)"/>
+  <xsl:variable name="te:date" as="xs:string?" select="te:date(/)"/>
+  <!-- The footnotes of the whole text (the diplomatic view shows every witness). -->
+  <xsl:variable name="te:notes" as="element()*" select="te:footnotes($te:text-root, 'diplomatic')"/>
+  <xsl:variable name="te:acronyms-diplomatic" as="element()*" select="te:acronyms($te:text-root)"/>
+  <xsl:variable name="te:acronyms-normalized" as="element()*" select="te:acronyms($te:text-root[not(ancestor-or-self::tei:div[@type = 'witness'][te:omitted-witness(., 'normalized')])])"/>
+  <!-- The stamps the reading view gathers: those of the base witness. -->
+  <xsl:variable name="te:stamps" as="element()*" select="te:gathered-stamps(($te:witnesses, /)[1])"/>
+
+  <!-- The footnotes of a view (te:footnotes of the text, asked once). -->
+  <xsl:function name="te:view-notes" as="element()*">
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="if ($view = 'diplomatic') then $te:notes else $te:notes[not(ancestor::tei:div[@type = 'witness'][te:omitted-witness(., $view)])]"/>
+  </xsl:function>
+
+  <!-- The acronyms of a view, once each, in order of first use. -->
+  <xsl:function name="te:view-acronyms" as="element()*">
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="if ($view = 'diplomatic') then $te:acronyms-diplomatic else $te:acronyms-normalized"/>
+  </xsl:function>
+
   <!-- ==================================================== shared helpers -->
 
   <!-- The element a local pointer (#id) points to, in the same document. -->

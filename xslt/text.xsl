@@ -30,28 +30,28 @@
   <xsl:template name="txt:document">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:variable name="raw" as="xs:string*">
-      <xsl:sequence select="te:title(.), $LB"/>
-      <xsl:sequence select="te:date(.) ! (., $LB)"/>
+      <xsl:sequence select="$te:title, $LB"/>
+      <xsl:sequence select="$te:date ! (., $LB)"/>
       <xsl:sequence select="if ($view = 'diplomatic') then 'Diplomatic edition' else 'Reading edition (normalized)'"/>
-      <xsl:variable name="witnesses" select="//tei:div[@type = 'witness']"/>
+      <xsl:variable name="witnesses" select="$te:witnesses"/>
       <xsl:if test="count($witnesses) gt 1 and $view != 'diplomatic'">
         <xsl:sequence select="$LB, 'The reading text follows copy ', te:witness-siglum($witnesses[1]), ' (', te:witness-label($witnesses[1]), '); the diplomatic edition has every copy.'"/>
       </xsl:if>
       <xsl:sequence select="$PARA"/>
       <xsl:choose>
         <xsl:when test="$view = 'diplomatic'">
-          <xsl:apply-templates select="te:text-root(.)" mode="te:diplomatic">
+          <xsl:apply-templates select="$te:text-root" mode="te:diplomatic">
             <xsl:with-param name="view" select="$view" tunnel="yes"/>
           </xsl:apply-templates>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:apply-templates select="te:text-root(.)" mode="te:normalized">
+          <xsl:apply-templates select="$te:text-root" mode="te:normalized">
             <xsl:with-param name="view" select="$view" tunnel="yes"/>
           </xsl:apply-templates>
         </xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="txt:notes"/>
-      <xsl:variable name="acronyms" select="te:acronyms(te:text-root(/)[not(ancestor-or-self::tei:div[@type = 'witness'][te:omitted-witness(., $view)])])"/>
+      <xsl:variable name="acronyms" select="te:view-acronyms($view)"/>
       <xsl:if test="$acronyms">
         <xsl:sequence select="$PARA, 'Abbreviations', $PARA"/>
         <xsl:for-each select="$acronyms">
@@ -59,7 +59,7 @@
         </xsl:for-each>
       </xsl:if>
       <xsl:if test="$view != 'diplomatic'">
-        <xsl:variable name="stamps" select="te:gathered-stamps(($witnesses, /)[1])"/>
+        <xsl:variable name="stamps" select="$te:stamps"/>
         <xsl:if test="$stamps">
           <xsl:sequence select="$PARA, 'Stamps and markings', $PARA"/>
           <xsl:for-each select="$stamps">
@@ -219,7 +219,7 @@
   <!-- The notes, numbered, after the text. -->
   <xsl:template name="txt:notes">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
-    <xsl:variable name="notes" select="te:footnotes(te:text-root(/), $view)"/>
+    <xsl:variable name="notes" select="te:view-notes($view)"/>
     <xsl:if test="$notes">
       <xsl:sequence select="$PARA, 'Notes', $PARA"/>
       <xsl:for-each select="$notes">
