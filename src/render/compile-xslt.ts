@@ -3,7 +3,7 @@
  * Run by `npm run compile`; a stylesheet is compiled again only when an .xsl file is newer.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageFile, resolveDependency } from '../paths.js';
@@ -39,6 +39,8 @@ export function compileStylesheets(force = false): string[] {
     });
     compiled.push(name);
   }
+  // SEF files of stylesheets no longer in the list (html and text before edition.xsl) are not shipped.
+  for (const f of readdirSync(SEF_DIR)) if (f.endsWith('.sef.json') && !(STYLESHEETS as readonly string[]).includes(f.slice(0, -'.sef.json'.length))) rmSync(join(SEF_DIR, f));
   return compiled;
 }
 
