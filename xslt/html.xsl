@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   tei-edition: one HTML page per document, holding both views (diplomatic and reading text) and a
-  switch between them (edition.js). What each element does in each view is decided in rules.xsl;
+  switch between them (edition.js). What each element does in each view is decided in rules.xsl; edition.xsl includes
+  this module and calls it;
   this module only says how each behaviour is written in HTML.
 
   Accessibility: nothing is shown on hover only. Every mark that sighted readers see as styling

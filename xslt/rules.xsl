@@ -3,8 +3,9 @@
   tei-edition: the processing model.
 
   One table, written once: for each TEI element and each edition view (diplomatic, normalized), the
-  behaviour it gets. The outputs (html.xsl, text.xsl) import this module and implement each
-  behaviour once for their format, as a named template (te:deletion, te:paragraph, …); they never
+  behaviour it gets. The outputs (html.xsl, text.xsl) implement each behaviour once for their
+  format, as a named template (htm:deletion, txt:deletion, …); edition.xsl includes the three and
+  sends each behaviour (te:deletion, te:paragraph, …) to the format being written. The outputs never
   decide per element what a view shows.
 
   Views

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   tei-edition: plain-text output of the diplomatic or the normalized edition.
-  What each element does in each view is decided in rules.xsl; this module only says how each
+  What each element does in each view is decided in rules.xsl; edition.xsl includes
+  this module and calls it; this module only says how each
   behaviour is written in plain text.
 
   Signs of the diplomatic text (docs/editions.md, "Plain-text signs"):
