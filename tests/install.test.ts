@@ -63,7 +63,7 @@ describe('the installed package', () => {
     // Packing compiles first, so the stylesheets in the tarball are those of the sources.
     expect((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts.prepack).toBe('npm run compile');
     const files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).split('\n');
-    for (const f of ['dist/cli/bin.js', 'dist/xslt/html.sef.json', 'dist/xslt/text.sef.json', 'xslt/rules.xsl', 'tei/schema/tei-edition.rng', 'schema/edition.schema.json', 'templates/edition/sources/edition.yaml', 'templates/edition/gitignore', 'README.md']) {
+    for (const f of ['dist/cli/bin.js', 'dist/xslt/edition.sef.json', 'xslt/rules.xsl', 'tei/schema/tei-edition.rng', 'schema/edition.schema.json', 'templates/edition/sources/edition.yaml', 'templates/edition/gitignore', 'README.md']) {
       expect(files).toContain(`package/${f}`);
     }
     expect(files.filter((f) => /^package\/(tests|sources|scripts|src)\/|\.png$|\.map$|^package\/dist\/(bench|eval)\//.test(f))).toEqual([]);

@@ -159,6 +159,30 @@ describe('the processing model: where two rules of the table could match', () =>
   });
 });
 
+describe('one table, one transform', () => {
+  test('every behaviour the table (rules.xsl) names is written by both formats, and sent to them by edition.xsl', () => {
+    const xsl = (f: string) => readFileSync(`xslt/${f}`, 'utf8');
+    const named = (src: string, prefix: string) => new Set([...src.matchAll(new RegExp(`<xsl:template name="${prefix}:([a-z-]+)"`, 'g'))].map((m) => m[1]));
+    const behaviours = new Set([...xsl('rules.xsl').matchAll(/<xsl:call-template name="te:([a-z-]+)"/g)].map((m) => m[1]));
+    expect(behaviours.size).toBeGreaterThan(30);
+    const html = named(xsl('html.xsl'), 'htm');
+    const text = named(xsl('text.xsl'), 'txt');
+    const sent = named(xsl('edition.xsl'), 'te');
+    for (const b of behaviours) {
+      expect(html, `htm:${b}`).toContain(b);
+      expect(text, `txt:${b}`).toContain(b);
+      expect(sent, `te:${b}`).toContain(b);
+    }
+  });
+
+  test('the three outputs come from one transform: the texts are whole (a header, the text, a final line break)', () => {
+    const out = r('<p>one <del>two</del> three</p>');
+    expect(out.html).toMatch(/^<!DOCTYPE html>/);
+    expect(out.diplomatic).toMatch(/^Test\nDiplomatic edition\n\none \[-two-\] three\n$/);
+    expect(out.normalized).toMatch(/^Test\nReading edition \(normalized\)\n\none three\n$/);
+  });
+});
+
 describe('whitespace is exact', () => {
   test('no space lost or doubled around inline elements, at page breaks, between a deletion and an insertion', () => {
     const out = r('<p>against the <add place="above">presence</add> <del rend="strikethrough">presence</del> and word<del rend="strikethrough">s</del><add place="above">es</add> glued, <del rend="strikethrough">Since</del> (e) Since them <pb n="450"/> than</p>');

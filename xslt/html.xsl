@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   tei-edition: one HTML page per document, holding both views (diplomatic and reading text) and a
-  switch between them (edition.js). What each element does in each view is decided in rules.xsl;
+  switch between them (edition.js). What each element does in each view is decided in rules.xsl; edition.xsl includes
+  this module and calls it;
   this module only says how each behaviour is written in HTML.
 
   Accessibility: nothing is shown on hover only. Every mark that sighted readers see as styling
@@ -13,10 +14,9 @@
                 xmlns:xs="http://www.w3.org/2001/XMLSchema"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
                 xmlns:te="urn:tei-edition:xslt"
+                xmlns:htm="urn:tei-edition:xslt:html"
                 xmlns="http://www.w3.org/1999/xhtml"
                 exclude-result-prefixes="#all">
-
-  <xsl:import href="rules.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
 
@@ -25,14 +25,13 @@
   <!-- Where the page finds edition.css and edition.js. -->
   <xsl:param name="assets" as="xs:string" select="''"/>
 
-  <xsl:mode use-accumulators="#all"/>
-
   <xsl:variable name="views" as="map(xs:string, xs:string)*"
                 select="(map { 'view': 'diplomatic', 'title': 'Diplomatic transcription', 'button': 'Diplomatic', 'prefix': 'd-' },
                          map { 'view': 'normalized', 'title': 'Reading text', 'button': 'Reading text', 'prefix': '' })"/>
 
-  <xsl:template match="/">
-    <xsl:variable name="title" select="te:title(.)"/>
+  <!-- The page: both views, the header, the notes. -->
+  <xsl:template name="htm:page">
+    <xsl:variable name="title" select="$te:title"/>
     <html lang="{(/*/@xml:lang, 'en')[1]}">
       <head>
         <meta charset="utf-8"/>
@@ -53,11 +52,11 @@
           </ul>
         </nav>
         <header class="doc-header">
-          <xsl:for-each select="(//tei:teiHeader//tei:titleStmt/tei:title[@type = 'sub'])[1]">
+          <xsl:for-each select="($te:header//tei:titleStmt/tei:title[@type = 'sub'])[1]">
             <p class="edition-title"><xsl:value-of select="."/></p>
           </xsl:for-each>
           <h1><xsl:value-of select="$title"/></h1>
-          <xsl:call-template name="te:metadata"/>
+          <xsl:call-template name="htm:metadata"/>
           <xsl:variable name="excisions" select="te:excisions(/)"/>
           <xsl:if test="$excisions">
             <section class="ledger" aria-labelledby="ledger-title">
@@ -99,37 +98,35 @@
             </div>
         </div>
         <main id="text">
-          <xsl:variable name="doc" select="."/>
           <xsl:for-each select="$views">
             <xsl:variable name="v" select="."/>
             <section class="view view-{$v?view}" id="view-{$v?view}" data-view="{$v?view}" aria-labelledby="title-{$v?view}">
               <h2 class="view-title" id="title-{$v?view}"><xsl:value-of select="$v?title"/></h2>
-              <xsl:variable name="witnesses" select="$doc//tei:div[@type = 'witness']"/>
+              <xsl:variable name="witnesses" select="$te:witnesses"/>
               <xsl:if test="count($witnesses) gt 1 and $v?view = 'normalized'">
                 <p class="view-note">The reading text follows copy <xsl:value-of select="te:witness-siglum($witnesses[1])"/> (<xsl:value-of select="te:witness-label($witnesses[1])"/>); the diplomatic transcription shows every copy.</p>
               </xsl:if>
               <div class="text">
                 <xsl:choose>
                   <xsl:when test="$v?view = 'diplomatic'">
-                    <xsl:apply-templates select="te:text-root($doc)" mode="te:diplomatic">
+                    <xsl:apply-templates select="$te:text-root" mode="te:diplomatic">
                       <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
                       <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
                     </xsl:apply-templates>
                   </xsl:when>
                   <xsl:otherwise>
-                    <xsl:apply-templates select="te:text-root($doc)" mode="te:normalized">
+                    <xsl:apply-templates select="$te:text-root" mode="te:normalized">
                       <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
                       <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
                     </xsl:apply-templates>
                   </xsl:otherwise>
                 </xsl:choose>
               </div>
-              <xsl:call-template name="te:notes">
-                <xsl:with-param name="doc" select="$doc"/>
+              <xsl:call-template name="htm:notes">
                 <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
                 <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
               </xsl:call-template>
-              <xsl:variable name="acronyms" select="te:acronyms(te:text-root($doc)[not(ancestor-or-self::tei:div[@type = 'witness'][te:omitted-witness(., $v?view)])])"/>
+              <xsl:variable name="acronyms" select="te:view-acronyms($v?view)"/>
               <xsl:if test="$acronyms">
                 <section class="abbreviations" aria-labelledby="{$v?prefix}abbr-title">
                   <h3 id="{$v?prefix}abbr-title">Abbreviations</h3>
@@ -142,7 +139,7 @@
                 </section>
               </xsl:if>
               <xsl:if test="$v?view = 'normalized'">
-                <xsl:variable name="stamps" select="te:gathered-stamps(($witnesses, $doc)[1])"/>
+                <xsl:variable name="stamps" select="$te:stamps"/>
                 <xsl:if test="$stamps">
                   <section class="stamps" aria-labelledby="stamps-title">
                     <h3 id="stamps-title">Stamps and markings</h3>
@@ -163,7 +160,7 @@
           </xsl:for-each>
         </main>
         <footer class="doc-footer">
-          <xsl:for-each select="//tei:teiHeader//tei:availability/(tei:licence | tei:p)">
+          <xsl:for-each select="$te:header//tei:availability/(tei:licence | tei:p)">
             <p><xsl:value-of select="."/></p>
           </xsl:for-each>
         </footer>
@@ -172,10 +169,10 @@
     </html>
   </xsl:template>
 
-  <xsl:template name="te:metadata">
-    <xsl:variable name="h" select="//tei:teiHeader"/>
+  <xsl:template name="htm:metadata">
+    <xsl:variable name="h" select="$te:header"/>
     <dl class="doc-meta">
-      <xsl:for-each select="te:date(/)">
+      <xsl:for-each select="$te:date">
         <dt>Date</dt><dd><xsl:value-of select="."/></dd>
       </xsl:for-each>
       <xsl:for-each select="($h//tei:keywords/tei:term[@type = 'documentType'])[1]">
@@ -201,11 +198,6 @@
     </dl>
   </xsl:template>
 
-  <!-- A block-level place: directly in a division, the body, a closer, a list, or outside TEI. -->
-  <xsl:function name="te:standalone" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/parent::*[self::tei:div or self::tei:body or self::tei:closer or self::tei:list or self::tei:front or self::tei:back or not(namespace-uri() = 'http://www.tei-c.org/ns/1.0')])"/>
-  </xsl:function>
 
   <!-- ==================================================== the behaviours, in HTML -->
   <!-- Each is called by the rule of rules.xsl that gives an element its behaviour in a view; the
@@ -213,13 +205,13 @@
        <span class="sr-only">. -->
 
   <!-- An element without content of its own (no element, only white space) leaves nothing. -->
-  <xsl:template name="te:content">
+  <xsl:template name="htm:content">
     <xsl:if test="exists(*) or self::tei:choice or normalize-space() != ''">
       <xsl:apply-templates mode="#current"/>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="te:witness">
+  <xsl:template name="htm:witness">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
     <xsl:variable name="siglum" select="te:witness-siglum(.)"/>
@@ -231,11 +223,11 @@
     </section>
   </xsl:template>
 
-  <xsl:template name="te:witness-intro">
+  <xsl:template name="htm:witness-intro">
     <p class="witness-intro"><span class="sr-only">Transcriber’s note: </span><xsl:apply-templates mode="#current"/></p>
   </xsl:template>
 
-  <xsl:template name="te:heading">
+  <xsl:template name="htm:heading">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <!-- Under the copy's own heading (h3) when the view shows one, else directly under the view's (h2). -->
     <xsl:variable name="labelled" select="$view = 'diplomatic' and count(ancestor::tei:div[@type = 'witness'][1]/../tei:div[@type = 'witness']) gt 1"/>
@@ -245,7 +237,7 @@
     </xsl:element>
   </xsl:template>
 
-  <xsl:template name="te:paragraph">
+  <xsl:template name="htm:paragraph">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
     <p class="p">
@@ -274,34 +266,34 @@
     </p>
   </xsl:template>
 
-  <xsl:template name="te:block">
+  <xsl:template name="htm:block">
     <div class="block {local-name()}{@type ! (' ' || .)}"><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
 
-  <xsl:template name="te:caption">
+  <xsl:template name="htm:caption">
     <p class="caption"><xsl:apply-templates mode="#current"/></p>
   </xsl:template>
 
-  <xsl:template name="te:dateline">
+  <xsl:template name="htm:dateline">
     <p class="dateline"><xsl:apply-templates mode="#current"/></p>
   </xsl:template>
 
-  <xsl:template name="te:list">
+  <xsl:template name="htm:list">
     <div class="list{@type ! (' list-' || .)}{@subtype ! (' ' || .)}"><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
 
-  <xsl:template name="te:app-start">
+  <xsl:template name="htm:app-start">
     <span class="app-start" aria-hidden="true">⸢</span>
   </xsl:template>
 
-  <xsl:template name="te:app-end">
+  <xsl:template name="htm:app-end">
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
     <xsl:variable name="app" select="te:target(., string(@corresp))"/>
     <span class="app-end" aria-hidden="true">⸣</span>
     <a class="app-ref{$app/@type ! (' app-ref-' || .)}" href="#{$prefix}{substring(@corresp, 2)}">[<xsl:value-of select="te:app-summary($app)"/>]</a>
   </xsl:template>
 
-  <xsl:template name="te:apparatus">
+  <xsl:template name="htm:apparatus">
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
     <section class="apparatus" aria-labelledby="{$prefix}app-{@corresp ! replace(., '\W', '')}">
       <h3 id="{$prefix}app-{@corresp ! replace(., '\W', '')}"><xsl:value-of select="tei:head"/></h3>
@@ -327,91 +319,91 @@
     </section>
   </xsl:template>
 
-  <xsl:template name="te:list-head">
+  <xsl:template name="htm:list-head">
     <span class="list-head"><xsl:apply-templates mode="#current"/></span>
     <xsl:text> </xsl:text>
   </xsl:template>
 
-  <xsl:template name="te:item">
+  <xsl:template name="htm:item">
     <span class="item"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
-  <xsl:template name="te:closer">
+  <xsl:template name="htm:closer">
     <div class="closer"><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
 
-  <xsl:template name="te:signed">
+  <xsl:template name="htm:signed">
     <span class="signed block"><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
-  <xsl:template name="te:admin">
+  <xsl:template name="htm:admin">
     <div class="admin admin-{@type}"><span class="sr-only"><xsl:value-of select="'Form entry (' || @type || '): '"/></span><xsl:apply-templates mode="#current"/></div>
   </xsl:template>
 
-  <xsl:template name="te:footnote">
+  <xsl:template name="htm:footnote">
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
     <xsl:variable name="n" select="te:note-number(.)"/>
     <a class="noteref" id="{$prefix}noteref-{$n}" href="#{$prefix}note-{$n}" role="doc-noteref"><span class="sr-only">Note </span><sup><xsl:value-of select="$n"/></sup></a>
   </xsl:template>
 
-  <xsl:template name="te:page-break">
+  <xsl:template name="htm:page-break">
     <span class="pb{if (te:standalone(.)) then ' block' else ''}" data-page="{@n}"><xsl:value-of select="te:page-text(.)"/></span>
   </xsl:template>
 
-  <xsl:template name="te:line-break">
+  <xsl:template name="htm:line-break">
     <br/>
   </xsl:template>
 
-  <xsl:template name="te:space">
+  <xsl:template name="htm:space">
     <xsl:text> </xsl:text>
   </xsl:template>
 
-  <xsl:template name="te:furniture">
+  <xsl:template name="htm:furniture">
     <span class="fw{@type ! (' fw-' || .)}{if (te:standalone(.)) then ' block' else ''}"><span class="sr-only"><xsl:value-of select="'Page furniture' || @type ! (' (' || . || ')') || ': '"/></span><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
-  <xsl:template name="te:stamp">
+  <xsl:template name="htm:stamp">
     <xsl:variable name="kind" select="(descendant-or-self::tei:stamp/@type)[1]"/>
     <span class="stamp{$kind ! (' stamp-' || .)}{if (te:standalone(.)) then ' block' else ''}"><span class="sr-only"><xsl:value-of select="'Stamp' || $kind ! (' (' || . || ')') || ': '"/></span><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
-  <xsl:template name="te:deletion">
+  <xsl:template name="htm:deletion">
     <del><span class="sr-only">deleted: </span><xsl:apply-templates mode="#current"/></del>
   </xsl:template>
 
-  <xsl:template name="te:insertion">
+  <xsl:template name="htm:insertion">
     <ins class="add{@place ! (' add-' || .)}"><span class="sr-only"><xsl:value-of select="'inserted' || (if (@place = 'above') then ' above the line' else '') || ': '"/></span><xsl:apply-templates mode="#current"/></ins>
   </xsl:template>
 
-  <xsl:template name="te:hand">
+  <xsl:template name="htm:hand">
     <span class="hand"><span class="sr-only">handwritten: </span><xsl:apply-templates mode="#current"/></span>
   </xsl:template>
 
-  <xsl:template name="te:bracketed">
+  <xsl:template name="htm:bracketed">
     <span class="bracketed">[<xsl:apply-templates mode="#current"/>]</span>
   </xsl:template>
 
-  <xsl:template name="te:bold">
+  <xsl:template name="htm:bold">
     <xsl:if test="exists(*) or normalize-space() != ''">
       <b><xsl:apply-templates mode="#current"/></b>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="te:italic">
+  <xsl:template name="htm:italic">
     <xsl:if test="exists(*) or normalize-space() != ''">
       <i><xsl:apply-templates mode="#current"/></i>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="te:quote">
+  <xsl:template name="htm:quote">
     <q><xsl:apply-templates mode="#current"/></q>
   </xsl:template>
 
-  <xsl:template name="te:acronym">
+  <xsl:template name="htm:acronym">
     <abbr title="{normalize-space(../tei:expan)}"><xsl:apply-templates mode="#current"/></abbr>
   </xsl:template>
 
-  <xsl:template name="te:name">
+  <xsl:template name="htm:name">
     <xsl:if test="exists(*) or normalize-space() != ''">
       <span class="{local-name()}">
         <xsl:if test="@ref"><xsl:attribute name="data-ref" select="@ref"/></xsl:if>
@@ -420,20 +412,19 @@
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="te:excision">
+  <xsl:template name="htm:excision">
     <span class="gap excision"><xsl:value-of select="te:excision-text(.)"/></span>
   </xsl:template>
 
-  <xsl:template name="te:gap">
+  <xsl:template name="htm:gap">
     <span class="gap"><xsl:value-of select="te:gap-text(.)"/></span>
   </xsl:template>
 
   <!-- The notes of a view, numbered, after its text. -->
-  <xsl:template name="te:notes">
-    <xsl:param name="doc" as="node()"/>
+  <xsl:template name="htm:notes">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
-    <xsl:variable name="notes" select="te:footnotes(te:text-root($doc), $view)"/>
+    <xsl:variable name="notes" select="te:view-notes($view)"/>
     <xsl:if test="$notes">
       <section class="notes" role="doc-endnotes" aria-labelledby="{$prefix}notes-title">
         <h3 id="{$prefix}notes-title">Notes</h3>

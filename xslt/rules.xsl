@@ -3,8 +3,9 @@
   tei-edition: the processing model.
 
   One table, written once: for each TEI element and each edition view (diplomatic, normalized), the
-  behaviour it gets. The outputs (html.xsl, text.xsl) import this module and implement each
-  behaviour once for their format, as a named template (te:deletion, te:paragraph, …); they never
+  behaviour it gets. The outputs (html.xsl, text.xsl) implement each behaviour once for their
+  format, as a named template (htm:deletion, txt:deletion, …); edition.xsl includes the three and
+  sends each behaviour (te:deletion, te:paragraph, …) to the format being written. The outputs never
   decide per element what a view shows.
 
   Views
@@ -186,6 +187,34 @@
     <xsl:sequence select="$root//tei:note[not(@type = $te:admin-notes)][not(ancestor::tei:div[@type = 'witness'][te:omitted-witness(., $view)])]"/>
   </xsl:function>
 
+  <!-- ==================================================== the document, asked once -->
+  <!-- One transform writes every output of a document (edition.xsl): what they all ask of the whole
+       document is asked once, here, the first time it is needed. In SaxonJS a search of the whole
+       tree (//) costs about as much as copying the tree. -->
+  <xsl:variable name="te:text-root" as="node()*" select="te:text-root(/)"/>
+  <xsl:variable name="te:witnesses" as="element()*" select="//tei:div[@type = 'witness']"/>
+  <xsl:variable name="te:header" as="element()*" select="//tei:teiHeader"/>
+  <xsl:variable name="te:title" as="xs:string" select="te:title(/)"/>
+  <xsl:variable name="te:date" as="xs:string?" select="te:date(/)"/>
+  <!-- The footnotes of the whole text (the diplomatic view shows every witness). -->
+  <xsl:variable name="te:notes" as="element()*" select="te:footnotes($te:text-root, 'diplomatic')"/>
+  <xsl:variable name="te:acronyms-diplomatic" as="element()*" select="te:acronyms($te:text-root)"/>
+  <xsl:variable name="te:acronyms-normalized" as="element()*" select="te:acronyms($te:text-root[not(ancestor-or-self::tei:div[@type = 'witness'][te:omitted-witness(., 'normalized')])])"/>
+  <!-- The stamps the reading view gathers: those of the base witness. -->
+  <xsl:variable name="te:stamps" as="element()*" select="te:gathered-stamps(($te:witnesses, /)[1])"/>
+
+  <!-- The footnotes of a view (te:footnotes of the text, asked once). -->
+  <xsl:function name="te:view-notes" as="element()*">
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="if ($view = 'diplomatic') then $te:notes else $te:notes[not(ancestor::tei:div[@type = 'witness'][te:omitted-witness(., $view)])]"/>
+  </xsl:function>
+
+  <!-- The acronyms of a view, once each, in order of first use. -->
+  <xsl:function name="te:view-acronyms" as="element()*">
+    <xsl:param name="view" as="xs:string"/>
+    <xsl:sequence select="if ($view = 'diplomatic') then $te:acronyms-diplomatic else $te:acronyms-normalized"/>
+  </xsl:function>
+
   <!-- ==================================================== shared helpers -->
 
   <!-- The element a local pointer (#id) points to, in the same document. -->
@@ -206,6 +235,12 @@
   <xsl:function name="te:note-number" as="xs:string">
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="($note/@n, string($note/accumulator-after('te:footnotes')))[1]"/>
+  </xsl:function>
+
+  <!-- A block-level place: directly in a division, the body, a closer, a list, or outside TEI. -->
+  <xsl:function name="te:standalone" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e/parent::*[self::tei:div or self::tei:body or self::tei:closer or self::tei:list or self::tei:front or self::tei:back or not(namespace-uri() = 'http://www.tei-c.org/ns/1.0')])"/>
   </xsl:function>
 
   <!-- FRUS wording of an excision: "[1 paragraph (7 lines of source text) not declassified]". -->

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   tei-edition: plain-text output of the diplomatic or the normalized edition.
-  What each element does in each view is decided in rules.xsl; this module only says how each
+  What each element does in each view is decided in rules.xsl; edition.xsl includes
+  this module and calls it; this module only says how each
   behaviour is written in plain text.
 
   Signs of the diplomatic text (docs/editions.md, "Plain-text signs"):
@@ -18,44 +19,40 @@
                 xmlns:xs="http://www.w3.org/2001/XMLSchema"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
                 xmlns:te="urn:tei-edition:xslt"
+                xmlns:txt="urn:tei-edition:xslt:text"
                 exclude-result-prefixes="#all">
 
-  <xsl:import href="rules.xsl"/>
-
-  <xsl:output method="text" encoding="UTF-8"/>
-
-  <!-- diplomatic or normalized -->
-  <xsl:param name="view" as="xs:string" select="'diplomatic'"/>
-
-  <xsl:mode use-accumulators="#all"/>
+  <xsl:output name="te:text" method="text" encoding="UTF-8"/>
 
   <xsl:variable name="LB" select="'&#xE000;'"/>
   <xsl:variable name="PARA" select="'&#xE001;'"/>
 
-  <xsl:template match="/">
+  <!-- The text of one view ($view: diplomatic or normalized). -->
+  <xsl:template name="txt:document">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:variable name="raw" as="xs:string*">
-      <xsl:sequence select="te:title(.), $LB"/>
-      <xsl:sequence select="te:date(.) ! (., $LB)"/>
+      <xsl:sequence select="$te:title, $LB"/>
+      <xsl:sequence select="$te:date ! (., $LB)"/>
       <xsl:sequence select="if ($view = 'diplomatic') then 'Diplomatic edition' else 'Reading edition (normalized)'"/>
-      <xsl:variable name="witnesses" select="//tei:div[@type = 'witness']"/>
+      <xsl:variable name="witnesses" select="$te:witnesses"/>
       <xsl:if test="count($witnesses) gt 1 and $view != 'diplomatic'">
         <xsl:sequence select="$LB, 'The reading text follows copy ', te:witness-siglum($witnesses[1]), ' (', te:witness-label($witnesses[1]), '); the diplomatic edition has every copy.'"/>
       </xsl:if>
       <xsl:sequence select="$PARA"/>
       <xsl:choose>
         <xsl:when test="$view = 'diplomatic'">
-          <xsl:apply-templates select="te:text-root(.)" mode="te:diplomatic">
+          <xsl:apply-templates select="$te:text-root" mode="te:diplomatic">
             <xsl:with-param name="view" select="$view" tunnel="yes"/>
           </xsl:apply-templates>
         </xsl:when>
         <xsl:otherwise>
-          <xsl:apply-templates select="te:text-root(.)" mode="te:normalized">
+          <xsl:apply-templates select="$te:text-root" mode="te:normalized">
             <xsl:with-param name="view" select="$view" tunnel="yes"/>
           </xsl:apply-templates>
         </xsl:otherwise>
       </xsl:choose>
-      <xsl:call-template name="te:notes"/>
-      <xsl:variable name="acronyms" select="te:acronyms(te:text-root(/)[not(ancestor-or-self::tei:div[@type = 'witness'][te:omitted-witness(., $view)])])"/>
+      <xsl:call-template name="txt:notes"/>
+      <xsl:variable name="acronyms" select="te:view-acronyms($view)"/>
       <xsl:if test="$acronyms">
         <xsl:sequence select="$PARA, 'Abbreviations', $PARA"/>
         <xsl:for-each select="$acronyms">
@@ -63,7 +60,7 @@
         </xsl:for-each>
       </xsl:if>
       <xsl:if test="$view != 'diplomatic'">
-        <xsl:variable name="stamps" select="te:gathered-stamps(($witnesses, /)[1])"/>
+        <xsl:variable name="stamps" select="$te:stamps"/>
         <xsl:if test="$stamps">
           <xsl:sequence select="$PARA, 'Stamps and markings', $PARA"/>
           <xsl:for-each select="$stamps">
@@ -90,23 +87,18 @@
     <xsl:sequence select="replace(replace($lines, '^\s+|\s+$', ''), '\n{3,}', '&#10;&#10;')"/>
   </xsl:function>
 
-  <!-- A block-level place: directly in a division, the body, a closer or a list. -->
-  <xsl:function name="te:standalone" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e/parent::*[self::tei:div or self::tei:body or self::tei:closer or self::tei:list or self::tei:front or self::tei:back or not(namespace-uri() = 'http://www.tei-c.org/ns/1.0')])"/>
-  </xsl:function>
 
   <!-- ==================================================== the behaviours, in plain text -->
   <!-- Each is called by the rule of rules.xsl that gives an element its behaviour in a view; the
        content is rendered in the same view (mode #current). -->
 
-  <xsl:template name="te:content"><xsl:apply-templates mode="#current"/></xsl:template>
-  <xsl:template name="te:name"><xsl:apply-templates mode="#current"/></xsl:template>
-  <xsl:template name="te:bold"><xsl:apply-templates mode="#current"/></xsl:template>
-  <xsl:template name="te:italic"><xsl:apply-templates mode="#current"/></xsl:template>
-  <xsl:template name="te:acronym"><xsl:apply-templates mode="#current"/></xsl:template>
+  <xsl:template name="txt:content"><xsl:apply-templates mode="#current"/></xsl:template>
+  <xsl:template name="txt:name"><xsl:apply-templates mode="#current"/></xsl:template>
+  <xsl:template name="txt:bold"><xsl:apply-templates mode="#current"/></xsl:template>
+  <xsl:template name="txt:italic"><xsl:apply-templates mode="#current"/></xsl:template>
+  <xsl:template name="txt:acronym"><xsl:apply-templates mode="#current"/></xsl:template>
 
-  <xsl:template name="te:witness">
+  <xsl:template name="txt:witness">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:if test="$view = 'diplomatic' and count(../tei:div[@type = 'witness']) gt 1">
       <xsl:sequence select="$PARA, '=== Copy ', te:witness-siglum(.), ': ', te:witness-label(.), ' ===', $PARA"/>
@@ -114,7 +106,7 @@
     <xsl:apply-templates mode="#current"/>
   </xsl:template>
 
-  <xsl:template name="te:paragraph">
+  <xsl:template name="txt:paragraph">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:sequence select="$PARA"/>
     <xsl:apply-templates mode="#current"/>
@@ -130,30 +122,30 @@
   </xsl:template>
 
   <!-- Blocks: a blank line before and after. -->
-  <xsl:template name="te:heading"><xsl:call-template name="te:text-block"/></xsl:template>
-  <xsl:template name="te:witness-intro"><xsl:call-template name="te:text-block"/></xsl:template>
-  <xsl:template name="te:block"><xsl:call-template name="te:text-block"/></xsl:template>
-  <xsl:template name="te:caption"><xsl:call-template name="te:text-block"/></xsl:template>
-  <xsl:template name="te:dateline"><xsl:call-template name="te:text-block"/></xsl:template>
-  <xsl:template name="te:closer"><xsl:call-template name="te:text-block"/></xsl:template>
-  <xsl:template name="te:signed"><xsl:call-template name="te:text-block"/></xsl:template>
-  <xsl:template name="te:admin"><xsl:call-template name="te:text-block"/></xsl:template>
-  <xsl:template name="te:list"><xsl:call-template name="te:text-block"/></xsl:template>
-  <xsl:template name="te:text-block">
+  <xsl:template name="txt:heading"><xsl:call-template name="txt:text-block"/></xsl:template>
+  <xsl:template name="txt:witness-intro"><xsl:call-template name="txt:text-block"/></xsl:template>
+  <xsl:template name="txt:block"><xsl:call-template name="txt:text-block"/></xsl:template>
+  <xsl:template name="txt:caption"><xsl:call-template name="txt:text-block"/></xsl:template>
+  <xsl:template name="txt:dateline"><xsl:call-template name="txt:text-block"/></xsl:template>
+  <xsl:template name="txt:closer"><xsl:call-template name="txt:text-block"/></xsl:template>
+  <xsl:template name="txt:signed"><xsl:call-template name="txt:text-block"/></xsl:template>
+  <xsl:template name="txt:admin"><xsl:call-template name="txt:text-block"/></xsl:template>
+  <xsl:template name="txt:list"><xsl:call-template name="txt:text-block"/></xsl:template>
+  <xsl:template name="txt:text-block">
     <xsl:sequence select="$PARA"/>
     <xsl:apply-templates mode="#current"/>
     <xsl:sequence select="$PARA"/>
   </xsl:template>
 
-  <xsl:template name="te:app-start">
+  <xsl:template name="txt:app-start">
     <xsl:sequence select="'⸢'"/>
   </xsl:template>
 
-  <xsl:template name="te:app-end">
+  <xsl:template name="txt:app-end">
     <xsl:sequence select="concat('⸣[', te:app-summary(te:target(., string(@corresp))), ']')"/>
   </xsl:template>
 
-  <xsl:template name="te:apparatus">
+  <xsl:template name="txt:apparatus">
     <xsl:sequence select="$PARA, normalize-space(tei:head), $PARA"/>
     <xsl:for-each select="te:apparatus-entries(.)">
       <xsl:variable name="siglum" select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/>
@@ -164,70 +156,71 @@
     </xsl:for-each>
   </xsl:template>
 
-  <xsl:template name="te:list-head">
+  <xsl:template name="txt:list-head">
     <xsl:apply-templates mode="#current"/>
     <xsl:sequence select="' '"/>
   </xsl:template>
 
-  <xsl:template name="te:item">
+  <xsl:template name="txt:item">
     <xsl:apply-templates mode="#current"/>
     <xsl:sequence select="$LB"/>
   </xsl:template>
 
-  <xsl:template name="te:line-break">
+  <xsl:template name="txt:line-break">
     <xsl:sequence select="$LB"/>
   </xsl:template>
 
-  <xsl:template name="te:space">
+  <xsl:template name="txt:space">
     <xsl:sequence select="' '"/>
   </xsl:template>
 
-  <xsl:template name="te:page-break">
+  <xsl:template name="txt:page-break">
     <xsl:sequence select="if (te:standalone(.)) then ($PARA, te:page-text(.), $PARA) else (' ', te:page-text(.), ' ')"/>
   </xsl:template>
 
-  <xsl:template name="te:furniture"><xsl:call-template name="te:text-marking"/></xsl:template>
-  <xsl:template name="te:stamp"><xsl:call-template name="te:text-marking"/></xsl:template>
-  <xsl:template name="te:text-marking">
+  <xsl:template name="txt:furniture"><xsl:call-template name="txt:text-marking"/></xsl:template>
+  <xsl:template name="txt:stamp"><xsl:call-template name="txt:text-marking"/></xsl:template>
+  <xsl:template name="txt:text-marking">
     <xsl:variable name="content" as="xs:string*"><xsl:apply-templates mode="#current"/></xsl:variable>
     <xsl:sequence select="if (te:standalone(.)) then ($PARA, $content, $PARA) else (' ', $content, ' ')"/>
   </xsl:template>
 
-  <xsl:template name="te:footnote">
+  <xsl:template name="txt:footnote">
     <xsl:sequence select="concat('[', te:note-number(.), ']')"/>
   </xsl:template>
 
-  <xsl:template name="te:deletion">
+  <xsl:template name="txt:deletion">
     <xsl:sequence select="'[-'"/><xsl:apply-templates mode="#current"/><xsl:sequence select="'-]'"/>
   </xsl:template>
 
-  <xsl:template name="te:insertion">
+  <xsl:template name="txt:insertion">
     <xsl:sequence select="'\'"/><xsl:apply-templates mode="#current"/><xsl:sequence select="'/'"/>
   </xsl:template>
 
-  <xsl:template name="te:hand">
+  <xsl:template name="txt:hand">
     <xsl:sequence select="'{'"/><xsl:apply-templates mode="#current"/><xsl:sequence select="'}'"/>
   </xsl:template>
 
-  <xsl:template name="te:bracketed">
+  <xsl:template name="txt:bracketed">
     <xsl:sequence select="'['"/><xsl:apply-templates mode="#current"/><xsl:sequence select="']'"/>
   </xsl:template>
 
-  <xsl:template name="te:quote">
+  <xsl:template name="txt:quote">
     <xsl:sequence select="'“'"/><xsl:apply-templates mode="#current"/><xsl:sequence select="'”'"/>
   </xsl:template>
 
-  <xsl:template name="te:excision">
+  <xsl:template name="txt:excision">
     <xsl:sequence select="te:excision-text(.)"/>
   </xsl:template>
 
-  <xsl:template name="te:gap">
+  <xsl:template name="txt:gap">
     <xsl:sequence select="te:gap-text(.)"/>
   </xsl:template>
 
   <!-- The notes, numbered, after the text. -->
-  <xsl:template name="te:notes">
-    <xsl:variable name="notes" select="te:footnotes(te:text-root(/), $view)"/>
+  <xsl:template name="txt:notes">
+    <xsl:param name="view" as="xs:string" tunnel="yes"/>
+    <xsl:variable name="notes" select="te:view-notes($view)"/>
     <xsl:if test="$notes">
       <xsl:sequence select="$PARA, 'Notes', $PARA"/>
       <xsl:for-each select="$notes">

@@ -3,7 +3,7 @@
  * Run by `npm run compile`; a stylesheet is compiled again only when an .xsl file is newer.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageFile, resolveDependency } from '../paths.js';
@@ -11,7 +11,8 @@ import { packageFile, resolveDependency } from '../paths.js';
 export const XSLT_DIR = packageFile('xslt');
 /** The compiled stylesheets: built by `npm run compile`, and on `prepack`, so the package ships them. */
 export const SEF_DIR = packageFile('dist', 'xslt');
-export const STYLESHEETS = ['html', 'text'] as const;
+/** One stylesheet for all outputs: edition.xsl includes rules.xsl, html.xsl and text.xsl. */
+export const STYLESHEETS = ['edition'] as const;
 
 /** xslt3, the SaxonJS compiler: a development dependency (an installed package ships its SEF files). */
 function xslt3(): string {
@@ -38,6 +39,8 @@ export function compileStylesheets(force = false): string[] {
     });
     compiled.push(name);
   }
+  // SEF files of stylesheets no longer in the list (html and text before edition.xsl) are not shipped.
+  for (const f of readdirSync(SEF_DIR)) if (f.endsWith('.sef.json') && !(STYLESHEETS as readonly string[]).includes(f.slice(0, -'.sef.json'.length))) rmSync(join(SEF_DIR, f));
   return compiled;
 }
 

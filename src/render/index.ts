@@ -1,7 +1,8 @@
 /**
  * Rendering with SaxonJS: each TEI file to one HTML page (both views) and two plain texts
- * (diplomatic, normalized). The SEF stylesheets are loaded once per process; each document is
- * parsed once, its tree shared by the three transforms.
+ * (diplomatic, normalized), in ONE transform of one stylesheet (xslt/edition.xsl): the page is its
+ * principal result, the texts its secondary results. The compiled stylesheet is loaded once per
+ * process; SaxonJS prepares it again on every transform, so one transform pays that once.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,27 +18,18 @@ export interface Rendered {
   normalized: string;
 }
 
-const sefs = new Map<string, unknown>();
+let sef: unknown;
 
-function stylesheet(name: 'html' | 'text'): unknown {
-  let s = sefs.get(name);
-  if (!s) {
-    if (!existsSync(sefPath(name))) compileStylesheets();
-    s = JSON.parse(readFileSync(sefPath(name), 'utf8')) as unknown;
-    sefs.set(name, s);
+function stylesheet(): unknown {
+  if (!sef) {
+    if (!existsSync(sefPath('edition'))) compileStylesheets();
+    sef = JSON.parse(readFileSync(sefPath('edition'), 'utf8')) as unknown;
   }
-  return s;
+  return sef;
 }
 
-function transform(name: 'html' | 'text', source: unknown, params: Record<string, unknown>): string {
-  return SaxonJS.transform({ stylesheetInternal: stylesheet(name), sourceNode: source, destination: 'serialized', stylesheetParams: params }, 'sync')
-    .principalResult;
-}
-
-/** The XML parsed once by SaxonJS, its tree shared by the three transforms. */
-function parseForSaxon(xml: string): unknown {
-  return SaxonJS.XPath.evaluate('parse-xml($xml)', null, { params: { xml } });
-}
+/** Where the texts' result documents (href diplomatic.txt, normalized.txt) resolve: never written, only named. */
+const OUTPUT_BASE = 'file:///tei-edition/render/';
 
 /**
  * Render one TEI document. The XML is checked first (well-formed, no entity declarations):
@@ -51,12 +43,23 @@ export function renderTei(file: string, xml: string, name: string, checked = fal
     throw new SourceError(file, { line: p.line, column: p.column }, p.message);
   }
   try {
-    const source = parseForSaxon(xml);
-    return {
-      html: transform('html', source, { name }),
-      diplomatic: transform('text', source, { view: 'diplomatic' }),
-      normalized: transform('text', source, { view: 'normalized' }),
+    const r = SaxonJS.transform(
+      {
+        stylesheetInternal: stylesheet(),
+        sourceText: xml,
+        destination: 'serialized',
+        stylesheetParams: { name },
+        baseOutputURI: OUTPUT_BASE,
+        deliverResultDocument: () => ({ destination: 'serialized' }),
+      },
+      'sync',
+    );
+    const text = (view: string): string => {
+      const t = r.resultDocuments[`${OUTPUT_BASE}${view}.txt`];
+      if (typeof t !== 'string') throw new Error(`no ${view} text`);
+      return t;
     };
+    return { html: r.principalResult, diplomatic: text('diplomatic'), normalized: text('normalized') };
   } catch (e) {
     throw new Error(`${file}: rendering failed: ${(e as Error).message}`);
   }

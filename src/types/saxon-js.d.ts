@@ -10,9 +10,15 @@ declare module 'saxon-js' {
     destination?: 'serialized' | 'document' | 'raw';
     stylesheetParams?: Record<string, unknown>;
     outputProperties?: Record<string, unknown>;
+    /** Against which the href of xsl:result-document resolves (the keys of resultDocuments). */
+    baseOutputURI?: string;
+    /** Where each xsl:result-document goes; 'serialized': a string in resultDocuments. */
+    deliverResultDocument?: (uri: string) => { destination: 'serialized' | 'document' | 'raw' };
   }
   interface TransformResult {
     principalResult: string;
+    /** The secondary results (xsl:result-document), by absolute URI. */
+    resultDocuments: Record<string, string>;
   }
   const SaxonJS: {
     transform(options: TransformOptions, mode?: 'sync'): TransformResult;
