@@ -4,18 +4,18 @@ import { Presets, SingleBar } from 'cli-progress';
 import { performance } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { buildEdition, convertFile, documentName, metadataFor, registersFor, type BuildReport, type DocumentStatus } from '../pipeline.js';
-import { loadMetadata } from '../enrich/metadata.js';
-import { readFileOrFail, writeFileAtomic } from '../io.js';
-import { describeError } from '../errors.js';
-import { verifyBag } from '../site/package.js';
-import { collectXmlFiles, validateFile, SchemaError, type Report } from '../validate/index.js';
-import { copyAssets, renderTei, writeRendered } from '../render/index.js';
 import { basename, join } from 'node:path';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { BuildReport, DocumentStatus } from '../pipeline.js';
+import type { Report } from '../validate/index.js';
+import { describeError } from '../errors.js';
 import { TOOL } from '../version.js';
-import { InitError, initEdition } from './init.js';
-import { DEFAULT_PORT, serveEdition } from './serve.js';
+
+// The stages are loaded by the commands that use them: --help and --version start at once.
+const pipeline = () => import('../pipeline.js');
+
+/** The port `serve` listens on unless told otherwise. */
+export const DEFAULT_PORT = 8080;
 
 export interface Io {
   out: (s: string) => void;
@@ -79,8 +79,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .option('-o, --output <out.xml>', 'write the TEI here (atomically) instead of standard output')
     .option('-m, --metadata <edition.yaml>', 'edition metadata (default: edition.yaml beside the transcription, if any)')
     .option('-n, --name <name>', 'document name, the key of its metadata (default: the file name without .txt)')
-    .action((file: string, opts: { output?: string; metadata?: string; name?: string }) => {
+    .action(async (file: string, opts: { output?: string; metadata?: string; name?: string }) => {
       try {
+        const { convertFile, documentName, metadataFor, registersFor } = await pipeline();
+        const { loadMetadata } = await import('../enrich/metadata.js');
+        const { writeFileAtomic } = await import('../io.js');
         const metadata = opts.metadata ? loadMetadata(opts.metadata) : metadataFor(dirname(resolve(file)));
         const c = convertFile(file, metadata, { name: opts.name ?? documentName(file), registers: registersFor(dirname(resolve(file))) });
         for (const w of c.warnings) io.err(`${file}:${w.pos.line}:${w.pos.column}: warning: ${w.message}\n`);
@@ -96,7 +99,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     .command('init')
     .description('Start a new edition in <dir>: an example transcription, a commented edition.yaml, registers, a .gitignore.')
     .argument('[dir]', 'the folder of the new edition (made if missing; nothing in it is overwritten)', '.')
-    .action((dir: string) => {
+    .action(async (dir: string) => {
+      const { InitError, initEdition } = await import('./init.js');
       try {
         const written = initEdition(dir);
         for (const f of written) io.out(`created ${join(dir, f)}\n`);
@@ -126,6 +130,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return;
       }
       try {
+        const { serveEdition } = await import('./serve.js');
         await serveEdition({ dir, port, log: (s) => io.err(s + '\n'), describe: describeBuild, describeError: describe });
       } catch (e) {
         io.err(describe(e) + '\n');
@@ -169,6 +174,7 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
       const tty = io === defaultIo && process.stderr.isTTY && !process.env.CI;
       const bar = tty ? new SingleBar({ format: 'building {bar} {value}/{total} {file}', stream: process.stderr, clearOnComplete: true }, Presets.shades_classic) : null;
       try {
+        const { buildEdition } = await pipeline();
         const report = await buildEdition({
           jobs,
           ...(opts.force ? { force: true } : {}),
@@ -199,6 +205,8 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
     .option('--include-invalid', 'publish invalid documents too; the command still exits 1')
     .action(async (dir: string, opts: { output?: string; includeInvalid?: boolean }) => {
       try {
+        const { buildEdition } = await pipeline();
+        const { verifyBag } = await import('../site/package.js');
         const report = await buildEdition({ dir, jobs: availableParallelism(), includeInvalid: Boolean(opts.includeInvalid), ...(opts.output ? { packageOut: opts.output } : {}) });
         for (const r of report.recovered) io.err(r + '\n');
         for (const f of report.failed) io.err(describe(f.error) + '\n');
@@ -228,8 +236,9 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
     .description('List the likely person names the registers lack, where they occur, and an entry to start from for each.')
     .argument('[dir]', 'the project folder', '.')
     .option('-f, --format <format>', 'text or json', 'text')
-    .action((dir: string, opts: { format: string }) => {
+    .action(async (dir: string, opts: { format: string }) => {
       try {
+        const { convertFile, metadataFor, registersFor } = await pipeline();
         const sources = join(dir, 'sources');
         const metadata = metadataFor(sources);
         const regs = registersFor(sources);
@@ -270,7 +279,9 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
     .description('Render TEI files to HTML (both views in one page) and plain text (diplomatic, normalized).')
     .argument('<files...>', 'TEI files (any TEI P5 document, not only ours)')
     .option('-o, --output <dir>', 'the editions folder: writes <dir>/html/<name>.html and <dir>/text/<name>.{diplomatic,normalized}.txt', 'editions')
-    .action((files: string[], opts: { output: string }) => {
+    .action(async (files: string[], opts: { output: string }) => {
+      const { copyAssets, renderTei, writeRendered } = await import('../render/index.js');
+      const { readFileOrFail } = await import('../io.js');
       let failed = 0;
       if (existsSync(opts.output) && !statSync(opts.output).isDirectory()) {
         io.err(`error: ${opts.output} is a file; -o names the folder the editions are written to\n`);
@@ -307,6 +318,7 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
         code = 2;
         return;
       }
+      const { collectXmlFiles, validateFile, SchemaError } = await import('../validate/index.js');
       const { files, problems } = collectXmlFiles(paths);
       const reports: Report[] = problems.map((p) => ({ file: p.file, valid: false, errors: [p], warnings: [] }));
       try {

@@ -13,7 +13,6 @@ import sirv from 'sirv';
 import { watch } from 'chokidar';
 import { buildEdition, type BuildReport } from '../pipeline.js';
 
-export const DEFAULT_PORT = 8080;
 const EVENTS = '/__tei-edition/events';
 const CLIENT = '/__tei-edition/client.js';
 

@@ -9,7 +9,7 @@ import addFormats from 'ajv-formats';
 import { parse as parseBcp47 } from 'bcp-47';
 import { closest, distance } from 'fastest-levenshtein';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Document, type Node as YamlNode } from 'yaml';
-import { SourceError } from '../transcription/source.js';
+import { ConfigError } from '../errors.js';
 import type { Position } from '../transcription/model.js';
 import { packageFile } from '../paths.js';
 
@@ -20,15 +20,7 @@ export function schemaPath(name: ConfigSchema): string {
   return packageFile('schema', `${name}.schema.json`);
 }
 
-/** One or more problems in a configuration file; the first is the error's own position and reason. */
-export class ConfigError extends SourceError {
-  constructor(
-    file: string,
-    readonly problems: { pos: Position; message: string }[],
-  ) {
-    super(file, problems[0]!.pos, problems[0]!.message);
-  }
-}
+export { ConfigError };
 
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
