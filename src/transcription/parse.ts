@@ -27,7 +27,7 @@ import {
   words,
 } from './classify.js';
 import { resolveNoteMarkers } from './notes.js';
-import { blockLines } from './model.js';
+import { blockLines, witnessId } from './model.js';
 
 export interface ParseOptions {
   /** Source conventions; detected from the text when not given. */
@@ -83,7 +83,7 @@ export function parseTranscription(file: string, text: string, options: ParseOpt
       const introduction = w.intro ? toLine(file, w.intro) : undefined;
       const blocks = structure(rawBlocks(file, w.lines), style);
       const pos = introduction?.pos ?? blocks[0]?.pos ?? { line: 1, column: 1 };
-      return { id: `wit-${String.fromCharCode(65 + i)}`, blocks, pos, ...(introduction ? { introduction } : {}) };
+      return { id: witnessId(i), blocks, pos, ...(introduction ? { introduction } : {}) };
     });
 
   const doc: TranscribedDocument = { file, style, witnesses, notes, warnings: [] };
