@@ -10,6 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { SaxesParser } from 'saxes';
 import { EMPTY_METADATA, convert, noSpace, run, stripSigns, teiText } from './helpers.js';
 import { parseInline, MAX_INLINE_DEPTH } from '../src/transcription/inline.js';
+import { MAX_CONTINUED } from '../src/transcription/parse.js';
 import { SourceError } from '../src/transcription/source.js';
 import { witnessSiglum, witnessId, siglum } from '../src/transcription/model.js';
 import { renderTei } from '../src/render/index.js';
@@ -103,6 +104,21 @@ describe('transcriptions nested too deep', () => {
     const src = `😀 ${'*a* '.repeat(50)}${'[b '.repeat(MAX_INLINE_DEPTH + 1)}`;
     const e = thrown(() => parseInline('t.txt', src, 7)) as SourceError;
     expect(e.pos).toEqual({ line: 7, column: 3 + 4 * 50 + 3 * MAX_INLINE_DEPTH });
+  });
+});
+
+describe('paragraphs continued over many pages', () => {
+  test(`a paragraph is joined over at most ${MAX_CONTINUED - 1} page breaks, then a warning (was: 400 pages, 20 s and 3 MB to render; thousands overflowed)`, () => {
+    expect(MAX_CONTINUED).toBeLessThanOrEqual(MAX_NEXT_CHAIN);
+    const pages = 150;
+    const src = Array.from({ length: pages }, (_, i) => `${i ? `-${i + 1}-\n\n` : ''}the text of this paragraph goes on without an end on page ${i + 1} and`).join('\n\n') + '\n';
+    const { xml, warnings } = convert(src, 'chain', dated('chain'));
+    expect((xml.match(/ next="/g) ?? []).length).toBe(pages - 2);
+    expect(warnings).toEqual([
+      { pos: { line: 1 + 4 * MAX_CONTINUED, column: 1 }, message: `a paragraph continued over more than ${MAX_CONTINUED - 1} page breaks: this one is not joined to it (the reading view starts a new paragraph here)` },
+    ]);
+    expect(renderProblems('chain.xml', xml)).toEqual([]);
+    expect(noSpace(teiText(xml))).toBe(noSpace(stripSigns(src)));
   });
 });
 
