@@ -135,7 +135,8 @@ describe('fuzz: convert -> validate -> render', () => {
   test('convert: TEI that is well-formed and loses nothing, or an error with a position', () => {
     const stats = { inputs: 0, converted: 0, refused: 0, malformed: 0, lost: 0 };
     fc.assert(
-      fc.property(transcription, fc.boolean(), (input, enrich) => {
+      // One in four with the registers and name finding (the slow part of converting).
+      fc.property(transcription, fc.nat(3).map((k) => k === 0), (input, enrich) => {
         stats.inputs++;
         const c = convertChecked(input, enrich);
         if (c instanceof SourceError) {
