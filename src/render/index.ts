@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SaxonJS from 'saxon-js';
-import { parseXml } from '../validate/xml.js';
+import { renderProblems } from '../validate/xml.js';
 import { writeFileAtomic } from '../io.js';
 import { SourceError } from '../transcription/source.js';
 import { XSLT_DIR, compileStylesheets, sefPath } from './compile-xslt.js';
@@ -32,12 +32,13 @@ function stylesheet(): unknown {
 const OUTPUT_BASE = 'file:///tei-edition/render/';
 
 /**
- * Render one TEI document. The XML is checked first (well-formed, no entity declarations):
- * a fault is a SourceError with its line and column. `checked`: the caller has parsed it already
- * (the build, which has just validated it).
+ * Render one TEI document. The XML is checked first (well-formed, no entity declarations, not
+ * nested too deep, TEI at the root, pointers that end: renderProblems): a fault is a SourceError
+ * with its line and column. `checked`: the caller has parsed it already (the build, which has
+ * just validated the converter's own output).
  */
 export function renderTei(file: string, xml: string, name: string, checked = false): Rendered {
-  const { problems } = checked ? { problems: [] } : parseXml(file, xml);
+  const problems = checked ? [] : renderProblems(file, xml);
   if (problems.length) {
     const p = problems[0]!;
     throw new SourceError(file, { line: p.line, column: p.column }, p.message);

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import type { Inline, TranscribedDocument } from '../transcription/model.js';
-import { blockLines } from '../transcription/model.js';
+import { blockLines, siglum } from '../transcription/model.js';
 import { inlineText, readingText } from '../transcription/inline.js';
 import { availabilityOf, type DocumentMeta, type EditionMeta } from '../enrich/metadata.js';
 import type { Abbreviation, Registers } from '../enrich/registers.js';
@@ -47,7 +47,7 @@ export function siteRecord(d: SiteDocument): SiteRecord {
   const several = d.doc.witnesses.length > 1;
   d.doc.witnesses.forEach((w, wi) => {
     const ids = paragraphIds(w);
-    const copy = several ? w.id.replace(/^wit-/, '') : undefined;
+    const copy = several ? siglum(w.id) : undefined;
     w.blocks.forEach((b, bi) => {
       const anchor = ids.get(b);
       const at = { ...(copy ? { copy } : {}), ...(anchor ? { anchor } : {}) };
@@ -65,7 +65,7 @@ export function siteRecord(d: SiteDocument): SiteRecord {
       if (diplomatic) units.push({ id: `${d.name}/${wi}/${bi}`, anchor: anchor ?? '', diplomatic, normalized });
     });
   });
-  for (const e of excisionLedger(d.collations)) interventions.push({ kind: 'excised', copy: e.witness.replace(/^wit-/, ''), original: e.text, words: e.words });
+  for (const e of excisionLedger(d.collations)) interventions.push({ kind: 'excised', copy: siglum(e.witness), original: e.text, words: e.words });
   return { name: d.name, title: d.title, meta: d.meta, copies: d.doc.witnesses.length, ...(d.invalid ? { invalid: true } : {}), mentions, interventions, units };
 }
 

@@ -9,7 +9,7 @@ import { xmlAttrs, xmlText } from './xml.js';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Block, Inline, Line, Note, TranscribedDocument, Witness } from '../transcription/model.js';
-import { blockLines } from '../transcription/model.js';
+import { blockLines, siglum } from '../transcription/model.js';
 import { availabilityOf, type DocumentMeta, type EditionMeta, type Medium } from '../enrich/metadata.js';
 import { formatIsoDate, parseLongDate } from '../enrich/dates.js';
 import { plain } from '../transcription/classify.js';
@@ -242,7 +242,7 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
  */
 /** The xml:id of each paragraph of a witness ("A-p3"): its citable anchor. */
 export function paragraphIds(w: Witness): Map<Block, string> {
-  const short = w.id.replace(/^wit-/, '');
+  const short = siglum(w.id);
   const ids = new Map<Block, string>();
   for (const b of w.blocks) if (b.kind === 'paragraph') ids.set(b, `${short}-p${ids.size + 1}`);
   return ids;
@@ -250,13 +250,12 @@ export function paragraphIds(w: Witness): Map<Block, string> {
 
 /** The xml:id of the k-th app (0-based) of a collation. */
 export function appId(c: Collation, k: number): string {
-  return `app-${c.other.replace(/^wit-/, '')}-${k + 1}`;
+  return `app-${siglum(c.other)}-${k + 1}`;
 }
 
 function writeCollation(body: XMLBuilder, depth: number, c: Collation): void {
   const div = el(body, depth, 'div', { type: 'collation', corresp: `#${c.base} #${c.other}` });
-  const sig = (id: string) => id.replace(/^wit-/, '');
-  leaf(div, depth + 1, 'head', `Copy ${sig(c.other)} collated with copy ${sig(c.base)}${c.aborted ? ' (too different to align word by word)' : ''}`, { type: 'collation' });
+  leaf(div, depth + 1, 'head', `Copy ${siglum(c.other)} collated with copy ${siglum(c.base)}${c.aborted ? ' (too different to align word by word)' : ''}`, { type: 'collation' });
   let ab: XMLBuilder | null = null;
   let block = -1;
   let first = true;

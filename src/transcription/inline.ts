@@ -4,7 +4,7 @@
  * position where it was opened. A backslash escapes a sign character.
  */
 import type { Inline, Position } from './model.js';
-import { SourceError, codePointLength } from './source.js';
+import { SourceError } from './source.js';
 
 /** Characters a backslash escapes. */
 const ESCAPABLE = new Set(['~', '^', '*', '[', ']', '{', '}', '\\']);
@@ -22,34 +22,63 @@ const SIGN_NAMES: Record<Closer, string> = {
 const PAGE_RE = /\[Page ([0-9A-Za-z]+)\]/y;
 const SIGNATURE = '*[Signature]*';
 
+/**
+ * How deep signs may nest (`^{a ~~b *c*~~}` is 3 levels). Real transcriptions nest two or three
+ * deep; the limit keeps every later stage (enrichment, TEI, validation, rendering) far from the
+ * depth where a recursive walk would exhaust the stack (see MAX_XML_DEPTH in src/validate/xml.ts).
+ */
+export const MAX_INLINE_DEPTH = 100;
+
 export function parseInline(file: string, text: string, line: number, firstColumn = 1): Inline[] {
-  return new InlineParser(file, text, line, firstColumn).parse(null, { line, column: firstColumn });
+  return new InlineParser(file, text, line, firstColumn).parse(null, { line, column: firstColumn }, 0);
 }
+
+const SURROGATE_RE = /[\uD800-\uDBFF]/;
 
 class InlineParser {
   private i = 0;
+  /**
+   * Code points before each UTF-16 offset, when the line has characters outside the BMP
+   * (otherwise the offset is the column). Built once: positions cost O(1), long lines stay linear.
+   */
+  private readonly codePointsBefore: Uint32Array | null;
   constructor(
     private readonly file: string,
     private readonly s: string,
     private readonly line: number,
     private readonly firstColumn: number,
-  ) {}
-
-  /** Column bookkeeping is incremental, so that long lines stay linear. */
-  private colAt = 0;
-  private colValue = 0;
-
-  private pos(at = this.i): Position {
-    if (at < this.colAt) {
-      this.colAt = 0;
-      this.colValue = 0;
-    }
-    this.colValue += codePointLength(this.s.slice(this.colAt, at));
-    this.colAt = at;
-    return { line: this.line, column: this.firstColumn + this.colValue };
+  ) {
+    if (SURROGATE_RE.test(s)) {
+      const before = new Uint32Array(s.length + 1);
+      let n = 0;
+      for (let k = 0; k < s.length; k++) {
+        before[k] = n;
+        const c = s.charCodeAt(k);
+        if (c < 0xd800 || c > 0xdbff) n++;
+      }
+      before[s.length] = n;
+      this.codePointsBefore = before;
+    } else this.codePointsBefore = null;
   }
 
-  parse(stop: Closer | null, openedAt: Position): Inline[] {
+  private pos(at = this.i): Position {
+    const column = this.codePointsBefore ? this.codePointsBefore[at]! : at;
+    return { line: this.line, column: this.firstColumn + column };
+  }
+
+  /** The content of a sign opened at `at`, one level below `depth`. */
+  private nested(stop: Closer, at: Position, depth: number): Inline[] {
+    if (depth >= MAX_INLINE_DEPTH) {
+      throw new SourceError(
+        this.file,
+        at,
+        `signs nested deeper than ${MAX_INLINE_DEPTH} levels (the limit of the transcription syntax): this ${SIGN_NAMES[stop]} is level ${depth + 1}`,
+      );
+    }
+    return this.parse(stop, at, depth + 1);
+  }
+
+  parse(stop: Closer | null, openedAt: Position, depth: number): Inline[] {
     const out: Inline[] = [];
     let buf = '';
     let bufStart = this.i;
@@ -79,11 +108,11 @@ class InlineParser {
       if (has('~~')) {
         flush();
         this.i += 2;
-        out.push({ kind: 'del', children: this.parse('~~', at), pos: at });
+        out.push({ kind: 'del', children: this.nested('~~', at, depth), pos: at });
       } else if (has('^{')) {
         flush();
         this.i += 2;
-        out.push({ kind: 'add', children: this.parse('}', at), pos: at });
+        out.push({ kind: 'add', children: this.nested('}', at, depth), pos: at });
       } else if (has(SIGNATURE)) {
         flush();
         this.i += SIGNATURE.length;
@@ -91,11 +120,11 @@ class InlineParser {
       } else if (has('**')) {
         flush();
         this.i += 2;
-        out.push({ kind: 'bold', children: this.parse('**', at), pos: at });
+        out.push({ kind: 'bold', children: this.nested('**', at, depth), pos: at });
       } else if (c === '*') {
         flush();
         this.i += 1;
-        out.push({ kind: 'hand', children: this.parse('*', at), pos: at });
+        out.push({ kind: 'hand', children: this.nested('*', at, depth), pos: at });
       } else if (has('[]')) {
         flush();
         this.i += 2;
@@ -109,7 +138,7 @@ class InlineParser {
       } else if (c === '[') {
         flush();
         this.i += 1;
-        out.push({ kind: 'bracketed', children: this.parse(']', at), pos: at });
+        out.push({ kind: 'bracketed', children: this.nested(']', at, depth), pos: at });
       } else {
         if (!buf) bufStart = start;
         buf += c;

@@ -136,7 +136,7 @@ export type BlockKind = Block['kind'];
 
 /** One copy of the document (a witness). */
 export interface Witness {
-  /** xml:id of the witness, e.g. "wit-1". */
+  /** xml:id of the witness: "wit-A", "wit-B" … (witnessId), or as edition.yaml sets it. */
   id: string;
   /** The transcriber's line that introduced this copy ("EXCISED COPY FOLLOWS"), if any. */
   introduction?: Line;
@@ -170,4 +170,24 @@ export function blockLines(b: Block): Line[] {
     default:
       return b.lines;
   }
+}
+
+/**
+ * The siglum of the k-th copy (0-based), as spreadsheet columns count: A … Z, AA, AB … AZ, BA …
+ * Always a valid XML name part (letters only).
+ */
+export function witnessSiglum(k: number): string {
+  let s = '';
+  for (let n = k + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The xml:id of the k-th copy (0-based): "wit-A" … "wit-Z", "wit-AA" … */
+export function witnessId(k: number): string {
+  return `wit-${witnessSiglum(k)}`;
+}
+
+/** The siglum of a witness id, as the edition shows it: "wit-AB" -> "AB" (an id without "wit-" as it is). */
+export function siglum(id: string): string {
+  return id.replace(/^wit-/, '');
 }

@@ -3,7 +3,7 @@
  * (blank-line separated blocks), recognises furniture, stamps, fields, paragraphs and
  * signatures, infers page breaks, and resolves the note markers of scraped FRUS pages.
  */
-import type { Block, Inline, Line, Note, Position, StampType, TranscribedDocument, Witness } from './model.js';
+import type { Block, Inline, Line, Note, Position, StampType, TranscribedDocument, Warning, Witness } from './model.js';
 import { parseInline } from './inline.js';
 import { codePointLength } from './source.js';
 import {
@@ -27,7 +27,7 @@ import {
   words,
 } from './classify.js';
 import { resolveNoteMarkers } from './notes.js';
-import { blockLines } from './model.js';
+import { blockLines, witnessId } from './model.js';
 
 export interface ParseOptions {
   /** Source conventions; detected from the text when not given. */
@@ -67,6 +67,7 @@ export function parseTranscription(file: string, text: string, options: ParseOpt
     bodyEnd = start;
   }
 
+  const warnings: Warning[] = [];
   // Split into witnesses at "... COPY FOLLOWS" lines.
   const witnessLines: { intro?: RawLine; lines: RawLine[] }[] = [{ lines: [] }];
   for (let i = 0; i < bodyEnd; i++) {
@@ -81,12 +82,12 @@ export function parseTranscription(file: string, text: string, options: ParseOpt
     .filter((w, i) => i === 0 || w.lines.some((l) => l.text.trim()) || w.intro)
     .map((w, i) => {
       const introduction = w.intro ? toLine(file, w.intro) : undefined;
-      const blocks = structure(rawBlocks(file, w.lines), style);
+      const blocks = structure(rawBlocks(file, w.lines), style, warnings);
       const pos = introduction?.pos ?? blocks[0]?.pos ?? { line: 1, column: 1 };
-      return { id: `wit-${String.fromCharCode(65 + i)}`, blocks, pos, ...(introduction ? { introduction } : {}) };
+      return { id: witnessId(i), blocks, pos, ...(introduction ? { introduction } : {}) };
     });
 
-  const doc: TranscribedDocument = { file, style, witnesses, notes, warnings: [] };
+  const doc: TranscribedDocument = { file, style, witnesses, notes, warnings };
   if (notes.length) resolveNoteMarkers(doc);
   return doc;
 }
@@ -123,7 +124,7 @@ function rawBlocks(file: string, raw: RawLine[]): Line[][] {
 const TEXT_KINDS = new Set<Block['kind']>(['head', 'paragraph', 'caption', 'dateline', 'field', 'participants', 'signature']);
 
 /** Classify the blocks of one witness, then infer signature, page breaks and paragraph continuations. */
-function structure(groups: Line[][], style: 'typescript' | 'frus-web'): Block[] {
+function structure(groups: Line[][], style: 'typescript' | 'frus-web', warnings: Warning[]): Block[] {
   const blocks: Block[] = [];
   /** For each furniture block, the index of the source group it came from. */
   const groupOf = new Map<Block, number>();
@@ -249,7 +250,7 @@ function structure(groups: Line[][], style: 'typescript' | 'frus-web'): Block[] 
   const merged = mergeStamps(blocks);
   markSignature(merged);
   const paged = inferPageBreaks(merged, groupOf, style);
-  markContinuations(paged);
+  markContinuations(paged, warnings);
   return paged;
 }
 
@@ -387,8 +388,16 @@ function inferPageBreaks(blocks: Block[], groupOf: Map<Block, number>, style: 't
   return out;
 }
 
-/** A paragraph that stops mid-sentence at a page break goes on in the next paragraph. */
-function markContinuations(blocks: Block[]): void {
+/**
+ * How many paragraphs one paragraph may be continued into, itself included: the reading view
+ * joins them, and renders the chain recursively (MAX_NEXT_CHAIN in src/validate/xml.ts, the same
+ * number, is what rendering accepts).
+ */
+export const MAX_CONTINUED = 100;
+
+/** A paragraph that stops mid-sentence at a page break goes on in the next paragraph (for at most MAX_CONTINUED paragraphs). */
+function markContinuations(blocks: Block[], warnings: Warning[]): void {
+  let chain = 1;
   for (let i = 0; i < blocks.length; i++) {
     const p = blocks[i]!;
     if (p.kind !== 'paragraph') continue;
@@ -402,6 +411,14 @@ function markContinuations(blocks: Block[]): void {
     if (!sawPb || !q || q.kind !== 'paragraph') continue;
     const lastText = plain(p.lines[p.lines.length - 1]!);
     if (endsSentence(lastText)) continue;
+    chain = p.continuesPrevious ? chain + 1 : 2;
+    if (chain > MAX_CONTINUED) {
+      warnings.push({
+        pos: q.pos,
+        message: `a paragraph continued over more than ${MAX_CONTINUED - 1} page breaks: this one is not joined to it (the reading view starts a new paragraph here)`,
+      });
+      continue;
+    }
     p.continuedNext = true;
     q.continuesPrevious = true;
   }

@@ -8,7 +8,7 @@ import { SourceError } from '../transcription/source.js';
 import { join } from 'node:path';
 import { PROJECT_SCHEMA, PROJECT_SCHEMATRON, loadGrammar } from './relaxng.js';
 import { loadSchematron, runSchematron, type RuleProblem } from './schematron.js';
-import { parseXml, type Problem } from './xml.js';
+import { parseXml, pointerProblems, rootProblem, type Problem } from './xml.js';
 
 export { SchemaError, PROJECT_SCHEMA, PROJECT_SCHEMATRON } from './relaxng.js';
 
@@ -30,8 +30,14 @@ export interface Report {
 export async function validateText(file: string, text: string, options: ValidationOptions = {}): Promise<Report> {
   const grammar = await loadGrammar(options.schema ?? PROJECT_SCHEMA);
   const { parsed, problems } = parseXml(file, text, grammar);
+  // Not TEI at all (TEI P4, TEI without its namespace, XHTML): that one error, not the schema's
+  // every complaint about it.
+  const root = parsed && rootProblem(file, parsed);
+  if (root) return { file, valid: false, errors: [root], warnings: [] };
   const errors: Report['errors'] = [...problems];
   const warnings: RuleProblem[] = [];
+  // Pointers the rendering would follow forever (an xml:id given twice: the schema says so).
+  if (parsed) errors.push(...pointerProblems(file, parsed, false));
   if (parsed && options.schematron !== false) {
     const rules = loadSchematron(options.schematron ?? PROJECT_SCHEMATRON);
     for (const p of runSchematron(file, parsed, rules)) (p.severity === 'warning' ? warnings : errors).push(p);
