@@ -43,7 +43,13 @@ const TMP = /^\..+\.(\d+)\.tmp$/;
  * most the hidden temporary, which removeStaleTemporaries deletes.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new Error(`cannot write ${path}: a part of its folder path is a file, not a folder`);
+    throw e;
+  }
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileDurable(tmp, content);

@@ -121,7 +121,7 @@ describe('convert and build', () => {
     r = await run('convert', 'sources/1962-10-29-topol-594.txt', '-o', join(f, 'x.xml'));
     expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/^error: E[A-Z]+: /);
+    expect(r.err).toBe(`error: cannot write ${join(f, 'x.xml')}: a part of its folder path is a file, not a folder\n`);
   });
 
   test('the compiled binary runs and exits non-zero on failure', () => {

@@ -193,6 +193,15 @@ describe('witnesses', () => {
     expect(xml).toContain('<div type="witness" corresp="#excised">');
     expect(xml).toContain('<p xml:id="excised-p1">');
   });
+
+  test('witness ids whose siglum starts with a digit still give paragraph ids that are XML names', async () => {
+    const metadata = { edition: EMPTY_METADATA.edition, documents: { c939: { identifiers: [], date: '1962-11-19', witnesses: [{ id: 'wit-1', label: 'One' }, { id: 'wit-2', label: 'Two' }] } } };
+    const { xml } = convert(src, 'c939', metadata);
+    expect(xml).toContain('<p xml:id="wit-2-p1">');
+    const { validateText } = await import('../src/validate/index.js');
+    const v = await validateText('c939.xml', xml);
+    expect(v.errors).toEqual([]);
+  });
 });
 
 describe('FRUS web pages: note markers', () => {

@@ -240,9 +240,9 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
  * the other copy differs. Reading the lem for the base, the rdg for the other, gives each copy's
  * words back exactly (gaps with resp="#tei-edition" are the editor's, not the copy's).
  */
-/** The xml:id of each paragraph of a witness ("A-p3"): its citable anchor. */
+/** The xml:id of each paragraph of a witness ("A-p3"): its citable anchor; an XML name whatever the witness id ("wit-1-p3"). */
 export function paragraphIds(w: Witness): Map<Block, string> {
-  const short = siglum(w.id);
+  const short = /^[A-Za-z_]/.test(siglum(w.id)) ? siglum(w.id) : w.id;
   const ids = new Map<Block, string>();
   for (const b of w.blocks) if (b.kind === 'paragraph') ids.set(b, `${short}-p${ids.size + 1}`);
   return ids;
