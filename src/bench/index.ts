@@ -32,6 +32,7 @@ import { renderTei } from '../render/index.js';
 import { XSLT_DIR } from '../render/compile-xslt.js';
 import { collateTokens, normalise, type Token } from '../enrich/collate.js';
 import { cacheDir } from '../paths.js';
+import { FRUS, childBuild, frusPages, frusTeiCopies, makeEdition, timedCommand, type BuildRun } from './build.js';
 
 // The bench's schema caches go to a folder of its own, not the user's cache.
 process.env.TEI_EDITION_CACHE ??= mkdtempSync(join(tmpdir(), 'tei-edition-bench-cache-'));
@@ -286,7 +287,106 @@ const sections: Record<string, () => Promise<void>> = {
   render: benchRender,
   collation: benchCollation,
   memory: benchMemory,
+  build: benchBuild,
 };
+
+/** When the bench started, and the time it must end in (issue 12: under 10 minutes, all sections). */
+const benchStart = performance.now();
+const BENCH_BUDGET_MS = 10 * 60_000;
+
+async function benchBuild(): Promise<void> {
+  console.log('\n## Builds: a whole edition from transcriptions (convert, validate, render, site, search, package)');
+  console.log(`the ${FRUS}/txt pages copied under distinct names (<page>-c<k>), edition.yaml giving each its title and date;`);
+  console.log('each build a fresh process (buildEdition, as `tei-edition build` runs it); wall time seen from outside, node start-up included;');
+  console.log('CPU time of the process, worker threads included; peak RSS of the process (maxRSS), threads included\n');
+  if (!existsSync(join(FRUS, 'txt'))) {
+    console.log(`skipped: no FRUS development set at ${FRUS}`);
+    return;
+  }
+  const pages = frusPages();
+  const root = mkdtempSync(join(tmpdir(), 'tei-bench-build-'));
+  const s = (ms: number) => `${(ms / 1000).toFixed(1).padStart(7)} s`;
+  const mb = (kb: number) => `${(kb / 1024).toFixed(0).padStart(6)} MB`;
+  const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+  const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)} %`;
+  const sizes: { count: number; run: BuildRun }[] = [];
+  const build = (count: number, jobs: number): { project: string; run: BuildRun } => {
+    const project = join(root, `e${count}-j${jobs}`);
+    makeEdition(project, count, pages);
+    const run = childBuild(project, jobs);
+    if (run.built !== count || run.invalid || run.failed || run.packageProblems) {
+      throw new Error(`the ${count}-document build published ${run.built} (invalid ${run.invalid}, failed ${run.failed}, package problems ${run.packageProblems}): ${run.reasons.join(' | ')}`);
+    }
+    return { project, run };
+  };
+  try {
+    // 1. The full build of 1,020 documents, two workers, against Saxon-HE Java over the same documents' FRUS TEI.
+    const full = build(1020, 2);
+    console.log(`${full.run.built} of 1,020 documents published: ${full.run.invalid} invalid, ${full.run.failed} failed`);
+    sizes.push({ count: 1020, run: full.run });
+    const haveJava = existsSync(SAXON_JAR) && spawnSync('java', ['-version']).status === 0;
+    console.log('\n### Full build (jobs: 2) against Saxon-HE Java (Debian libsaxonhe-java 9.9) running xslt/edition.xsl over the same documents\' FRUS TEI');
+    console.log('(the TEI Stylesheets, the baseline the issue names, are not installable here: no network beyond npm and Debian, and Debian has no tei-xsl;');
+    console.log(' Java runs our own stylesheet, page and both texts of each document, in ONE JVM over the folder: its start-up counted once)\n');
+    if (!haveJava) console.log('skipped: no Java Saxon-HE here');
+    else {
+      const tei = join(root, 'frus-tei');
+      frusTeiCopies(tei, readdirSync(join(full.project, 'sources')).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, '')));
+      const out = join(root, 'java-out');
+      mkdirSync(out);
+      const java = timedCommand('java', ['-cp', SAXON_JAR, 'net.sf.saxon.Transform', `-s:${tei}`, `-xsl:${join(XSLT_DIR, 'edition.xsl')}`, `-o:${out}`, 'name=d']);
+      const pagesOut = readdirSync(out).filter((f) => f.endsWith('.xml')).length;
+      if (pagesOut !== 1020) throw new Error(`Saxon-HE Java wrote ${pagesOut} pages, not 1,020`);
+      console.log('                                   wall        CPU     peak RSS');
+      console.log(`tei-edition build, 1,020 docs  ${s(full.run.wallMs)}  ${s(full.run.cpuMs)}  ${mb(full.run.maxRssKB)}`);
+      console.log(`Saxon-HE Java, 1,020 docs      ${s(java.wallMs)}  ${java.cpuMs === undefined ? '       ?' : s(java.cpuMs)}  ${java.maxRssKB === undefined ? '' : mb(java.maxRssKB)}`);
+      console.log(`ratio build/Java: wall ${x(full.run.wallMs, java.wallMs)} (target <= 0.5x)${java.cpuMs === undefined ? '' : `, CPU ${x(full.run.cpuMs, java.cpuMs)}`}`);
+    }
+
+    // 2. Incremental builds of the same edition.
+    console.log('\n### Incremental builds of the 1,020-document edition, against its full build\n');
+    const none = childBuild(full.project, 2);
+    if (none.rebuilt !== 0) throw new Error(`a rebuild with nothing changed rebuilt ${none.rebuilt} documents`);
+    const changed = join(full.project, 'sources', readdirSync(join(full.project, 'sources')).filter((f) => f.endsWith('.txt')).sort()[500]!);
+    const lines = readFileSync(changed, 'utf8').split('\n');
+    lines[2] = `${lines[2]} One sentence added.`;
+    writeFileSync(changed, lines.join('\n'));
+    const one = childBuild(full.project, 2);
+    if (one.rebuilt !== 1 || one.built !== 1020 || one.invalid || one.failed) throw new Error(`one changed transcription: rebuilt ${one.rebuilt}, published ${one.built}, invalid ${one.invalid}, failed ${one.failed}`);
+    console.log('                                   wall        CPU   wall / full   CPU / full');
+    console.log(`nothing changed                ${s(none.wallMs)}  ${s(none.cpuMs)}   ${pct(none.wallMs, full.run.wallMs).padStart(10)}   ${pct(none.cpuMs, full.run.cpuMs).padStart(10)}   (target <= 5 %)`);
+    console.log(`one transcription changed      ${s(one.wallMs)}  ${s(one.cpuMs)}   ${pct(one.wallMs, full.run.wallMs).padStart(10)}   ${pct(one.cpuMs, full.run.cpuMs).padStart(10)}   (target <= 10 %)`);
+
+    // 3. Both cores: one worker against two, on a smaller edition.
+    const n = 204;
+    console.log(`\n### Both cores: a full build of ${n} documents, jobs: 1 against jobs: 2\n`);
+    const one1 = build(n, 1).run;
+    const two = build(n, 2).run;
+    console.log('                                   wall        CPU     peak RSS');
+    console.log(`jobs: 1                        ${s(one1.wallMs)}  ${s(one1.cpuMs)}  ${mb(one1.maxRssKB)}`);
+    console.log(`jobs: 2                        ${s(two.wallMs)}  ${s(two.cpuMs)}  ${mb(two.maxRssKB)}`);
+    console.log(`ratio jobs 1 / jobs 2: wall ${x(one1.wallMs, two.wallMs)} (2 cores: at best 2x), CPU ${x(one1.cpuMs, two.cpuMs)}`);
+
+    // 4, 5. Memory and size: 102 and 1,020 documents, and 3,060 if the bench's time allows (or --large).
+    sizes.unshift({ count: 102, run: build(102, 2).run });
+    const elapsed = performance.now() - benchStart;
+    const estimate = 3.3 * full.run.wallMs;
+    if (process.argv.includes('--large') || elapsed + estimate < BENCH_BUDGET_MS - 30_000) sizes.push({ count: 3060, run: build(3060, 2).run });
+    console.log('\n### Size: full builds (jobs: 2), wall, CPU and peak RSS against the 102-document build\n');
+    console.log('documents       wall        CPU   CPU per doc     peak RSS   RSS / 102 docs');
+    const base = sizes[0]!.run;
+    for (const { count, run } of sizes) {
+      console.log(
+        `${count.toLocaleString('en').padEnd(9)} ${s(run.wallMs)}  ${s(run.cpuMs)}   ${`${(run.cpuMs / count).toFixed(0)} ms`.padStart(9)}   ${mb(run.maxRssKB)}   ${x(run.maxRssKB, base.maxRssKB).padStart(8)}${count === 3060 ? '  (target <= 1.3x)' : ''}`,
+      );
+    }
+    if (!sizes.some((z) => z.count === 3060)) {
+      console.log(`3,060     not run: about ${s(estimate).trim()} more would take the bench past ${BENCH_BUDGET_MS / 60_000} minutes (\`npm run bench -- build --large\` runs it)`);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
 async function benchMemory(): Promise<void> {
   console.log('\n## Memory: heap and resident size holding a step\'s result, against the process at rest');
   const mb = (n: number) => `${(n / 1e6).toFixed(0).padStart(6)} MB`;
@@ -315,7 +415,15 @@ async function benchMemory(): Promise<void> {
 async function main(): Promise<void> {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-') && !a.endsWith('.ts'));
   console.log(`# tei-edition benchmark (node ${process.version}, ${new Date().toISOString().slice(0, 10)})`);
-  for (const [name, fn] of Object.entries(sections)) if (!only.length || only.includes(name)) await fn();
+  const took: string[] = [];
+  for (const [name, fn] of Object.entries(sections)) {
+    if (only.length && !only.includes(name)) continue;
+    const t0 = performance.now();
+    await fn();
+    took.push(`${name} ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
+  const total = (performance.now() - benchStart) / 1000;
+  console.log(`\nbench time: ${Math.floor(total / 60)} min ${Math.round(total % 60)} s (${took.join(', ')})`);
 }
 
 await main();
