@@ -189,6 +189,16 @@ export interface DocumentResult {
   record?: SiteRecord;
 }
 
+/**
+ * The metadata a document's build reads: the edition's, and the document's own entry. A job crosses
+ * to a worker thread by copy: the whole edition.yaml in every job was a copy of every entry per
+ * document (quadratic in the number of documents).
+ */
+export function documentMetadata(metadata: Metadata, name: string): Metadata {
+  const own = Object.hasOwn(metadata.documents, name) ? metadata.documents[name] : undefined;
+  return { edition: metadata.edition, documents: own ? { [name]: own } : {} };
+}
+
 /** Convert, validate, render and write one document; the site's record of it if it is published. */
 export async function buildDocument(job: DocumentJob): Promise<DocumentResult> {
   const { dir, file } = job;
@@ -291,7 +301,13 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
     state.record(r);
     options.onDocument?.(r.file, r.status);
   };
-  const jobOf = (file: string): DocumentJob => ({ dir: options.dir, file, metadata, registers, ...(options.includeInvalid ? { includeInvalid: true } : {}) });
+  const jobOf = (file: string): DocumentJob => ({
+    dir: options.dir,
+    file,
+    metadata: documentMetadata(metadata, documentName(file)),
+    registers,
+    ...(options.includeInvalid ? { includeInvalid: true } : {}),
+  });
   // A worker costs its start (loading the stylesheets and the schema): one for every 8 documents at most.
   const jobs = Math.max(1, Math.min(options.jobs ?? 1, Math.ceil(todo.length / 8)));
   if (jobs > 1) await buildInWorkers(todo.map(jobOf), jobs, done);

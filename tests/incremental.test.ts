@@ -5,7 +5,7 @@
 import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildEdition, type BuildOptions } from '../src/pipeline.js';
+import { buildEdition, documentMetadata, metadataFor, type BuildOptions } from '../src/pipeline.js';
 import { project } from './project.js';
 import { verifyBag } from '../src/site/package.js';
 
@@ -58,6 +58,17 @@ describe('builds on two cores and incremental builds', () => {
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
     for (const [f, content] of a) expect(b.get(f), f).toBe(content);
   }, 600_000);
+
+  test("a document's job carries the edition's metadata and its own entry, not every document's", () => {
+    const metadata = metadataFor(join(bigProject(), 'sources'));
+    const names = Object.keys(metadata.documents);
+    expect(names.length).toBeGreaterThan(5);
+    const m = documentMetadata(metadata, names[0]!);
+    expect(m.edition).toEqual(metadata.edition);
+    expect(m.documents).toEqual({ [names[0]!]: metadata.documents[names[0]!] });
+    expect(documentMetadata(metadata, 'no-such-document').documents).toEqual({});
+    expect(documentMetadata(metadata, 'constructor').documents).toEqual({});
+  });
 
   test('nothing changed: nothing is built or written again; one changed transcription: that document alone', async () => {
     const dir = project();

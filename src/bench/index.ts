@@ -12,6 +12,12 @@
  *                Saxon-HE Java on the same XSLT
  *   collation    two copies word by word against one pass over both
  *   memory       heap and resident size holding a step's result, against the process at rest
+ *   build        whole builds of editions of FRUS pages (1,020 documents against Saxon-HE Java over
+ *                their TEI; incremental rebuilds against the full build; jobs 1 against jobs 2; peak
+ *                RSS of 102, 1,020 and, if the time allows or with --large, 3,060 documents), each in
+ *                a child process (build-child.ts)
+ *
+ * The whole bench must end in under 10 minutes on the 2-core development machine: it prints its time.
  */
 import { performance } from 'node:perf_hooks';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
