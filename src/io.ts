@@ -119,7 +119,7 @@ function realish(path: string): string {
     rest.unshift(basename(head));
     head = up;
   }
-  return join(realpathSync(head), ...rest);
+  return join(realpathSync.native(head), ...rest);
 }
 
 /** Is `path` inside `root` (not root itself), symbolic links resolved? */
