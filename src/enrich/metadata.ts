@@ -24,6 +24,8 @@ export interface EditionMeta {
   publisher: string;
   pubPlace?: string;
   date?: string;
+  /** Where the edition is published (the address of editions/): citations, canonical links, sitemap.xml. */
+  url?: string;
   language: string;
   medium?: Medium;
   country?: string;

@@ -121,6 +121,7 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   if (edition.pubPlace) leaf(pub, 4, 'pubPlace', edition.pubPlace);
   if (edition.date) leaf(pub, 4, 'date', edition.date, { when: edition.date });
   leaf(pub, 4, 'idno', name, { type: 'local' });
+  if (edition.url) leaf(pub, 4, 'idno', edition.url, { type: 'URL' });
   const a = availabilityOf(edition);
   const avail = el(pub, 4, 'availability', a.status ? { status: a.status } : {});
   for (const l of a.licences) leaf(avail, 5, 'licence', l.text, { target: l.target });
