@@ -158,6 +158,7 @@
               </xsl:if>
             </section>
           </xsl:for-each>
+          <xsl:call-template name="htm:cite"/>
         </main>
         <footer class="doc-footer">
           <xsl:for-each select="$te:header//tei:availability/(tei:licence | tei:p)">
@@ -411,6 +412,41 @@
       </span>
     </xsl:if>
   </xsl:template>
+
+  <!-- The edition's URL of this page, if the TEI gives the edition's (publicationStmt/idno type="URL"). -->
+  <xsl:function name="te:page-url" as="xs:string?">
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="base" select="($root//tei:publicationStmt/tei:idno[@type = 'URL'])[1] ! normalize-space(.)"/>
+    <xsl:sequence select="$base ! ((if (ends-with(., '/')) then . else . || '/') || 'html/' || encode-for-uri($name) || '.html')"/>
+  </xsl:function>
+
+  <!-- How to cite the page: the document, the edition, the editors, the publisher, the URL. -->
+  <xsl:template name="htm:cite">
+    <xsl:variable name="h" select="$te:header"/>
+    <xsl:variable name="url" select="te:page-url(/)"/>
+    <section class="cite" id="cite" aria-labelledby="cite-title">
+      <h2 id="cite-title">How to cite</h2>
+      <p class="citation">
+        <xsl:value-of select="te:citation(/)"/>
+        <xsl:text> </xsl:text>
+        <span class="cite-url"><xsl:if test="$url"><xsl:attribute name="data-canonical">true</xsl:attribute></xsl:if><xsl:value-of select="($url, $name || '.html')[1]"/></span>
+        <xsl:text>.</xsl:text>
+      </p>
+    </section>
+  </xsl:template>
+
+  <xsl:function name="te:citation" as="xs:string">
+    <xsl:param name="root" as="node()"/>
+    <xsl:variable name="h" select="$root//tei:teiHeader"/>
+    <xsl:variable name="editors" select="string-join($h//tei:titleStmt/tei:editor ! normalize-space(.), ', ')"/>
+    <xsl:variable name="edition" select="($h//tei:titleStmt/tei:title[@type = 'sub'])[1] ! normalize-space(.)"/>
+    <xsl:variable name="pub" select="($h//tei:publicationStmt)[1]"/>
+    <xsl:sequence select="string-join((
+      '“' || te:title($root) || '”' || (te:date($root) ! (', ' || .)),
+      $edition ! ('In ' || . || (if ($editors) then ', edited by ' || $editors else '')),
+      string-join(($pub/tei:publisher ! normalize-space(.), $pub/tei:date ! normalize-space(.)), ', ')[. != '']
+    ) ! (if (ends-with(., '.')) then . else . || '.'), ' ')"/>
+  </xsl:function>
 
   <xsl:template name="htm:excision">
     <span class="gap excision"><xsl:value-of select="te:excision-text(.)"/></span>

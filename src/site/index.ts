@@ -122,6 +122,15 @@ ${scripts.map((s) => `<script src="${s}"></script>`).join('\n')}
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** How to cite the edition as a whole. */
+function editionCitation(edition: EditionMeta): string {
+  const editors = edition.editors.map((e) => e.name).join(', ');
+  const title = edition.subtitle ? `${edition.title}: ${edition.subtitle}` : edition.title;
+  const parts = [`${title}${editors ? `, edited by ${editors}` : ''}.`, `${[edition.publisher, edition.date].filter(Boolean).join(', ')}.`];
+  if (edition.url) parts.push(`${edition.url}.`);
+  return parts.join(' ');
+}
+
 function docLink(d: { name: string }, anchor?: string, view: 'diplomatic' | 'normalized' = 'normalized'): string {
   return `html/${encodeURIComponent(d.name)}.html#view=${view}${anchor ? `&at=${encodeURIComponent(anchor)}` : ''}`;
 }
@@ -163,6 +172,7 @@ export function buildSite(input: SiteInput): void {
     `${edition.subtitle ? `<p class="subtitle">${esc(edition.subtitle)}</p>` : ''}
 <p>Edited by ${editors || 'the editors'}. Published by ${esc(edition.publisher)}${edition.date ? `, ${esc(edition.date)}` : ''}.</p>
 <p>Each document page shows a <strong>diplomatic transcription</strong> (what the page shows: deletions struck, insertions raised, stamps and markings) and a <strong>reading text</strong> (corrected, abbreviations expanded, notes numbered); a switch on the page changes the view.</p>
+<div class="table-scroll" role="region" aria-label="The documents of the edition (scrolls sideways)" tabindex="0">
 <table class="documents">
 <caption>The documents of the edition</caption>
 <thead><tr><th scope="col" aria-sort="ascending"><button type="button" class="sort" data-sort="date">Date</button></th><th scope="col">Title</th><th scope="col">Type</th><th scope="col">Classification</th><th scope="col">Copies</th><th scope="col">Downloads</th></tr></thead>
@@ -170,6 +180,11 @@ export function buildSite(input: SiteInput): void {
 ${rows}
 </tbody>
 </table>
+</div>
+<section class="cite" aria-labelledby="cite-title">
+<h2 id="cite-title">How to cite</h2>
+<p class="citation">${esc(editionCitation(edition))}</p>
+</section>
 <p><a href="package-note.html">About the deposit package</a></p>`,
     ['site.js'],
   );
@@ -237,6 +252,7 @@ ${[...registers.abbreviations]
     'conventions.html',
     'Transcription conventions',
     `<p>The diplomatic transcription shows what the page shows; the reading text is corrected and easier to read.</p>
+<div class="table-scroll" role="region" aria-label="Marks of the diplomatic transcription (scrolls sideways)" tabindex="0">
 <table class="conventions">
 <caption>Marks of the diplomatic transcription</caption>
 <thead><tr><th scope="col">On the page</th><th scope="col">In the diplomatic view</th><th scope="col">In the plain-text edition</th><th scope="col">In the reading text</th></tr></thead>
@@ -251,6 +267,7 @@ ${[...registers.abbreviations]
 <tr><td>telegraphic abbreviations</td><td>as written</td><td>as written</td><td>expanded (QTE … UNQTE as quotation marks)</td></tr>
 </tbody>
 </table>
+</div>
 <p>In the reading text, ⸢ ⸣ mark words that another copy of the document lacks or reads otherwise, followed by what that copy has, e.g. [excised in B (5 words)].</p>`,
   );
 

@@ -4,6 +4,7 @@
  *   the URL (#view=diplomatic) and survives a reload or a shared link.
  * - Switching keeps the reader's place: the first paragraph in sight stays where it was.
  * - A paragraph anchor (#A-p3) opens the view that has it and scrolls to it.
+ * - "How to cite" gives the page's address when the edition states none.
  */
 (function () {
   'use strict';
@@ -79,6 +80,10 @@
       if (el) el.scrollIntoView();
     }
   }
+
+  // The citation's address: the edition's when it states one, else the page's own (without its hash).
+  var citeUrl = document.querySelector('.cite-url');
+  if (citeUrl && !citeUrl.hasAttribute('data-canonical')) citeUrl.textContent = location.href.replace(/#.*$/, '');
 
   buttons.forEach(function (b) {
     b.addEventListener('click', function () {

