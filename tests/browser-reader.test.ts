@@ -110,6 +110,42 @@ describe.runIf(hasChromium || Boolean(process.env.CI))("the reader's edition in 
       expect(await page.locator('#q').evaluate((el) => getComputedStyle(el).borderColor)).not.toBe(before);
     });
 
+    test('names link to the persons register; the toggletip opens from the keyboard and by touch', async () => {
+      await page.goto(url(`${MEMCON}#view=normalized`));
+      const name = page.locator('#view-normalized a.persName[href="../persons.html#rusk"]').first();
+      expect(await name.count()).toBe(1);
+      const tip = page.locator('#view-normalized button.tip[data-person="rusk"]').first();
+      expect(await tip.getAttribute('aria-label')).toBe('About Rusk, Dean');
+      await tip.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => tip.getAttribute('aria-expanded')).toBe('true');
+      const body = tip.locator('xpath=following-sibling::span[@class="tip-body"]');
+      await expect.poll(() => body.innerText()).toContain('Secretary of State');
+      expect(await body.locator('a[href="https://www.wikidata.org/wiki/Q295202"]').count()).toBe(1);
+      expect(await body.locator('a[href="../persons.html#rusk"]').count()).toBe(1);
+      expect(await body.isVisible()).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => tip.getAttribute('aria-expanded')).toBe('false');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-person'))).toBe('rusk');
+      // A tap (a click without hover) opens it too, and a tap elsewhere closes it.
+      await tip.dispatchEvent('click');
+      await expect.poll(() => body.innerText()).toContain('Secretary of State');
+      await page.locator('h1').click();
+      await expect.poll(() => tip.getAttribute('aria-expanded')).toBe('false');
+      // The link leads to the entry.
+      await name.click();
+      await expect.poll(() => page.url()).toMatch(/persons\.html#rusk$/);
+      expect(await page.locator('#rusk').innerText()).toContain('Rusk');
+    });
+
+    test('an acronym links to its entry on the abbreviations page', async () => {
+      await page.goto(url(`${MEMCON}#view=normalized`));
+      const link = page.locator('#view-normalized a.abbr-link', { hasText: 'EUR' }).first();
+      expect(await link.getAttribute('href')).toBe('../abbreviations.html#abbr-EUR');
+      await link.click();
+      await expect.poll(() => page.url()).toMatch(/abbreviations\.html#abbr-EUR$/);
+      expect(await page.locator('#abbr-EUR').count()).toBe(1);
+    });
   });
 
   test.each([320, 390])('no page scrolls sideways at %i px', async (width) => {
@@ -142,5 +178,22 @@ describe.runIf(hasChromium || Boolean(process.env.CI))("the reader's edition in 
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
+  });
+
+  test.each([
+    [`${MEMCON}#view=normalized`],
+    [`html/1962-12-18-usun-1687.html#view=diplomatic&at=A-p1&hl=improving`],
+    ['index.html'],
+    ['conventions.html'],
+    ['abbreviations.html'],
+  ])('axe-core finds no violations on %s (at 390 px, a toggletip open on document pages)', async (file) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(url(file));
+    const tip = page.locator('.view:not([hidden]) button.tip').first();
+    if (await tip.count()) {
+      await tip.click();
+      await expect.poll(() => tip.getAttribute('aria-expanded')).toBe('true');
+    }
+    expect(await axe()).toEqual([]);
   });
 });

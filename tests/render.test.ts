@@ -150,10 +150,10 @@ describe('the processing model: where two rules of the table could match', () =>
     expect(out.normalized).not.toContain('EXCISED COPY FOLLOWS');
   });
 
-  test('an acronym in a choice stays the acronym in both views, its expansion in the title', () => {
+  test('an acronym in a choice stays the acronym in both views, its expansion in the title, linked to the abbreviations page', () => {
     const out = r('<p>the <choice><abbr type="acronym">NAC</abbr><expan>North Atlantic Council</expan></choice> met</p>');
     for (const v of ['diplomatic', 'normalized'] as const) {
-      expect(view(out.html, v)).toContain('the <abbr title="North Atlantic Council">NAC</abbr> met');
+      expect(view(out.html, v)).toContain('the <a class="abbr-link" href="../abbreviations.html#abbr-NAC"><abbr title="North Atlantic Council">NAC</abbr></a> met');
       expect(out[v]).toContain('the NAC met');
     }
   });

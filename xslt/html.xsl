@@ -158,6 +158,7 @@
               </xsl:if>
             </section>
           </xsl:for-each>
+          <xsl:call-template name="htm:persons"/>
           <xsl:call-template name="htm:cite"/>
         </main>
         <footer class="doc-footer">
@@ -400,16 +401,88 @@
     <q><xsl:apply-templates mode="#current"/></q>
   </xsl:template>
 
+  <!-- An acronym links to its entry on the abbreviations page (unless it stands in a link already). -->
   <xsl:template name="htm:acronym">
-    <abbr title="{normalize-space(../tei:expan)}"><xsl:apply-templates mode="#current"/></abbr>
+    <xsl:variable name="abbr"><abbr title="{normalize-space(../tei:expan)}"><xsl:apply-templates mode="#current"/></abbr></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:persName[te:person(.)]"><xsl:sequence select="$abbr"/></xsl:when>
+      <xsl:otherwise><a class="abbr-link" href="../abbreviations.html#{te:abbr-id(normalize-space(.))}"><xsl:sequence select="$abbr"/></a></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
+  <!-- A name. A person the document's standOff lists links to the persons register, and a button
+       beside it (a toggletip: edition.js) tells who they are: keyboard and touch, not hover. -->
   <xsl:template name="htm:name">
     <xsl:if test="exists(*) or normalize-space() != ''">
-      <span class="{local-name()}">
-        <xsl:if test="@ref"><xsl:attribute name="data-ref" select="@ref"/></xsl:if>
-        <xsl:apply-templates mode="#current"/>
-      </span>
+      <xsl:variable name="person" select="if (self::tei:persName) then te:person(.) else ()"/>
+      <xsl:choose>
+        <xsl:when test="$person">
+          <xsl:variable name="id" select="string($person/@xml:id)"/>
+          <span class="person-name">
+            <xsl:element name="{if (te:holds-link(.)) then 'span' else 'a'}" namespace="http://www.w3.org/1999/xhtml">
+              <xsl:attribute name="class">persName</xsl:attribute>
+              <xsl:attribute name="data-ref" select="@ref"/>
+              <xsl:if test="not(te:holds-link(.))"><xsl:attribute name="href" select="'../persons.html#' || $id"/></xsl:if>
+              <xsl:apply-templates mode="#current"/>
+            </xsl:element>
+            <button type="button" class="tip" data-person="{$id}" aria-expanded="false" aria-label="About {te:person-name($person)}"></button>
+            <span class="tip-body" role="status"></span>
+          </span>
+        </xsl:when>
+        <xsl:otherwise>
+          <span class="{local-name()}">
+            <xsl:if test="@ref"><xsl:attribute name="data-ref" select="@ref"/></xsl:if>
+            <xsl:apply-templates mode="#current"/>
+          </span>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:key name="te:person" match="tei:standOff//tei:person[@xml:id]" use="string(@xml:id)"/>
+
+  <!-- The register entry of a name (the document's standOff), if any. -->
+  <xsl:function name="te:person" as="element()?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="if (starts-with($name/@ref, '#')) then key('te:person', substring($name/@ref, 2), root($name))[1] else ()"/>
+  </xsl:function>
+
+  <xsl:function name="te:person-name" as="xs:string">
+    <xsl:param name="person" as="element()"/>
+    <xsl:sequence select="normalize-space(($person/tei:persName)[1])"/>
+  </xsl:function>
+
+  <!-- Whether a name's HTML holds a link of its own (a note mark, an apparatus mark, an acronym's link). -->
+  <xsl:function name="te:holds-link" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="exists($e//(tei:note | tei:anchor[@type = 'app-end'] | tei:abbr[@type = 'acronym'] | tei:ref | tei:ptr))"/>
+  </xsl:function>
+
+  <!-- The anchor of an abbreviation on the abbreviations page (src/site/index.ts abbrId: the same). -->
+  <xsl:function name="te:abbr-id" as="xs:string">
+    <xsl:param name="abbr" as="xs:string"/>
+    <xsl:sequence select="'abbr-' || replace($abbr, '[^A-Za-z0-9]', '_')"/>
+  </xsl:function>
+
+  <!-- The persons the document names: the entries the toggletips show, and a list for print and no script. -->
+  <xsl:template name="htm:persons">
+    <xsl:variable name="named" select="distinct-values(//tei:text//tei:persName/@ref[starts-with(., '#')] ! substring(., 2))"/>
+    <xsl:variable name="persons" select="//tei:standOff//tei:person[@xml:id = $named]"/>
+    <xsl:if test="$persons">
+      <section class="persons-named" aria-labelledby="persons-title">
+        <h2 id="persons-title">Persons named</h2>
+        <dl>
+          <xsl:for-each select="$persons">
+            <dt id="person-{@xml:id}"><xsl:value-of select="te:person-name(.)"/></dt>
+            <dd data-person="{@xml:id}">
+              <xsl:for-each select="tei:occupation | tei:roleName"><span class="role"><xsl:value-of select="normalize-space(.)"/></span>. </xsl:for-each>
+              <a href="../persons.html#{@xml:id}">In the persons register</a>
+              <xsl:for-each select="tei:idno[@type = 'wikidata']"><xsl:text> · </xsl:text><a href="https://www.wikidata.org/wiki/{normalize-space(.)}">Wikidata <xsl:value-of select="normalize-space(.)"/></a></xsl:for-each>
+              <xsl:for-each select="tei:idno[@type = 'viaf']"><xsl:text> · </xsl:text><a href="https://viaf.org/viaf/{normalize-space(.)}">VIAF <xsl:value-of select="normalize-space(.)"/></a></xsl:for-each>
+            </dd>
+          </xsl:for-each>
+        </dl>
+      </section>
     </xsl:if>
   </xsl:template>
 

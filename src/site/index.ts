@@ -122,6 +122,9 @@ ${scripts.map((s) => `<script src="${s}"></script>`).join('\n')}
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** The anchor of an abbreviation on abbreviations.html (xslt/html.xsl te:abbr-id: the same). */
+export const abbrId = (abbr: string) => `abbr-${abbr.replace(/[^A-Za-z0-9]/g, '_')}`;
+
 /** How to cite the edition as a whole. */
 function editionCitation(edition: EditionMeta): string {
   const editors = edition.editors.map((e) => e.name).join(', ');
@@ -220,7 +223,16 @@ ${persons
   );
 
   // Abbreviations.
-  const abbr = (a: Abbreviation) => a.abbr.map(esc).join(', ');
+  const ids = new Set<string>();
+  const abbr = (a: Abbreviation) =>
+    a.abbr
+      .map((x) => {
+        const id = abbrId(x);
+        if (ids.has(id)) return esc(x);
+        ids.add(id);
+        return `<span id="${esc(id)}">${esc(x)}</span>`;
+      })
+      .join(', ');
   write(
     'abbreviations.html',
     'Abbreviations',

@@ -4,6 +4,7 @@
  *   the URL (#view=diplomatic) and survives a reload or a shared link.
  * - Switching keeps the reader's place: the first paragraph in sight stays where it was.
  * - A paragraph anchor (#A-p3) opens the view that has it and scrolls to it.
+ * - A name's button (a toggletip) shows who the person is: the entry of "Persons named".
  * - "How to cite" gives the page's address when the edition states none.
  */
 (function () {
@@ -80,6 +81,55 @@
       if (el) el.scrollIntoView();
     }
   }
+
+  // Toggletips: a button beside a name; its panel (a live region) gets the person's entry.
+  var entries = {};
+  Array.prototype.forEach.call(document.querySelectorAll('.persons-named dd[data-person]'), function (dd) {
+    entries[dd.getAttribute('data-person')] = dd;
+  });
+  function closeTips(except) {
+    Array.prototype.forEach.call(document.querySelectorAll('.tip[aria-expanded="true"]'), function (b) {
+      if (b === except) return;
+      b.setAttribute('aria-expanded', 'false');
+      b.nextElementSibling.textContent = '';
+    });
+  }
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest ? e.target.closest('button.tip') : null;
+    if (!b) {
+      if (!(e.target.closest && e.target.closest('.tip-body'))) closeTips(null);
+      return;
+    }
+    var body = b.nextElementSibling;
+    var open = b.getAttribute('aria-expanded') === 'true';
+    closeTips(b);
+    body.textContent = '';
+    if (open) {
+      b.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    var id = b.getAttribute('data-person');
+    var dd = entries[id];
+    var dt = document.getElementById('person-' + id);
+    // Filled after a tick, so that the live region announces it.
+    window.setTimeout(function () {
+      var name = document.createElement('strong');
+      name.textContent = dt ? dt.textContent : id;
+      body.appendChild(name);
+      if (dd) Array.prototype.forEach.call(dd.childNodes, function (c) {
+        body.appendChild(c.cloneNode(true));
+      });
+    }, 50);
+    b.setAttribute('aria-expanded', 'true');
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape') return;
+    var open = document.querySelector('.tip[aria-expanded="true"]');
+    if (open) {
+      closeTips(null);
+      open.focus();
+    }
+  });
 
   // The citation's address: the edition's when it states one, else the page's own (without its hash).
   var citeUrl = document.querySelector('.cite-url');
