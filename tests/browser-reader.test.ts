@@ -180,6 +180,81 @@ describe.runIf(hasChromium || Boolean(process.env.CI))("the reader's edition in 
     }
   });
 
+  describe('search that lands', () => {
+    const search = async (q: string) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(url('search.html'));
+      await page.getByLabel(/Search the documents/).fill(q);
+      await expect.poll(() => page.locator('#search-status').textContent()).toMatch(/result/);
+    };
+    /** The first mark in sight: below the sticky toolbar. */
+    const landed = () =>
+      page.evaluate(() => {
+        const m = document.querySelector('.view:not([hidden]) mark.current')!;
+        return { top: m.getBoundingClientRect().top, toolbar: document.querySelector('.toolbar')!.getBoundingClientRect().bottom, text: m.textContent };
+      });
+
+    test('results are grouped by document with a count, and not cut at 50', async () => {
+      await search('the');
+      const groups = page.locator('#results > li');
+      expect(await groups.count()).toBe(5);
+      expect(await groups.first().locator('h2').innerText()).toMatch(/\(\d+ results\)/);
+      expect(await page.locator('#results li li').count()).toBeGreaterThan(50);
+      expect(await page.locator('#search-status').textContent()).toMatch(/^\d+ results in 5 documents$/);
+    });
+
+    test('a phrase in quotes is a phrase; the hit is marked on the page it opens, below the toolbar', async () => {
+      await search('"surprise attack"');
+      const hits = page.locator('#results li li');
+      const n = await hits.count();
+      expect(n).toBeGreaterThan(0);
+      for (const t of await hits.locator('p').allInnerTexts()) expect(t.toLowerCase().replace(/\s+/g, ' ')).toContain('surprise attack');
+      expect(await hits.first().locator('mark').first().innerText()).toMatch(/surprise\s+attack/i);
+      // "surprise" alone finds more blocks than the phrase.
+      await search('surprise attack');
+      expect(await page.locator('#results li li').count()).toBeGreaterThan(n);
+      await search('"surprise attack"');
+      await page.locator('#results li li a').nth(n - 1).click();
+      await expect.poll(() => page.url()).toMatch(/hl=%22surprise%20attack%22/);
+      await expect.poll(() => page.locator('.view:not([hidden]) mark').count()).toBeGreaterThan(0);
+      const l = await landed();
+      expect(l.text).toMatch(/surprise\s+attack/i);
+      expect(l.top).toBeGreaterThanOrEqual(l.toolbar);
+    });
+
+    test('a word only in a deletion opens the diplomatic view, marked in the deleted text', async () => {
+      await search('improving');
+      const link = page.locator('#results li li a').first();
+      expect(await link.getAttribute('href')).toMatch(/#view=diplomatic&at=A-p1&hl=improving/);
+      await link.click();
+      await expect.poll(() => page.getByRole('button', { name: 'Diplomatic' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('#view-diplomatic del mark').first().innerText()).toBe('improving');
+      expect(await page.locator('#view-diplomatic').isVisible()).toBe(true);
+      const l = await landed();
+      expect(l.top).toBeGreaterThanOrEqual(l.toolbar);
+    });
+
+    test('a word only in another copy opens the diplomatic view', async () => {
+      await search('teletransmission');
+      const link = page.locator('#results li li a').first();
+      expect(await link.getAttribute('href')).toMatch(/1962-11-19-circular-939\.html#view=diplomatic/);
+      expect(await link.innerText()).toContain('another copy');
+      await link.click();
+      await expect.poll(() => page.locator('#view-diplomatic mark').count()).toBeGreaterThan(0);
+      expect(await page.locator('#view-diplomatic mark.current').isVisible()).toBe(true);
+      expect((await page.locator('#view-diplomatic mark.current').innerText()).toLowerCase()).toBe('teletransmission');
+    });
+
+    test('a near spelling is marked as the text has it ("Kuznetsov" finds "Kuznatsov" in the diplomatic text)', async () => {
+      await search('Kuznetsov');
+      await page.locator('#results li li a').first().click();
+      await expect.poll(() => page.locator('#view-normalized mark').count()).toBeGreaterThan(0);
+      expect(await page.locator('#view-normalized mark').first().innerText()).toBe('Kuznetsov');
+      await page.getByRole('button', { name: 'Diplomatic' }).click();
+      expect(await page.locator('#view-diplomatic mark', { hasText: 'Kuznatsov' }).count()).toBeGreaterThan(0);
+    });
+  });
+
   test.each([
     [`${MEMCON}#view=normalized`],
     [`html/1962-12-18-usun-1687.html#view=diplomatic&at=A-p1&hl=improving`],

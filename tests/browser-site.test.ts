@@ -76,8 +76,8 @@ describe.runIf(hasChromium || Boolean(process.env.CI))('the edition site in a br
     await page.goto(url('search.html'));
     await page.getByLabel(/Search the documents/).fill('Kuznetsov');
     await expect.poll(() => page.locator('#results li').count()).toBeGreaterThan(0);
-    const first = page.locator('#results li a').first();
-    expect(await first.textContent()).toContain('Telegram 1687');
+    expect(await page.locator('#results > li h2').first().textContent()).toContain('Telegram 1687');
+    const first = page.locator('#results li li a').first();
     await first.click();
     await expect.poll(() => page.url()).toMatch(/1962-12-18-usun-1687\.html#view=normalized&at=A-p/);
     expect(await page.locator('#view-normalized').isVisible()).toBe(true);

@@ -285,7 +285,7 @@ ${[...registers.abbreviations]
 
   // Search: MiniSearch over every block, diplomatic and reading text, index prebuilt.
   const units = docs.flatMap((d) => d.units.map((u) => ({ ...u, doc: d.name, title: d.title })));
-  const search = new MiniSearch({ fields: ['diplomatic', 'normalized', 'title'], storeFields: ['doc', 'title', 'anchor', 'normalized'] });
+  const search = new MiniSearch({ fields: ['diplomatic', 'normalized', 'title'], storeFields: ['doc', 'title', 'anchor', 'diplomatic', 'normalized'] });
   search.addAll(units);
   writeFileAtomic(join(dir, 'search-index.js'), `window.TEI_EDITION_SEARCH = ${JSON.stringify(search.toJSON())};\n`);
   write(
@@ -293,7 +293,8 @@ ${[...registers.abbreviations]
     'Search',
     `<form class="search" role="search" onsubmit="return false">
 <label for="q">Search the documents (diplomatic and reading text)</label>
-<input id="q" name="q" type="search" autocomplete="off">
+<input id="q" name="q" type="search" autocomplete="off" aria-describedby="search-help">
+<p id="search-help" class="search-help">Words match their beginnings and near spellings; put a phrase in quotes: "surprise attack".</p>
 </form>
 <p id="search-status" role="status" aria-live="polite"></p>
 <ol id="results" class="results"></ol>`,

@@ -4,6 +4,8 @@
  *   the URL (#view=diplomatic) and survives a reload or a shared link.
  * - Switching keeps the reader's place: the first paragraph in sight stays where it was.
  * - A paragraph anchor (#A-p3) opens the view that has it and scrolls to it.
+ * - A search's words (#…&hl=word|"a phrase", from search.html) are marked (<mark>) in the view opened,
+ *   and the first is scrolled to, below the sticky toolbar (CSS scroll-margin-top).
  * - A name's button (a toggletip) shows who the person is: the entry of "Persons named".
  * - "How to cite" gives the page's address when the edition states none.
  */
@@ -61,7 +63,8 @@
     current = view;
     document.body.setAttribute('data-view', view);
     if (options.updateUrl !== false) {
-      var hash = '#view=' + view + (options.anchor ? '&at=' + encodeURIComponent(options.anchor) : '');
+      var hl = readHash().hl;
+      var hash = '#view=' + view + (options.anchor ? '&at=' + encodeURIComponent(options.anchor) : '') + (hl ? '&hl=' + encodeURIComponent(hl) : '');
       if (location.hash !== hash) history.replaceState(null, '', hash);
     }
     if (here) {
@@ -76,10 +79,87 @@
     var view = VIEWS.indexOf(params.view) >= 0 ? params.view : null;
     if (anchor && !view) view = find('normalized', anchor) && !find('diplomatic', anchor) ? 'normalized' : current || 'diplomatic';
     show(view || current || 'diplomatic', { updateUrl: !!params.view, anchor: params.at });
-    if (anchor) {
-      var el = find(current, anchor);
-      if (el) el.scrollIntoView();
-    }
+    var marks = highlight(params.hl);
+    var el = anchor ? find(current, anchor) : null;
+    var first = null;
+    for (var i = 0; i < marks.length && !first; i++) if (sections[current].contains(marks[i]) && (!el || el.contains(marks[i]))) first = marks[i];
+    if (first) {
+      first.classList.add('current');
+      first.scrollIntoView({ block: 'start' });
+    } else if (el) el.scrollIntoView({ block: 'start' });
+  }
+
+  /** The search's words: "quoted phrases" and single words (a word matches as a prefix, as in the search). */
+  function terms(hl) {
+    var out = [];
+    if (!hl) return out;
+    hl.replace(/"([^"]+)"|(\S+)/g, function (m, phrase, word) {
+      if (phrase) out.push({ text: phrase.replace(/\s+/g, ' ').trim(), phrase: true });
+      else if (word) out.push({ text: word, phrase: false });
+      return m;
+    });
+    return out.filter(function (t) {
+      return t.text.length > 1;
+    });
+  }
+
+  function escapeRe(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+
+  var marked = [];
+  /** Mark the words in the text of both views (not in screen-reader labels or buttons). */
+  function highlight(hl) {
+    marked.forEach(function (m) {
+      var parent = m.parentNode;
+      if (!parent) return;
+      parent.replaceChild(document.createTextNode(m.textContent), m);
+      parent.normalize();
+    });
+    marked = [];
+    var ts = terms(hl);
+    if (!ts.length) return marked;
+    var re = new RegExp(
+      ts
+        .map(function (t) {
+          return t.phrase ? '(?:^|\\b)' + escapeRe(t.text).replace(/ /g, '\\s+') + '(?=\\W|$)' : '\\b' + escapeRe(t.text) + '[\\w’\'-]*';
+        })
+        .join('|'),
+      'gi',
+    );
+    VIEWS.forEach(function (v) {
+      var walker = document.createTreeWalker(sections[v], NodeFilter.SHOW_TEXT, {
+        acceptNode: function (n) {
+          return n.parentNode.closest('.sr-only, button, .tip-body, .view-title, script') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+        },
+      });
+      var nodes = [];
+      while (walker.nextNode()) nodes.push(walker.currentNode);
+      nodes.forEach(function (n) {
+        var text = n.nodeValue;
+        re.lastIndex = 0;
+        if (!re.test(text)) return;
+        re.lastIndex = 0;
+        var frag = document.createDocumentFragment();
+        var last = 0;
+        var m;
+        while ((m = re.exec(text))) {
+          if (!m[0]) {
+            re.lastIndex++;
+            continue;
+          }
+          frag.appendChild(document.createTextNode(text.slice(last, m.index)));
+          var mark = document.createElement('mark');
+          mark.textContent = m[0];
+          frag.appendChild(mark);
+          marked.push(mark);
+          last = m.index + m[0].length;
+        }
+        frag.appendChild(document.createTextNode(text.slice(last)));
+        n.parentNode.replaceChild(frag, n);
+      });
+    });
+    return marked;
   }
 
   // Toggletips: a button beside a name; its panel (a live region) gets the person's entry.
