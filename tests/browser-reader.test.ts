@@ -180,6 +180,18 @@ describe.runIf(hasChromium || Boolean(process.env.CI))("the reader's edition in 
     }
   });
 
+  test('the document page carries citation_*, Dublin Core and schema.org JSON-LD', async () => {
+    await page.goto(url(MEMCON));
+    const meta = (n: string) => page.locator(`meta[name="${n}"]`).first().getAttribute('content');
+    expect(await meta('citation_title')).toContain('Measures Against Surprise Attack');
+    expect(await meta('citation_date')).toBe('1962-11-30');
+    expect(await meta('DC.publisher')).toBe('The tei-edition project');
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(ld['@context']).toBe('https://schema.org');
+    expect(ld.name).toContain('Measures Against Surprise Attack');
+    expect(ld.dateCreated).toBe('1962-11-30');
+  });
+
   describe('search that lands', () => {
     const search = async (q: string) => {
       await page.setViewportSize({ width: 1280, height: 800 });
@@ -270,5 +282,9 @@ describe.runIf(hasChromium || Boolean(process.env.CI))("the reader's edition in 
       await expect.poll(() => tip.getAttribute('aria-expanded')).toBe('true');
     }
     expect(await axe()).toEqual([]);
+  });
+
+  test('without an edition URL there is no sitemap', () => {
+    expect(() => readFileSync(join(root, 'editions', 'sitemap.xml'))).toThrow();
   });
 });

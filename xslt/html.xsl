@@ -38,6 +38,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="$title"/></title>
         <link rel="stylesheet" href="{$assets}edition.css"/>
+        <xsl:call-template name="htm:meta"/>
       </head>
       <body class="document-page">
         <a class="skip-link" href="#text">Skip to the text</a>
@@ -520,6 +521,58 @@
       string-join(($pub/tei:publisher ! normalize-space(.), $pub/tei:date ! normalize-space(.)), ', ')[. != '']
     ) ! (if (ends-with(., '.')) then . else . || '.'), ' ')"/>
   </xsl:function>
+
+  <!-- Metadata for reference managers and search engines: Highwire citation_*, Dublin Core, schema.org. -->
+  <xsl:template name="htm:meta">
+    <xsl:variable name="h" select="$te:header"/>
+    <xsl:variable name="url" select="te:page-url(/)"/>
+    <xsl:variable name="when" select="(($h//tei:profileDesc/tei:creation/tei:date)[1]/@when ! substring(., 1, 10))[1]"/>
+    <xsl:variable name="edition" select="($h//tei:titleStmt/tei:title[@type = 'sub'])[1] ! normalize-space(.)"/>
+    <xsl:variable name="publisher" select="($h//tei:publicationStmt/tei:publisher)[1] ! normalize-space(.)"/>
+    <xsl:variable name="pubdate" select="($h//tei:publicationStmt/tei:date)[1] ! normalize-space(.)"/>
+    <xsl:variable name="authors" select="$h//tei:titleStmt/tei:author ! normalize-space(.)"/>
+    <xsl:variable name="editors" select="$h//tei:titleStmt/tei:editor ! normalize-space(.)"/>
+    <xsl:variable name="licences" select="$h//tei:availability/tei:licence/@target ! string(.)"/>
+    <xsl:variable name="lang" select="(/*/@xml:lang, 'en')[1]"/>
+    <meta name="citation_title" content="{$te:title}"/>
+    <xsl:for-each select="$authors"><meta name="citation_author" content="{.}"/></xsl:for-each>
+    <xsl:for-each select="$edition"><meta name="citation_inbook_title" content="{.}"/></xsl:for-each>
+    <xsl:for-each select="$editors"><meta name="citation_editor" content="{.}"/></xsl:for-each>
+    <xsl:for-each select="$publisher"><meta name="citation_publisher" content="{.}"/></xsl:for-each>
+    <xsl:for-each select="$pubdate"><meta name="citation_publication_date" content="{.}"/></xsl:for-each>
+    <xsl:for-each select="$when"><meta name="citation_date" content="{.}"/></xsl:for-each>
+    <meta name="citation_language" content="{$lang}"/>
+    <xsl:for-each select="$url"><meta name="citation_public_url" content="{.}"/><link rel="canonical" href="{.}"/></xsl:for-each>
+    <meta name="DC.title" content="{$te:title}"/>
+    <xsl:for-each select="$authors"><meta name="DC.creator" content="{.}"/></xsl:for-each>
+    <xsl:for-each select="$editors"><meta name="DC.contributor" content="{.}"/></xsl:for-each>
+    <xsl:for-each select="$when"><meta name="DC.date" content="{.}"/></xsl:for-each>
+    <xsl:for-each select="$publisher"><meta name="DC.publisher" content="{.}"/></xsl:for-each>
+    <xsl:for-each select="$edition"><meta name="DC.relation.ispartof" content="{.}"/></xsl:for-each>
+    <meta name="DC.type" content="Text"/>
+    <meta name="DC.format" content="text/html"/>
+    <meta name="DC.language" content="{$lang}"/>
+    <meta name="DC.identifier" content="{($url, $name)[1]}"/>
+    <xsl:for-each select="$licences"><meta name="DC.rights" content="{.}"/></xsl:for-each>
+    <!-- JSON-LD, its members in a fixed order (a map's order is not: the page must be the same bytes every time). -->
+    <xsl:variable name="j" select="function($s as xs:string) as xs:string { serialize($s, map { 'method': 'json' }) }"/>
+    <xsl:variable name="members" as="xs:string*" select="(
+      '&quot;@context&quot;:&quot;https://schema.org&quot;',
+      '&quot;@type&quot;:&quot;ArchiveComponent&quot;',
+      '&quot;name&quot;:' || $j($te:title),
+      '&quot;identifier&quot;:' || $j($name),
+      '&quot;inLanguage&quot;:' || $j(string($lang)),
+      $url ! ('&quot;url&quot;:' || $j(.)),
+      $when ! ('&quot;dateCreated&quot;:' || $j(.)),
+      if (exists($authors)) then '&quot;author&quot;:[' || string-join($authors ! ('{&quot;@type&quot;:&quot;Person&quot;,&quot;name&quot;:' || $j(.) || '}'), ',') || ']' else (),
+      if (exists($editors)) then '&quot;editor&quot;:[' || string-join($editors ! ('{&quot;name&quot;:' || $j(.) || '}'), ',') || ']' else (),
+      $edition ! ('&quot;isPartOf&quot;:{&quot;@type&quot;:&quot;Collection&quot;,&quot;name&quot;:' || $j(.) || '}'),
+      $publisher ! ('&quot;publisher&quot;:{&quot;@type&quot;:&quot;Organization&quot;,&quot;name&quot;:' || $j(.) || '}'),
+      $pubdate ! ('&quot;datePublished&quot;:' || $j(.)),
+      if (exists($licences)) then '&quot;license&quot;:[' || string-join($licences ! $j(.), ',') || ']' else ()
+    )"/>
+    <script type="application/ld+json"><xsl:value-of select="replace('{' || string-join($members, ',') || '}', '&lt;/', '&lt;\\/')"/></script>
+  </xsl:template>
 
   <xsl:template name="htm:excision">
     <span class="gap excision"><xsl:value-of select="te:excision-text(.)"/></span>

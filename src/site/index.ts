@@ -307,6 +307,17 @@ ${[...registers.abbreviations]
     `<p>The edition is also available as a BagIt bag (RFC 8493) for deposit in a digital library: <code>tei-edition package</code> writes it with the TEI files, the registers, a corpus file listing the documents, the rendered editions and a README with provenance and checksums. Rebuilding from the same sources gives the same bytes.</p>`,
   );
 
+  // sitemap.xml, when the edition says where it is published.
+  if (edition.url) {
+    const base = edition.url.replace(/\/?$/, '/');
+    const xmlEsc = (u: string) => u.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const urls = [...PAGES.map(([f]) => f), ...docs.map((d) => `html/${encodeURIComponent(d.name)}.html`)];
+    writeFileAtomic(
+      join(dir, 'sitemap.xml'),
+      `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.map((u) => `  <url><loc>${xmlEsc(base + u)}</loc></url>`).join('\n')}\n</urlset>\n`,
+    );
+  }
+
   // Assets: the page style and scripts.
   mkdirSync(join(dir, 'assets'), { recursive: true });
   writeFileAtomic(join(dir, 'assets', 'minisearch.js'), readFileSync(join(dependencyDir('minisearch'), 'dist', 'umd', 'index.js')));
