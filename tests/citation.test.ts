@@ -43,6 +43,19 @@ describe('citation', () => {
     expect(ld.isPartOf.name).toBe('An edition');
   });
 
+  test('BibTeX, RIS and CSL-JSON downloads (data: links): the document, its date, the edition, the URL', () => {
+    const out = renderTei('d.xml', doc('<p>x</p>', '<idno type="URL">https://example.org/cmc/</idno>').replace('</titleStmt>', '<author>R. H. Davis</author><editor><name>The {odd} project</name></editor></titleStmt>').replace('</fileDesc>', '</fileDesc><profileDesc><creation><date when="1962-11-30T13:00:00">November 30, 1962</date></creation></profileDesc>'), 'd');
+    const files = new Map([...out.html.matchAll(/<a href="data:([^;]+);charset=utf-8,([^"]+)" download="d\.(\w+)">/g)].map((m) => [m[3], decodeURIComponent(m[2]!.replace(/&amp;/g, '&'))]));
+    expect([...files.keys()]).toEqual(['bib', 'ris', 'json']);
+    const csl = JSON.parse(files.get('json')!);
+    expect(csl).toEqual([
+      { id: 'd', type: 'manuscript', title: 'Test', author: [{ literal: 'R. H. Davis' }], editor: [{ literal: 'The {odd} project' }], issued: { 'date-parts': [[1962, 11, 30]] }, 'container-title': 'An edition', publisher: 'P', URL: 'https://example.org/cmc/html/d.html', language: 'en' },
+    ]);
+    expect(files.get('bib')).toContain('@misc{d,\n  title = {Test},\n  author = {{R. H. Davis}},\n  editor = {{The \\{odd\\} project}},\n  date = {1962-11-30},\n  year = {1962},');
+    expect(files.get('bib')).toContain('  url = {https://example.org/cmc/html/d.html},');
+    expect(files.get('ris')!.split('\r\n')).toEqual(['TY  - MANSCPT', 'TI  - Test', 'AU  - R. H. Davis', 'ED  - The {odd} project', 'DA  - 1962/11/30', 'PY  - 1962', 'T2  - An edition', 'PB  - P', 'UR  - https://example.org/cmc/html/d.html', 'LA  - en', 'ID  - d', 'ER  - ', '']);
+  });
+
   test('edition.yaml url: in the TEI, on the pages, and a sitemap.xml of every page', async () => {
     const dir = project();
     const yaml = join(dir, 'sources', 'edition.yaml');

@@ -506,8 +506,68 @@
         <span class="cite-url"><xsl:if test="$url"><xsl:attribute name="data-canonical">true</xsl:attribute></xsl:if><xsl:value-of select="($url, $name || '.html')[1]"/></span>
         <xsl:text>.</xsl:text>
       </p>
+      <p class="cite-downloads">
+        <span>For a reference manager: </span>
+        <xsl:for-each select="te:cite-formats(/, $url)">
+          <xsl:if test="position() gt 1"><span aria-hidden="true"> · </span></xsl:if>
+          <a href="data:{?type};charset=utf-8,{encode-for-uri(?content)}" download="{$name}.{?ext}"><xsl:value-of select="?label"/></a>
+        </xsl:for-each>
+      </p>
     </section>
   </xsl:template>
+
+  <!-- The citation as BibTeX, RIS and CSL-JSON: small enough to write by hand, downloaded from the page (data: links, no files). -->
+  <xsl:function name="te:cite-formats" as="map(*)*">
+    <xsl:param name="root" as="node()"/>
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="h" select="$root//tei:teiHeader"/>
+    <xsl:variable name="title" select="te:title($root)"/>
+    <xsl:variable name="when" select="(($h//tei:profileDesc/tei:creation/tei:date)[1]/@when ! substring(., 1, 10))[1][matches(., '^\d{4}(-\d\d){0,2}$')]"/>
+    <xsl:variable name="edition" select="($h//tei:titleStmt/tei:title[@type = 'sub'])[1] ! normalize-space(.)"/>
+    <xsl:variable name="publisher" select="($h//tei:publicationStmt/tei:publisher)[1] ! normalize-space(.)"/>
+    <xsl:variable name="authors" select="$h//tei:titleStmt/tei:author ! normalize-space(.)"/>
+    <xsl:variable name="editors" select="$h//tei:titleStmt/tei:editor ! normalize-space(.)"/>
+    <xsl:variable name="lang" select="string(($root/*/@xml:lang, 'en')[1])"/>
+    <xsl:variable name="bib" select="function($s as xs:string) as xs:string { replace(replace($s, '([{}&amp;%$#_])', '\\$1'), '~', '\\textasciitilde{}') }"/>
+    <xsl:variable name="j" select="function($s as xs:string) as xs:string { serialize($s, map { 'method': 'json' }) }"/>
+    <xsl:sequence select="map { 'label': 'BibTeX', 'ext': 'bib', 'type': 'application/x-bibtex', 'content': string-join((
+      '@misc{' || replace($name, '[^A-Za-z0-9_:-]', '_') || ',',
+      '  title = {' || $bib($title) || '},',
+      if (exists($authors)) then '  author = {{' || string-join($authors ! $bib(.), '} and {') || '}},' else (),
+      if (exists($editors)) then '  editor = {{' || string-join($editors ! $bib(.), '} and {') || '}},' else (),
+      $when ! ('  date = {' || . || '},'),
+      $when ! ('  year = {' || substring(., 1, 4) || '},'),
+      $edition ! ('  howpublished = {' || $bib(.) || '},'),
+      $publisher ! ('  publisher = {' || $bib(.) || '},'),
+      $url ! ('  url = {' || . || '},'),
+      '  language = {' || $lang || '}',
+      '}', ''), '&#10;') }"/>
+    <xsl:sequence select="map { 'label': 'RIS', 'ext': 'ris', 'type': 'application/x-research-info-systems', 'content': string-join((
+      'TY  - MANSCPT',
+      'TI  - ' || $title,
+      $authors ! ('AU  - ' || .),
+      $editors ! ('ED  - ' || .),
+      $when ! ('DA  - ' || replace(., '-', '/')),
+      $when ! ('PY  - ' || substring(., 1, 4)),
+      $edition ! ('T2  - ' || .),
+      $publisher ! ('PB  - ' || .),
+      $url ! ('UR  - ' || .),
+      'LA  - ' || $lang,
+      'ID  - ' || $name,
+      'ER  - ', ''), '&#13;&#10;') }"/>
+    <xsl:sequence select="map { 'label': 'CSL-JSON', 'ext': 'json', 'type': 'application/vnd.citationstyles.csl+json', 'content': '[{' || string-join((
+      '&quot;id&quot;:' || $j($name),
+      '&quot;type&quot;:&quot;manuscript&quot;',
+      '&quot;title&quot;:' || $j($title),
+      if (exists($authors)) then '&quot;author&quot;:[' || string-join($authors ! ('{&quot;literal&quot;:' || $j(.) || '}'), ',') || ']' else (),
+      if (exists($editors)) then '&quot;editor&quot;:[' || string-join($editors ! ('{&quot;literal&quot;:' || $j(.) || '}'), ',') || ']' else (),
+      $when ! ('&quot;issued&quot;:{&quot;date-parts&quot;:[[' || string-join(tokenize(., '-') ! string(xs:integer(.)), ',') || ']]}'),
+      $edition ! ('&quot;container-title&quot;:' || $j(.)),
+      $publisher ! ('&quot;publisher&quot;:' || $j(.)),
+      $url ! ('&quot;URL&quot;:' || $j(.)),
+      '&quot;language&quot;:' || $j($lang)
+    ), ',') || '}]&#10;' }"/>
+  </xsl:function>
 
   <xsl:function name="te:citation" as="xs:string">
     <xsl:param name="root" as="node()"/>
