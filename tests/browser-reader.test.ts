@@ -180,6 +180,20 @@ describe.runIf(hasChromium || Boolean(process.env.CI))("the reader's edition in 
     }
   });
 
+  test('document pages and site pages have the one header: the edition\'s title and the same navigation', async () => {
+    const header = async (file: string) => {
+      await page.goto(url(file));
+      expect(await page.locator('header').count()).toBe(1);
+      return {
+        home: (await page.locator('header.site-header .edition-title a').getAttribute('href'))!.replace(/^\.\.\//, ''),
+        nav: await page.locator('header.site-header nav.site-nav a').allInnerTexts(),
+      };
+    };
+    const site = await header('persons.html');
+    expect(site.nav).toHaveLength(6);
+    expect(await header(MEMCON)).toEqual(site);
+  });
+
   test('the document page carries citation_*, Dublin Core and schema.org JSON-LD', async () => {
     await page.goto(url(MEMCON));
     const meta = (n: string) => page.locator(`meta[name="${n}"]`).first().getAttribute('content');

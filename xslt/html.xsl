@@ -42,21 +42,22 @@
       </head>
       <body class="document-page">
         <a class="skip-link" href="#text">Skip to the text</a>
-        <nav class="site-nav" aria-label="Edition">
-          <ul>
-            <li><a href="../index.html">Documents</a></li>
-            <li><a href="../persons.html">Persons</a></li>
-            <li><a href="../abbreviations.html">Abbreviations</a></li>
-            <li><a href="../interventions.html">Editorial interventions</a></li>
-            <li><a href="../search.html">Search</a></li>
-            <li><a href="../conventions.html">Conventions</a></li>
-          </ul>
-        </nav>
-        <header class="doc-header">
-          <xsl:for-each select="($te:header//tei:titleStmt/tei:title[@type = 'sub'])[1]">
-            <p class="edition-title"><xsl:value-of select="."/></p>
-          </xsl:for-each>
-          <h1><xsl:value-of select="$title"/></h1>
+        <!-- The same header as the site's pages (src/site/index.ts page()): the edition's title, its navigation. -->
+        <header class="site-header">
+          <p class="edition-title"><a href="../index.html"><xsl:value-of select="(($te:header//tei:titleStmt/tei:title[@type = 'sub'])[1] ! normalize-space(.), 'The edition')[1]"/></a></p>
+          <nav class="site-nav" aria-label="Edition">
+            <ul>
+              <li><a href="../index.html">Documents</a></li>
+              <li><a href="../persons.html">Persons</a></li>
+              <li><a href="../abbreviations.html">Abbreviations</a></li>
+              <li><a href="../interventions.html">Editorial interventions</a></li>
+              <li><a href="../search.html">Search</a></li>
+              <li><a href="../conventions.html">Conventions</a></li>
+            </ul>
+          </nav>
+        </header>
+        <section class="doc-header" aria-labelledby="doc-title">
+          <h1 id="doc-title"><xsl:value-of select="$title"/></h1>
           <xsl:call-template name="htm:metadata"/>
           <xsl:variable name="excisions" select="te:excisions(/)"/>
           <xsl:if test="$excisions">
@@ -88,7 +89,7 @@
             <a href="../tei/{$name}.xml">TEI</a>
           </nav>
 
-        </header>
+        </section>
         <div class="toolbar" role="region" aria-label="Choice of view">
             <div class="view-switch" role="group" aria-label="Edition view">
               <xsl:for-each select="$views">
