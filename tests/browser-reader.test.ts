@@ -3,17 +3,12 @@
  * and phone (390 px, 320 px): focus rings that can be seen, no sideways scroll, print, names linked
  * to the register with a toggletip, search that lands on the hit, citation.
  */
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launch } from './browser.js';
-import { buildEdition } from '../src/pipeline.js';
+import { axeViolations, buildSampleSite, hasChromium, launch } from './browser.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const MEMCON = 'html/1962-11-30-memcon-surprise-attack.html';
 const SITE_PAGES = ['index.html', 'persons.html', 'abbreviations.html', 'interventions.html', 'search.html', 'conventions.html'];
 const DOC_PAGES = [
@@ -40,16 +35,10 @@ describe.runIf(hasChromium || Boolean(process.env.CI))("the reader's edition in 
   let browser: Browser;
   let page: Page;
   let root: string;
-  const url = (file: string) => {
-    const [path, hash] = file.split('#');
-    return pathToFileURL(join(root, 'editions', path!)).href + (hash ? `#${hash}` : '');
-  };
+  let url: (file: string) => string;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'tei-reader-'));
-    cpSync('sources', join(root, 'sources'), { recursive: true });
-    const report = await buildEdition({ dir: root });
-    expect(report.failed).toEqual([]);
+    ({ root, url } = await buildSampleSite('tei-reader-'));
     browser = await launch();
     page = await browser.newPage();
   }, 120_000);
@@ -58,13 +47,7 @@ describe.runIf(hasChromium || Boolean(process.env.CI))("the reader's edition in 
     await browser?.close();
   });
 
-  async function axe(): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    return page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-    });
-  }
+  const axe = () => axeViolations(page);
 
   /** The focus ring of the focused element, and the page's background. */
   const ring = () =>

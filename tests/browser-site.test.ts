@@ -2,32 +2,18 @@
  * The edition site in a real browser (Debian Chromium, file://): navigation, search, persons,
  * the view switch, and axe-core on every page type. In CI Chromium must be there.
  */
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launch } from './browser.js';
-import { buildEdition } from '../src/pipeline.js';
+import { axeViolations, buildSampleSite, hasChromium, launch } from './browser.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 describe.runIf(hasChromium || Boolean(process.env.CI))('the edition site in a browser', () => {
   let browser: Browser;
   let page: Page;
-  let root: string;
-  const url = (file: string) => {
-    const [path, hash] = file.split('#');
-    return pathToFileURL(join(root, 'editions', path!)).href + (hash ? `#${hash}` : '');
-  };
+  let url: (file: string) => string;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'tei-site-'));
-    cpSync('sources', join(root, 'sources'), { recursive: true });
-    const report = await buildEdition({ dir: root });
-    expect(report.failed).toEqual([]);
+    ({ url } = await buildSampleSite('tei-site-'));
     browser = await launch();
     page = await browser.newPage();
   }, 120_000);
@@ -36,14 +22,7 @@ describe.runIf(hasChromium || Boolean(process.env.CI))('the edition site in a br
     await browser?.close();
   });
 
-  async function axe(): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-    });
-    return result;
-  }
+  const axe = () => axeViolations(page);
 
   test.each([
     ['index.html'],
