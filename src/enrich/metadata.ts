@@ -136,6 +136,12 @@ export function loadMetadata(file: string): Metadata {
   return parseMetadata(file, text);
 }
 
+/** The rights statements as readers read them: each licence's text, then what is not stated. */
+export function rightsStatements(edition: EditionMeta): string[] {
+  const a = availabilityOf(edition);
+  return [...a.licences.map((l) => l.text), ...a.unstated];
+}
+
 /**
  * What the edition says about its rights: the licences the editor stated and, for what the editor
  * left unstated, that nothing is stated (never a licence the editor did not give). `status` is TEI's

@@ -10,7 +10,7 @@ import MiniSearch from 'minisearch';
 import type { Inline, TranscribedDocument } from '../transcription/model.js';
 import { blockLines, siglum } from '../transcription/model.js';
 import { inlineText, readingText } from '../transcription/inline.js';
-import { availabilityOf, type DocumentMeta, type EditionMeta } from '../enrich/metadata.js';
+import { rightsStatements, type DocumentMeta, type EditionMeta } from '../enrich/metadata.js';
 import type { Abbreviation, Registers } from '../enrich/registers.js';
 import type { Collation } from '../enrich/collate.js';
 import { excisionLedger } from '../enrich/collate.js';
@@ -112,7 +112,7 @@ function page(edition: EditionMeta, file: string, title: string, body: string, s
 ${body}
 </main>
 <footer class="doc-footer">
-${((a) => [...a.licences.map((l) => l.text), ...a.unstated])(availabilityOf(edition)).map((t) => `<p>${esc(t)}</p>`).join('\n')}
+${rightsStatements(edition).map((t) => `<p>${esc(t)}</p>`).join('\n')}
 </footer>
 ${scripts.map((s) => `<script src="${s}"></script>`).join('\n')}
 </body>

@@ -12,7 +12,7 @@ import { create } from 'xmlbuilder2';
 import type { EditionMeta, Metadata } from '../enrich/metadata.js';
 import { TEI_NS } from '../tei/build.js';
 import { writeAvailability } from '../tei/xml.js';
-import { availabilityOf } from '../enrich/metadata.js';
+import { rightsStatements } from '../enrich/metadata.js';
 import { TOOL } from '../version.js';
 import { UnsafePathError, fsyncDir, isInside, isRunning, outputPath, writeFileDurable } from '../io.js';
 
@@ -251,7 +251,7 @@ export function writePackage(input: PackageInput): PackageResult {
       '',
       '## Licence',
       '',
-      ...((a) => [...a.licences.map((l) => l.text), ...a.unstated])(availabilityOf(edition)),
+      ...rightsStatements(edition),
       '',
     ].join('\n'),
   });
