@@ -1,7 +1,7 @@
 /**
  * Incremental builds: what each document's outputs depend on, and what the last build made of it,
  * kept in <dir>/.tei-edition/ (state.json, and each published document's site record in
- * records/<name>.json). A document is built again when its fingerprint changes: its transcription,
+ * records/<name>.json and its search units in search/<name>.json). A document is built again when its fingerprint changes: its transcription,
  * its entry in edition.yaml, the edition's own metadata, the register entries it may use, the
  * option to publish invalid documents, or the tool itself (its code, stylesheets and schemas). The
  * edition-wide steps (site, package) run again when any document's result or the registers change.
@@ -13,16 +13,17 @@ import type { Metadata } from './enrich/metadata.js';
 import type { Registers } from './enrich/registers.js';
 import type { DocumentResult } from './pipeline.js';
 import type { SiteRecord } from './site/index.js';
+import type { SearchUnit } from './site/search.js';
 import { outputPath, writeFileAtomic } from './io.js';
 import { packageFile } from './paths.js';
 import { TOOL } from './version.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Stored {
   format: number;
   edition?: string;
-  documents: Record<string, { fingerprint: string; result: Omit<DocumentResult, 'record'> }>;
+  documents: Record<string, { fingerprint: string; result: Omit<DocumentResult, 'record' | 'search'> }>;
 }
 
 const sha = (...parts: (string | Uint8Array)[]) => {
@@ -62,6 +63,8 @@ export interface BuildState {
   record(result: DocumentResult): void;
   /** The site record of a published document, as this build or the last one made it. */
   siteRecord(result: DocumentResult): SiteRecord;
+  /** The search units of a published document, read from where its build kept them. */
+  searchUnits(name: string): SearchUnit[];
   /** The fingerprint of the edition-wide outputs, from the documents' results. */
   editionFingerprint(bag: string): string;
   /** Were the edition-wide outputs made from this fingerprint, and are they there? */
@@ -84,6 +87,7 @@ export function openBuildState(dir: string, ctx: { metadata: Metadata; registers
   const fingerprints = new Map<string, string>();
   const records = new Map<string, SiteRecord>();
   const recordFile = (name: string) => outputPath(join(root, 'records'), 'document name', `${name}.json`);
+  const searchFile = (name: string) => outputPath(join(root, 'search'), 'document name', `${name}.json`);
   const key = (f: string) => relative(dir, f).split('\\').join('/');
 
   const tool = toolFingerprint();
@@ -108,9 +112,9 @@ export function openBuildState(dir: string, ctx: { metadata: Metadata; registers
     return fp;
   };
 
-  const outputsExist = (r: Omit<DocumentResult, 'record'>): boolean => {
+  const outputsExist = (r: Omit<DocumentResult, 'record' | 'search'>): boolean => {
     const files = r.converted ? [join(dir, 'tei', `${r.name}.xml`)] : [];
-    if (r.published) files.push(join(dir, 'editions', 'html', `${r.name}.html`), join(dir, 'editions', 'text', `${r.name}.normalized.txt`), recordFile(r.name));
+    if (r.published) files.push(join(dir, 'editions', 'html', `${r.name}.html`), join(dir, 'editions', 'text', `${r.name}.normalized.txt`), recordFile(r.name), searchFile(r.name));
     return files.every((p) => existsSync(p));
   };
 
@@ -122,15 +126,19 @@ export function openBuildState(dir: string, ctx: { metadata: Metadata; registers
       return { ...old.result, file: f };
     },
     record(r) {
-      const { record, ...rest } = r;
+      const { record, search, ...rest } = r;
       if (record) {
         writeFileAtomic(recordFile(r.name), JSON.stringify(record));
         records.set(r.name, record);
       }
+      if (search) writeFileAtomic(searchFile(r.name), JSON.stringify(search));
       next.documents[key(r.file)] = { fingerprint: fingerprint(r.file), result: rest };
     },
     siteRecord(r) {
       return r.record ?? records.get(r.name) ?? (JSON.parse(readFileSync(recordFile(r.name), 'utf8')) as SiteRecord);
+    },
+    searchUnits(name) {
+      return JSON.parse(readFileSync(searchFile(name), 'utf8')) as SearchUnit[];
     },
     editionFingerprint(bag) {
       const docs = Object.entries(next.documents)

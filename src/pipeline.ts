@@ -18,6 +18,7 @@ import { LockedError, isInside, lockFolder, outputPath, readFileOrFail, removeSt
 import { validateText, type Report } from './validate/index.js';
 import { copyAssets, renderTei, writeRendered } from './render/index.js';
 import { buildSite, siteRecord, type SiteRecord } from './site/index.js';
+import { searchUnits, type SearchUnit } from './site/search.js';
 import { DescribedError, describeError } from './errors.js';
 import { openBuildState } from './build-state.js';
 import { packageFile } from './paths.js';
@@ -187,6 +188,8 @@ export interface DocumentResult {
   /** A failure, as the user reads it. */
   error?: string;
   record?: SiteRecord;
+  /** Its search units (src/site/search.ts): kept on disk by the build state, not in memory. */
+  search?: SearchUnit[];
 }
 
 /**
@@ -227,6 +230,7 @@ export async function buildDocument(job: DocumentJob): Promise<DocumentResult> {
       // Published only now: converted, validated (or invalid ones asked for), rendered.
       const meta = job.metadata.documents[c.name] ?? { identifiers: [] };
       result.record = siteRecord({ name: c.name, title: meta.title ?? c.name, meta, doc: c.doc, collations: c.collations, invalid: !v.valid });
+      result.search = searchUnits(c.name, c.doc);
       result.published = true;
     } else unpublish(outputs);
     result.status = v.valid ? 'built' : 'invalid';
@@ -297,8 +301,10 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
   if (registers.persons.length) writeFileAtomic(join(options.dir, 'tei', 'registers', 'persons.xml'), buildPersonsTei(registers.persons, metadata.edition));
   copyAssets(editions);
   const done = (r: DocumentResult) => {
-    results.set(r.file, r);
     state.record(r);
+    // The search units (the document's text) are on disk now: not held to the end of the build.
+    delete r.search;
+    results.set(r.file, r);
     options.onDocument?.(r.file, r.status);
   };
   const jobOf = (file: string): DocumentJob => ({
@@ -345,7 +351,7 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
     state.save();
     return report;
   }
-  buildSite({ dir: editions, edition: metadata.edition, registers, documents: published.map((r) => state.siteRecord(r)) });
+  buildSite({ dir: editions, edition: metadata.edition, registers, documents: published.map((r) => state.siteRecord(r)), searchUnits: (name) => state.searchUnits(name) });
   if (locks.some((l) => l.lost)) throw new LockedError(`another build took over the lock of ${options.dir} while this one was running: the package was not written`);
   const written = writePackage({ dir: options.dir, metadata, documents: report.built.map((c) => c.name), out: bag });
   report.package = written.bag;

@@ -6,7 +6,6 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import MiniSearch from 'minisearch';
 import type { Inline, TranscribedDocument } from '../transcription/model.js';
 import { blockLines, siglum } from '../transcription/model.js';
 import { inlineText, readingText } from '../transcription/inline.js';
@@ -17,8 +16,8 @@ import { excisionLedger } from '../enrich/collate.js';
 import { paragraphIds } from '../tei/build.js';
 import { formatIsoDate } from '../enrich/dates.js';
 import { writeFileAtomic } from '../io.js';
-import { dependencyDir } from '../paths.js';
 import { XSLT_DIR } from '../render/compile-xslt.js';
+import { SEARCH_SCRIPTS, writeSearch, type SearchUnit } from './search.js';
 
 /**
  * What the site needs of one document, computed where the document is built (in any worker) and
@@ -35,20 +34,17 @@ export interface SiteRecord {
   mentions: { ref: string; anchor?: string }[];
   /** Corrections, expansions, excisions: the interventions page's entries. */
   interventions: { kind: 'correction' | 'expansion' | 'excision' | 'excised'; copy?: string; anchor?: string; original?: string; regular?: string; words?: number }[];
-  /** The blocks as search units: their anchor, diplomatic and reading text. */
-  units: { id: string; anchor: string; diplomatic: string; normalized: string }[];
 }
 
 /** The site record of a built document. */
 export function siteRecord(d: SiteDocument): SiteRecord {
   const mentions: SiteRecord['mentions'] = [];
   const interventions: SiteRecord['interventions'] = [];
-  const units: SiteRecord['units'] = [];
   const several = d.doc.witnesses.length > 1;
-  d.doc.witnesses.forEach((w, wi) => {
+  d.doc.witnesses.forEach((w) => {
     const ids = paragraphIds(w);
     const copy = several ? siglum(w.id) : undefined;
-    w.blocks.forEach((b, bi) => {
+    w.blocks.forEach((b) => {
       const anchor = ids.get(b);
       const at = { ...(copy ? { copy } : {}), ...(anchor ? { anchor } : {}) };
       const lines = blockLines(b);
@@ -59,14 +55,10 @@ export function siteRecord(d: SiteDocument): SiteRecord {
           if (n.kind === 'excision') interventions.push({ kind: 'excision', ...at });
         });
       }
-      if (!lines.length || b.kind === 'pb') return;
-      const diplomatic = squash(lines.map((l) => inlineText(l.inlines)).join(' '));
-      const normalized = squash(lines.map((l) => readingText(l.inlines)).join(' '));
-      if (diplomatic) units.push({ id: `${d.name}/${wi}/${bi}`, anchor: anchor ?? '', diplomatic, normalized });
     });
   });
   for (const e of excisionLedger(d.collations)) interventions.push({ kind: 'excised', copy: siglum(e.witness), original: e.text, words: e.words });
-  return { name: d.name, title: d.title, meta: d.meta, copies: d.doc.witnesses.length, ...(d.invalid ? { invalid: true } : {}), mentions, interventions, units };
+  return { name: d.name, title: d.title, meta: d.meta, copies: d.doc.witnesses.length, ...(d.invalid ? { invalid: true } : {}), mentions, interventions };
 }
 
 export interface SiteDocument {
@@ -151,6 +143,8 @@ export interface SiteInput {
   edition: EditionMeta;
   registers: Registers;
   documents: SiteRecord[];
+  /** A document's search units (src/site/search.ts), read when the search index is written. */
+  searchUnits: (name: string) => SearchUnit[];
 }
 
 export function buildSite(input: SiteInput): void {
@@ -283,11 +277,8 @@ ${[...registers.abbreviations]
 <p>In the reading text, ⸢ ⸣ mark words that another copy of the document lacks or reads otherwise, followed by what that copy has, e.g. [excised in B (5 words)].</p>`,
   );
 
-  // Search: MiniSearch over every block, diplomatic and reading text, index prebuilt.
-  const units = docs.flatMap((d) => d.units.map((u) => ({ ...u, doc: d.name, title: d.title })));
-  const search = new MiniSearch({ fields: ['diplomatic', 'normalized', 'title'], storeFields: ['doc', 'title', 'anchor', 'diplomatic', 'normalized'] });
-  search.addAll(units);
-  writeFileAtomic(join(dir, 'search-index.js'), `window.TEI_EDITION_SEARCH = ${JSON.stringify(search.toJSON())};\n`);
+  // Search: the index and its scripts (src/site/search.ts).
+  writeSearch(dir, docs, input.searchUnits);
   write(
     'search.html',
     'Search',
@@ -298,7 +289,7 @@ ${[...registers.abbreviations]
 </form>
 <p id="search-status" role="status" aria-live="polite"></p>
 <ol id="results" class="results"></ol>`,
-    ['assets/minisearch.js', 'search-index.js', 'site.js'],
+    SEARCH_SCRIPTS,
   );
 
   write(
@@ -320,6 +311,5 @@ ${[...registers.abbreviations]
 
   // Assets: the page style and scripts.
   mkdirSync(join(dir, 'assets'), { recursive: true });
-  writeFileAtomic(join(dir, 'assets', 'minisearch.js'), readFileSync(join(dependencyDir('minisearch'), 'dist', 'umd', 'index.js')));
   writeFileAtomic(join(dir, 'site.js'), readFileSync(join(XSLT_DIR, 'assets', 'site.js')));
 }
