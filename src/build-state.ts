@@ -7,7 +7,7 @@
  * edition-wide steps (site, package) run again when any document's result or the registers change.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Metadata } from './enrich/metadata.js';
 import type { Registers } from './enrich/registers.js';
@@ -73,16 +73,25 @@ export interface BuildState {
   save(): void;
 }
 
-export function openBuildState(dir: string, ctx: { metadata: Metadata; registers: Registers; includeInvalid: boolean }): BuildState {
+export function openBuildState(
+  dir: string,
+  ctx: { metadata: Metadata; registers: Registers; includeInvalid: boolean; shard?: string; merge?: boolean },
+): BuildState {
   const root = join(dir, '.tei-edition');
-  const file = join(root, 'state.json');
-  let stored: Stored = { format: FORMAT, documents: {} };
-  try {
-    const s = JSON.parse(readFileSync(file, 'utf8')) as Stored;
-    if (s.format === FORMAT) stored = s;
-  } catch {
-    // no state, or an unreadable one: every document is built
-  }
+  // A shard build keeps its state in a file of its own (shard-K-of-N.json), so that the shards'
+  // folders can be put together; a merge reads them all, and then keeps one state.json.
+  const file = join(root, `${ctx.shard ?? 'state'}.json`);
+  const read = (f: string): Stored | undefined => {
+    try {
+      const s = JSON.parse(readFileSync(f, 'utf8')) as Stored;
+      return s.format === FORMAT ? s : undefined;
+    } catch {
+      return undefined; // no state, or an unreadable one: its documents are built
+    }
+  };
+  let stored: Stored = read(file) ?? { format: FORMAT, documents: {} };
+  const shardFiles = ctx.merge && existsSync(root) ? readdirSync(root).filter((f) => /^shard-\d+-of-\d+\.json$/.test(f)) : [];
+  for (const f of shardFiles.sort()) stored = { ...stored, documents: { ...stored.documents, ...read(join(root, f))?.documents } };
   const next: Stored = { format: FORMAT, documents: {} };
   const fingerprints = new Map<string, string>();
   const records = new Map<string, SiteRecord>();
@@ -154,6 +163,8 @@ export function openBuildState(dir: string, ctx: { metadata: Metadata; registers
     },
     save() {
       writeFileAtomic(file, JSON.stringify(next) + '\n');
+      // Merged: the shards' states are in state.json now.
+      for (const f of shardFiles) rmSync(join(root, f), { force: true });
     },
   };
 }

@@ -2,6 +2,7 @@
  * The pipeline over the stages: transcription -> model -> TEI. The CLI commands are thin
  * wrappers over these functions.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
@@ -142,6 +143,20 @@ export interface BuildOptions {
   jobs?: number;
   /** Build every document again, even those whose outputs are up to date (default false). */
   force?: boolean;
+  /**
+   * Build only shard `index` (1-based) of `count`: the documents whose stable hash (shardOf) falls
+   * to it, their own outputs and records only (no site, no package); its state goes to
+   * .tei-edition/shard-<index>-of-<count>.json. Then, with every shard's outputs in one folder, a
+   * build with `merge` makes the edition-wide outputs from the records.
+   */
+  shard?: { index: number; count: number };
+  /** Take the shard builds' states (.tei-edition/shard-*.json) as this folder's: their documents are up to date. */
+  merge?: boolean;
+}
+
+/** The shard (0-based) of a document among `count`: its name's SHA-256, as a number, modulo count. */
+export function shardOf(name: string, count: number): number {
+  return Number(BigInt(`0x${createHash('sha256').update(name).digest('hex').slice(0, 12)}`) % BigInt(count));
 }
 
 /** The files of a document under the project folder, each a checked path (outputPath). */
@@ -258,6 +273,11 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
     .filter((f) => f.endsWith('.txt') && !f.startsWith('.'))
     .sort();
   if (!files.length) throw new Error(`${sources}: no transcriptions (*.txt) found`);
+  const { shard } = options;
+  if (shard && !(Number.isInteger(shard.count) && Number.isInteger(shard.index) && shard.index >= 1 && shard.index <= shard.count)) {
+    throw new Error(`shard ${shard.index}/${shard.count}: expected K/N with 1 <= K <= N`);
+  }
+  if (shard && options.merge) throw new Error('a build is a shard or a merge of shards, not both');
   const metadata = metadataFor(sources);
   // Where the bag goes, checked before anything is written: a safe edition id, a folder the tool may replace.
   const bag = bagPath(options.dir, metadata.edition, options.packageOut);
@@ -282,8 +302,15 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
   options.onStart?.(files.length);
 
   // What each document depends on, and what the last build made of it.
-  const state = openBuildState(options.dir, { metadata, registers, includeInvalid: Boolean(options.includeInvalid) });
-  const paths = files.map((f) => join(sources, f));
+  const { shard } = options;
+  const state = openBuildState(options.dir, {
+    metadata,
+    registers,
+    includeInvalid: Boolean(options.includeInvalid),
+    ...(shard ? { shard: `shard-${shard.index}-of-${shard.count}` } : {}),
+    ...(options.merge ? { merge: true } : {}),
+  });
+  const paths = files.filter((f) => !shard || shardOf(documentName(f), shard.count) === shard.index - 1).map((f) => join(sources, f));
   const results = new Map<string, DocumentResult>();
   const todo: string[] = [];
   for (const file of paths) {
@@ -337,6 +364,11 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
       report.built.push({ name: r.name, file });
       published.push(r);
     }
+  }
+  // A shard: its documents' outputs and records are written; the edition-wide steps are the merge's.
+  if (shard) {
+    state.save();
+    return report;
   }
   const names = new Set(files.map(documentName));
   for (const name of Object.keys(metadata.documents)) {

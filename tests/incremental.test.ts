@@ -2,11 +2,13 @@
  * Builds in worker threads and incremental builds give the same bytes as a clean build in one
  * thread; a build rebuilds exactly the documents whose inputs changed.
  */
-import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildEdition, documentMetadata, metadataFor, type BuildOptions } from '../src/pipeline.js';
+import { buildEdition, documentMetadata, metadataFor, shardOf, type BuildOptions } from '../src/pipeline.js';
+import fc from 'fast-check';
 import { project } from './project.js';
+import { run } from './helpers.js';
 import { verifyBag } from '../src/site/package.js';
 
 /** Every output file of a project (tei/, editions/, package/) with its content. */
@@ -129,4 +131,54 @@ describe('builds on two cores and incremental builds', () => {
     expect(statSync(join(dir, 'editions', 'html', '1962-10-26-rostow-alliance-missiles.html')).isFile()).toBe(true);
     expect((await build(dir, { force: true })).rebuilt).toBe(5);
   }, 600_000);
+
+  test('shard builds put together and merged: the same bytes as a build on one machine', async () => {
+    const whole = project();
+    await build(whole);
+    const merged = project();
+    const counts: number[] = [];
+    for (const index of [1, 2, 3]) {
+      // Each shard in a folder of its own, as on another machine; its outputs copied into one folder.
+      const machine = project();
+      const r = await build(machine, { shard: { index, count: 3 } });
+      counts.push(r.rebuilt);
+      expect(existsSync(join(machine, 'editions', 'index.html'))).toBe(false);
+      expect(existsSync(join(machine, 'package'))).toBe(false);
+      for (const top of ['tei', 'editions', '.tei-edition']) if (existsSync(join(machine, top))) cpSync(join(machine, top), join(merged, top), { recursive: true });
+    }
+    // Every document in exactly one shard.
+    expect(counts.reduce((a, b) => a + b)).toBe(5);
+    expect(counts.filter((n) => n > 0).length).toBeGreaterThan(1);
+    const m = await build(merged, { merge: true });
+    expect(m.rebuilt).toBe(0);
+    expect(m.built).toHaveLength(5);
+    expect(readdirSync(join(merged, '.tei-edition')).filter((f) => f.startsWith('shard-'))).toEqual([]);
+    const a = outputs(whole);
+    const b = outputs(merged);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [f, content] of a) expect(b.get(f), f).toBe(content);
+    expect((await build(merged)).rebuilt).toBe(0);
+  }, 600_000);
+
+  test('a document belongs to one shard, the same whatever the machine', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.integer({ min: 1, max: 64 }), (name, n) => {
+        const k = shardOf(name, n);
+        expect(Number.isInteger(k) && k >= 0 && k < n).toBe(true);
+        expect(shardOf(name, n)).toBe(k);
+      }),
+    );
+    expect(shardOf('1962-11-19-circular-939', 1000)).toBe(shardOf('1962-11-19-circular-939', 1000));
+  });
+
+  test('build --shard takes K/N with 1 <= K <= N, and not with --merge', async () => {
+    const dir = project();
+    for (const bad of ['0/2', '3/2', '1', 'a/b', '1/0']) {
+      const r = await run('build', dir, '--shard', bad);
+      expect(r.code, bad).toBe(2);
+      expect(r.err).toContain('--shard must be K/N');
+    }
+    expect((await run('build', dir, '--shard', '1/2', '--merge')).code).toBe(2);
+    expect(existsSync(join(dir, '.tei-edition'))).toBe(false);
+  });
 });

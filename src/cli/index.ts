@@ -162,10 +162,18 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
     .option('--include-invalid', 'publish invalid documents too (marked as invalid in the site); the build still exits 1')
     .option('-j, --jobs <n>', 'documents built at once, each in a worker thread (default: the number of cores)')
     .option('--force', 'build every document again, also those whose outputs are up to date')
-    .action(async (dir: string, opts: { includeInvalid?: boolean; jobs?: string; force?: boolean }) => {
+    .option('--shard <K/N>', 'build shard K of N only: the documents whose name hashes to it, without the site and the package (docs/performance.md)')
+    .option('--merge', "after shard builds whose folders were put together: the site, search and package from the shards' records")
+    .action(async (dir: string, opts: { includeInvalid?: boolean; jobs?: string; force?: boolean; shard?: string; merge?: boolean }) => {
       const jobs = parseJobs(opts.jobs);
       if (jobs === undefined) {
         io.err(`error: --jobs must be a whole number of 1 or more, not '${opts.jobs}'\n(see tei-edition build --help)\n`);
+        code = 2;
+        return;
+      }
+      const shard = opts.shard === undefined ? undefined : /^([1-9]\d*)\/([1-9]\d*)$/.exec(opts.shard);
+      if (opts.shard !== undefined && (!shard || Number(shard[1]) > Number(shard[2]) || opts.merge)) {
+        io.err(`error: --shard must be K/N with 1 <= K <= N (and not with --merge), not '${opts.shard}'\n(see tei-edition build --help)\n`);
         code = 2;
         return;
       }
@@ -178,6 +186,8 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
         const report = await buildEdition({
           jobs,
           ...(opts.force ? { force: true } : {}),
+          ...(shard ? { shard: { index: Number(shard[1]), count: Number(shard[2]) } } : {}),
+          ...(opts.merge ? { merge: true } : {}),
           dir,
           includeInvalid: Boolean(opts.includeInvalid),
           onStart: (total) => (bar ? bar.start(total, 0, { file: '' }) : io.err(`building ${total} documents\n`)),
