@@ -22,6 +22,7 @@ import { buildSite, siteRecord, type SiteRecord } from './site/index.js';
 import { searchUnits, type SearchUnit } from './site/search.js';
 import { DescribedError, describeError } from './errors.js';
 import { openBuildState } from './build-state.js';
+import { collectIfGrown } from './heap.js';
 import { packageFile } from './paths.js';
 import Tinypool from 'tinypool';
 import { bagPath, checkBagTarget, recoverBag, writePackage } from './site/package.js';
@@ -332,6 +333,7 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
     // The search units (the document's text) are on disk now: not held to the end of the build.
     delete r.search;
     results.set(r.file, r);
+    collectIfGrown();
     options.onDocument?.(r.file, r.status);
   };
   const jobOf = (file: string): DocumentJob => ({
@@ -383,6 +385,7 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
     state.save();
     return report;
   }
+  collectIfGrown();
   buildSite({ dir: editions, edition: metadata.edition, registers, documents: published.map((r) => state.siteRecord(r)), searchUnits: (name) => state.searchUnits(name) });
   if (locks.some((l) => l.lost)) throw new LockedError(`another build took over the lock of ${options.dir} while this one was running: the package was not written`);
   const written = writePackage({ dir: options.dir, metadata, documents: report.built.map((c) => c.name), out: bag });

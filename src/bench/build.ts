@@ -3,7 +3,8 @@
  * (../shared/frus-dev/txt) copied under distinct names, each build in a child process
  * (build-child.ts), against Saxon-HE Java running xslt/edition.xsl over the same documents' TEI.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -135,4 +136,37 @@ export function timedCommand(cmd: string, args: string[]): { wallMs: number; cpu
   if (!useTime) return { wallMs };
   const [user, sys, rss] = readFileSync(log, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number];
   return { wallMs, cpuMs: (user + sys) * 1000, maxRssKB: rss };
+}
+
+/**
+ * What the search page of a built site loads (issue 12, target 7): on opening, the page and the
+ * files it names (stylesheet, scripts) and the manifest the first query loads (search/index.js);
+ * and for each query, the shards search.js loads for it (run here as the page runs it, in a vm).
+ */
+export async function searchLoad(editions: string, queries: string[]): Promise<{ firstLoad: number; queries: { query: string; bytes: number; files: number; hits: number }[] }> {
+  const page = readFileSync(join(editions, 'search.html'), 'utf8');
+  const named = [...page.matchAll(/<(?:script src|link rel="stylesheet" href)="([^"]+)"/g)].map((m) => m[1]!);
+  const size = (f: string) => statSync(join(editions, f)).size;
+  const firstLoad = size('search.html') + named.reduce((n, f) => n + size(f), 0) + size(join('search', 'index.js'));
+  const { default: MiniSearch } = await import('minisearch');
+  const out: { query: string; bytes: number; files: number; hits: number }[] = [];
+  for (const query of queries) {
+    const window: { TeiEditionSearch?: (m: unknown, load: (n: string) => Promise<unknown>) => { search(q: string, o: object): Promise<unknown[]> } } = {};
+    runInNewContext(readFileSync(join(editions, 'search.js'), 'utf8'), { window, document: { getElementById: () => null } });
+    let bytes = 0;
+    let files = 0;
+    const load = (name: string) => {
+      const text = readFileSync(join(editions, 'search', `${name}.js`), 'utf8');
+      if (name !== 'index') {
+        bytes += Buffer.byteLength(text);
+        files++;
+      }
+      let data: unknown;
+      runInNewContext(text, { TEI_EDITION_SEARCH_LOADED: (_: string, d: unknown) => (data = d) });
+      return Promise.resolve(data);
+    };
+    const hits = await window.TeiEditionSearch!(MiniSearch, load).search(query, { prefix: true, fuzzy: 0.2 });
+    out.push({ query, bytes, files, hits: hits.length });
+  }
+  return { firstLoad, queries: out };
 }

@@ -38,7 +38,10 @@ import { renderTei } from '../render/index.js';
 import { XSLT_DIR } from '../render/compile-xslt.js';
 import { collateTokens, normalise, type Token } from '../enrich/collate.js';
 import { cacheDir } from '../paths.js';
-import { FRUS, childBuild, frusPages, frusTeiCopies, makeEdition, timedCommand, type BuildRun } from './build.js';
+import { FRUS, childBuild, frusPages, frusTeiCopies, makeEdition, searchLoad, timedCommand, type BuildRun } from './build.js';
+
+/** Queries whose loads the bench reports: a phrase's words, a rare name, the commonest word. */
+const SEARCH_QUERIES = ['surprise attack', 'Kuznetsov', 'the'];
 
 // The bench's schema caches go to a folder of its own, not the user's cache.
 process.env.TEI_EDITION_CACHE ??= mkdtempSync(join(tmpdir(), 'tei-edition-bench-cache-'));
@@ -315,7 +318,8 @@ async function benchBuild(): Promise<void> {
   const mb = (kb: number) => `${(kb / 1024).toFixed(0).padStart(6)} MB`;
   const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
   const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)} %`;
-  const sizes: { count: number; run: BuildRun }[] = [];
+  const sizes: { count: number; run: BuildRun; search: Awaited<ReturnType<typeof searchLoad>> }[] = [];
+  const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
   const build = (count: number, jobs: number): { project: string; run: BuildRun } => {
     const project = join(root, `e${count}-j${jobs}`);
     makeEdition(project, count, pages);
@@ -325,11 +329,13 @@ async function benchBuild(): Promise<void> {
     }
     return { project, run };
   };
+  /** A size's build, with what its search page loads. */
+  const sized = async (count: number, b: { project: string; run: BuildRun }) => ({ count, run: b.run, search: await searchLoad(join(b.project, 'editions'), SEARCH_QUERIES) });
   try {
     // 1. The full build of 1,020 documents, two workers, against Saxon-HE Java over the same documents' FRUS TEI.
     const full = build(1020, 2);
     console.log(`${full.run.built} of 1,020 documents published: ${full.run.invalid} invalid, ${full.run.failed} failed`);
-    sizes.push({ count: 1020, run: full.run });
+    sizes.push(await sized(1020, full));
     const haveJava = existsSync(SAXON_JAR) && spawnSync('java', ['-version']).status === 0;
     console.log('\n### Full build (jobs: 2) against Saxon-HE Java (Debian libsaxonhe-java 9.9) running xslt/edition.xsl over the same documents\' FRUS TEI');
     console.log('(the TEI Stylesheets, the baseline the issue names, are not installable here: no network beyond npm and Debian, and Debian has no tei-xsl;');
@@ -374,10 +380,10 @@ async function benchBuild(): Promise<void> {
     console.log(`ratio jobs 1 / jobs 2: wall ${x(one1.wallMs, two.wallMs)} (2 cores: at best 2x), CPU ${x(one1.cpuMs, two.cpuMs)}`);
 
     // 4, 5. Memory and size: 102 and 1,020 documents, and 3,060 if the bench's time allows (or --large).
-    sizes.unshift({ count: 102, run: build(102, 2).run });
+    sizes.unshift(await sized(102, build(102, 2)));
     const elapsed = performance.now() - benchStart;
     const estimate = 3.3 * full.run.wallMs;
-    if (process.argv.includes('--large') || elapsed + estimate < BENCH_BUDGET_MS - 30_000) sizes.push({ count: 3060, run: build(3060, 2).run });
+    if (process.argv.includes('--large') || elapsed + estimate < BENCH_BUDGET_MS - 30_000) sizes.push(await sized(3060, build(3060, 2)));
     console.log('\n### Size: full builds (jobs: 2), wall, CPU and peak RSS against the 102-document build\n');
     console.log('documents       wall        CPU   CPU per doc     peak RSS   RSS / 102 docs');
     const base = sizes[0]!.run;
@@ -385,6 +391,11 @@ async function benchBuild(): Promise<void> {
       console.log(
         `${count.toLocaleString('en').padEnd(9)} ${s(run.wallMs)}  ${s(run.cpuMs)}   ${`${(run.cpuMs / count).toFixed(0)} ms`.padStart(9)}   ${mb(run.maxRssKB)}   ${x(run.maxRssKB, base.maxRssKB).padStart(8)}${count === 3060 ? '  (target <= 1.3x)' : ''}`,
       );
+    }
+    console.log('\n### Search (target 7): what the search page loads on opening (page, stylesheet, scripts, manifest: target <= 1 MB at 3,060 documents), and per query\n');
+    console.log(`documents   first load   ${SEARCH_QUERIES.map((q) => `"${q}": loaded (files, hits)`).join('   ')}`);
+    for (const { count, search } of sizes) {
+      console.log(`${count.toLocaleString('en').padEnd(9)} ${kb(search.firstLoad).padStart(12)}   ${search.queries.map((q) => `${kb(q.bytes)} (${q.files}, ${q.hits})`).join('   ')}`);
     }
     if (!sizes.some((z) => z.count === 3060)) {
       console.log(`3,060     not run: about ${s(estimate).trim()} more would take the bench past ${BENCH_BUDGET_MS / 60_000} minutes (\`npm run bench -- build --large\` runs it)`);

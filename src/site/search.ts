@@ -66,7 +66,7 @@ export function bucketOf(term: string, buckets: number): number {
 /** A dictionary shard holds the terms of whole first letters, up to about this many bytes. */
 const DICTIONARY_BYTES = 64 * 1024;
 /** Postings held in memory before they are appended to the term shards' spill files. */
-const SPILL_BYTES = 16 << 20;
+const SPILL_BYTES = 4 << 20;
 
 const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 const processTerm = MiniSearch.getDefault('processTerm') as (term: string) => string | null | undefined | false;
