@@ -117,21 +117,44 @@ export function writeSearch(
   const spill = mkdtempSync(join(tmpdir(), 'tei-edition-search-'));
   try {
     const buckets = options.buckets ?? termBuckets(documents.length);
-    const pending: string[] = new Array<string>(buckets).fill('');
+    // Postings as numbers (term id, field, document, unit, frequency), per term shard: held up to
+    // SPILL_BYTES, then appended to the shard's temporary file.
+    const vocabulary: string[] = [];
+    const ids = new Map<string, number>();
+    const bucketOfId: number[] = [];
+    const pending = Array.from({ length: buckets }, () => ({ a: new Int32Array(64), n: 0 }));
     let held = 0;
     const flush = () => {
       pending.forEach((p, b) => {
-        if (p) appendFileSync(join(spill, String(b)), p);
-        pending[b] = '';
+        if (p.n) appendFileSync(join(spill, String(b)), new Uint8Array(p.a.buffer, 0, p.n * 4));
+        p.n = 0;
       });
       held = 0;
     };
     const post = (term: string, field: number, d: number, i: number, tf: number) => {
-      const line = `${field} ${d} ${i} ${tf} ${JSON.stringify(term)}\n`;
-      pending[bucketOf(term, buckets)] += line;
-      held += line.length;
+      let id = ids.get(term);
+      if (id === undefined) {
+        id = vocabulary.length;
+        ids.set(term, id);
+        vocabulary.push(term);
+        bucketOfId.push(bucketOf(term, buckets));
+      }
+      const p = pending[bucketOfId[id]!]!;
+      if (p.n + 5 > p.a.length) {
+        const a = new Int32Array(p.a.length * 2);
+        a.set(p.a);
+        p.a = a;
+      }
+      const a = p.a;
+      const n = p.n;
+      a[n] = id;
+      a[n + 1] = field;
+      a[n + 2] = d;
+      a[n + 3] = i;
+      a[n + 4] = tf;
+      p.n = n + 5;
+      held += 20;
     };
-    const vocabulary = new Set<string>();
     // MiniSearch's running averages, in its order (unit by unit, field by field): the same floats.
     const average = [0, 0, 0];
     let count = 0;
@@ -142,10 +165,7 @@ export function writeSearch(
         const fields = [fieldTerms(u.diplomatic), fieldTerms(u.normalized), title];
         fields.forEach((f, field) => {
           average[field] = (average[field]! * count + f.length) / (count + 1);
-          for (const [term, tf] of f.terms) {
-            vocabulary.add(term);
-            post(term, field, d, i, tf);
-          }
+          for (const [term, tf] of f.terms) post(term, field, d, i, tf);
         });
         count++;
         return [u.id.slice(doc.name.length + 1), u.anchor, u.diplomatic, u.normalized, ...fields.map((f) => f.length)];
@@ -162,21 +182,22 @@ export function writeSearch(
     // [document (from the previous entry's), unit, frequency, ...].
     for (let b = 0; b < buckets; b++) {
       const spilled = join(spill, String(b));
-      const text = (existsSync(spilled) ? readFileSync(spilled, 'utf8') : '') + pending[b];
-      pending[b] = '';
-      const terms = new Map<string, { last: number[]; flat: number[][] }>();
-      for (const line of text.split('\n')) {
-        if (!line) continue;
-        const [f, d, i, tf] = line.split(' ', 4).map(Number) as [number, number, number, number];
-        const term = JSON.parse(line.slice(line.indexOf('"'))) as string;
-        let t = terms.get(term);
-        if (!t) terms.set(term, (t = { last: [0, 0, 0], flat: [[], [], []] }));
-        t.flat[f]!.push(d - t.last[f]!, i, tf);
-        t.last[f] = d;
+      const bytes = existsSync(spilled) ? readFileSync(spilled) : undefined;
+      const parts = [...(bytes ? [new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length))] : []), pending[b]!.a.subarray(0, pending[b]!.n)];
+      pending[b] = { a: new Int32Array(0), n: 0 };
+      const postings = new Map<number, { last: number[]; flat: number[][] }>();
+      for (const a of parts) {
+        for (let k = 0; k < a.length; k += 5) {
+          const f = a[k + 1]!;
+          const d = a[k + 2]!;
+          let t = postings.get(a[k]!);
+          if (!t) postings.set(a[k]!, (t = { last: [0, 0, 0], flat: [[], [], []] }));
+          t.flat[f]!.push(d - t.last[f]!, a[k + 3]!, a[k + 4]!);
+          t.last[f] = d;
+        }
       }
-      put(`t${b}`, [...terms].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([term, t]) => [term, t.flat]));
+      put(`t${b}`, [...postings].map(([id, t]) => [vocabulary[id]!, t.flat] as const).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
     }
-
     // The dictionary: the terms by first letter, whole letters to a shard.
     const byLetter = new Map<string, string[]>();
     for (const term of [...vocabulary].sort()) {
