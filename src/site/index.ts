@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Inline, TranscribedDocument } from '../transcription/model.js';
 import { blockLines, siglum } from '../transcription/model.js';
-import { inlineText, readingText } from '../transcription/inline.js';
+import { inlineText } from '../transcription/inline.js';
 import { rightsStatements, type DocumentMeta, type EditionMeta } from '../enrich/metadata.js';
 import type { Abbreviation, Registers } from '../enrich/registers.js';
 import type { Collation } from '../enrich/collate.js';
@@ -111,8 +111,6 @@ ${scripts.map((s) => `<script src="${s}"></script>`).join('\n')}
 </html>
 `;
 }
-
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** The anchor of an abbreviation on abbreviations.html (xslt/html.xsl te:abbr-id: the same). */
 export const abbrId = (abbr: string) => `abbr-${abbr.replace(/[^A-Za-z0-9]/g, '_')}`;
