@@ -340,15 +340,24 @@ async function benchBuild(): Promise<void> {
     console.log('\n### Full build (jobs: 2) against Saxon-HE Java (Debian libsaxonhe-java 9.9) running xslt/edition.xsl over the same documents\' FRUS TEI');
     console.log('(the TEI Stylesheets, the baseline the issue names, are not installable here: no network beyond npm and Debian, and Debian has no tei-xsl;');
     console.log(' Java runs our own stylesheet, page and both texts of each document, in ONE JVM over the folder: its start-up counted once)\n');
+    let java: ReturnType<typeof timedCommand> | undefined;
     if (!haveJava) console.log('skipped: no Java Saxon-HE here');
     else {
       const tei = join(root, 'frus-tei');
       frusTeiCopies(tei, readdirSync(join(full.project, 'sources')).filter((f) => f.endsWith('.txt')).map((f) => f.replace(/\.txt$/, '')));
       const out = join(root, 'java-out');
       mkdirSync(out);
-      const java = timedCommand('java', ['-cp', SAXON_JAR, 'net.sf.saxon.Transform', `-s:${tei}`, `-xsl:${join(XSLT_DIR, 'edition.xsl')}`, `-o:${out}`, 'name=d']);
-      const pagesOut = readdirSync(out).filter((f) => f.endsWith('.xml')).length;
-      if (pagesOut !== 1020) throw new Error(`Saxon-HE Java wrote ${pagesOut} pages, not 1,020`);
+      try {
+        java = timedCommand('java', ['-cp', SAXON_JAR, 'net.sf.saxon.Transform', `-s:${tei}`, `-xsl:${join(XSLT_DIR, 'edition.xsl')}`, `-o:${out}`, 'name=d']);
+        const pagesOut = readdirSync(out).filter((f) => f.endsWith('.xml')).length;
+        if (pagesOut !== 1020) throw new Error(`Saxon-HE Java wrote ${pagesOut} pages, not 1,020`);
+      } catch (e) {
+        java = undefined;
+        // The stylesheet may use what Saxon-HE 9.9 lacks (inline functions need Saxon-PE there): the other figures still count.
+        console.log(`skipped: Saxon-HE Java could not run xslt/edition.xsl: ${(e as Error).message.slice(0, 300)}`);
+      }
+    }
+    if (java) {
       console.log('                                   wall        CPU     peak RSS');
       console.log(`tei-edition build, 1,020 docs  ${s(full.run.wallMs)}  ${s(full.run.cpuMs)}  ${mb(full.run.maxRssKB)}`);
       console.log(`Saxon-HE Java, 1,020 docs      ${s(java.wallMs)}  ${java.cpuMs === undefined ? '       ?' : s(java.cpuMs)}  ${java.maxRssKB === undefined ? '' : mb(java.maxRssKB)}`);
