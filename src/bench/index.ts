@@ -357,9 +357,9 @@ async function benchBuild(): Promise<void> {
         console.log(`skipped: Saxon-HE Java could not run xslt/edition.xsl: ${(e as Error).message.slice(0, 300)}`);
       }
     }
+    console.log('                                   wall        CPU     peak RSS');
+    console.log(`tei-edition build, 1,020 docs  ${s(full.run.wallMs)}  ${s(full.run.cpuMs)}  ${mb(full.run.maxRssKB)}`);
     if (java) {
-      console.log('                                   wall        CPU     peak RSS');
-      console.log(`tei-edition build, 1,020 docs  ${s(full.run.wallMs)}  ${s(full.run.cpuMs)}  ${mb(full.run.maxRssKB)}`);
       console.log(`Saxon-HE Java, 1,020 docs      ${s(java.wallMs)}  ${java.cpuMs === undefined ? '       ?' : s(java.cpuMs)}  ${java.maxRssKB === undefined ? '' : mb(java.maxRssKB)}`);
       console.log(`ratio build/Java: wall ${x(full.run.wallMs, java.wallMs)} (target <= 0.5x)${java.cpuMs === undefined ? '' : `, CPU ${x(full.run.cpuMs, java.cpuMs)}`}`);
     }
