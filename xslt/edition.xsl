@@ -20,6 +20,7 @@
   <xsl:include href="rules.xsl"/>
   <xsl:include href="html.xsl"/>
   <xsl:include href="text.xsl"/>
+  <xsl:include href="shell.xsl"/>
 
   <xsl:mode use-accumulators="#all"/>
 

@@ -29,33 +29,22 @@
                 select="(map { 'view': 'diplomatic', 'title': 'Diplomatic transcription', 'button': 'Diplomatic', 'prefix': 'd-' },
                          map { 'view': 'normalized', 'title': 'Reading text', 'button': 'Reading text', 'prefix': '' })"/>
 
-  <!-- The page: both views, the header, the notes. -->
+  <!-- The page: both views, the header, the notes, in the page shell of every page (shell.xsl). -->
   <xsl:template name="htm:page">
     <xsl:variable name="title" select="$te:title"/>
-    <html lang="{(/*/@xml:lang, 'en')[1]}">
-      <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="$title"/></title>
-        <link rel="stylesheet" href="{$assets}edition.css"/>
-        <xsl:call-template name="htm:meta"/>
-      </head>
-      <body class="document-page">
-        <a class="skip-link" href="#text">Skip to the text</a>
-        <!-- The same header as the site's pages (src/site/index.ts page()): the edition's title, its navigation. -->
-        <header class="site-header">
-          <p class="edition-title"><a href="../index.html"><xsl:value-of select="(($te:header//tei:titleStmt/tei:title[@type = 'sub'])[1] ! normalize-space(.), 'The edition')[1]"/></a></p>
-          <nav class="site-nav" aria-label="Edition">
-            <ul>
-              <li><a href="../index.html">Documents</a></li>
-              <li><a href="../persons.html">Persons</a></li>
-              <li><a href="../abbreviations.html">Abbreviations</a></li>
-              <li><a href="../interventions.html">Editorial interventions</a></li>
-              <li><a href="../search.html">Search</a></li>
-              <li><a href="../conventions.html">Conventions</a></li>
-            </ul>
-          </nav>
-        </header>
+    <xsl:call-template name="htm:shell">
+      <xsl:with-param name="lang" select="string((/*/@xml:lang, 'en')[1])"/>
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="edition-title" select="(($te:header//tei:titleStmt/tei:title[@type = 'sub'])[1] ! normalize-space(.), 'The edition')[1]"/>
+      <xsl:with-param name="root" select="'../'"/>
+      <xsl:with-param name="assets" select="$assets"/>
+      <xsl:with-param name="page-class" select="'document-page'"/>
+      <xsl:with-param name="skip-to" select="'text'"/>
+      <xsl:with-param name="skip-label" select="'Skip to the text'"/>
+      <xsl:with-param name="head" as="node()*"><xsl:call-template name="htm:meta"/></xsl:with-param>
+      <xsl:with-param name="rights" select="$te:header//tei:availability/(tei:licence | tei:p) ! string(.)"/>
+      <xsl:with-param name="scripts" select="$assets || 'edition.js'"/>
+      <xsl:with-param name="content" as="node()*">
         <section class="doc-header" aria-labelledby="doc-title">
           <h1 id="doc-title"><xsl:value-of select="$title"/></h1>
           <xsl:call-template name="htm:metadata"/>
@@ -163,14 +152,8 @@
           <xsl:call-template name="htm:persons"/>
           <xsl:call-template name="htm:cite"/>
         </main>
-        <footer class="doc-footer">
-          <xsl:for-each select="$te:header//tei:availability/(tei:licence | tei:p)">
-            <p><xsl:value-of select="."/></p>
-          </xsl:for-each>
-        </footer>
-        <script src="{$assets}edition.js"></script>
-      </body>
-    </html>
+      </xsl:with-param>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template name="htm:metadata">
@@ -616,9 +599,8 @@
     <meta name="DC.identifier" content="{($url, $name)[1]}"/>
     <xsl:for-each select="$licences"><meta name="DC.rights" content="{.}"/></xsl:for-each>
     <!-- JSON-LD, its members in a fixed order (a map's order is not: the page must be the same bytes every time). -->
-    <xsl:variable name="j" select="function($s as xs:string) as xs:string { serialize($s, map { 'method': 'json' }) }"/>
+    <xsl:variable name="j" select="htm:json#1"/>
     <xsl:variable name="members" as="xs:string*" select="(
-      '&quot;@context&quot;:&quot;https://schema.org&quot;',
       '&quot;@type&quot;:&quot;ArchiveComponent&quot;',
       '&quot;name&quot;:' || $j($te:title),
       '&quot;identifier&quot;:' || $j($name),
@@ -632,7 +614,7 @@
       $pubdate ! ('&quot;datePublished&quot;:' || $j(.)),
       if (exists($licences)) then '&quot;license&quot;:[' || string-join($licences ! $j(.), ',') || ']' else ()
     )"/>
-    <script type="application/ld+json"><xsl:value-of select="replace('{' || string-join($members, ',') || '}', '&lt;/', '&lt;\\/')"/></script>
+    <xsl:sequence select="htm:json-ld($members)"/>
   </xsl:template>
 
   <xsl:template name="htm:excision">
