@@ -88,9 +88,14 @@
     <xsl:sequence select="htm:json($key) || ':' || $json"/>
   </xsl:function>
 
-  <!-- A schema.org JSON-LD script of the object (no "</" inside: it would end the script). -->
+  <!--
+    A schema.org JSON-LD script of the object. Its &, < and > are written as JSON escapes (\u0026…):
+    the serializer would write them as HTML entities, which a script's text does not decode, and a
+    "</script>" in the data would end the script.
+  -->
   <xsl:function name="htm:json-ld" as="element()">
     <xsl:param name="members" as="xs:string*"/>
-    <script type="application/ld+json"><xsl:value-of select="replace(htm:json-object(('&quot;@context&quot;:&quot;https://schema.org&quot;', $members)), '&lt;/', '&lt;\\/')"/></script>
+    <xsl:variable name="json" select="htm:json-object(('&quot;@context&quot;:&quot;https://schema.org&quot;', $members))"/>
+    <script type="application/ld+json"><xsl:value-of select="$json => replace('&amp;', '\\u0026') => replace('&lt;', '\\u003c') => replace('&gt;', '\\u003e')"/></script>
   </xsl:function>
 </xsl:stylesheet>
