@@ -182,8 +182,8 @@ export function siteData(input: SiteInput): unknown {
   };
 }
 
-/** The scripts of the search page (the search index's own, then site.js). */
-const SEARCH_SCRIPTS = ['assets/minisearch.js', 'search-index.js', 'site.js'];
+/** The scripts of the search page: edition.js (its markText marks the passages), the search index's, then site.js. */
+const SEARCH_SCRIPTS = ['html/edition.js', 'assets/minisearch.js', 'search-index.js', 'site.js'];
 
 /** The site's pages (xslt/site.xsl, one transform): file name and content. */
 export function renderSite(input: SiteInput): Map<string, string> {

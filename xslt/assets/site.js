@@ -1,7 +1,8 @@
 /*
  * tei-edition: the edition site's scripts. No framework, no server: works from file://.
  * - The table of documents sorts by date (a real button; aria-sort says the order).
- * - Search: MiniSearch with the index prebuilt into search-index.js (window.TEI_EDITION_SEARCH).
+ * - Search: MiniSearch with the index prebuilt into search-index.js (window.TEI_EDITION_SEARCH); the
+ *   passages mark the words with the document pages' markText (html/edition.js, window.TeiEdition).
  */
 (function () {
   'use strict';
@@ -71,22 +72,8 @@
       );
       // The passage around the first hit.
       var first = text.search(re);
-      var shown = cut(first > 0 ? first : 0);
-      re.lastIndex = 0;
-      var last = 0;
-      var m;
-      while ((m = re.exec(shown))) {
-        if (!m[0]) {
-          re.lastIndex++;
-          continue;
-        }
-        p.appendChild(document.createTextNode(shown.slice(last, m.index)));
-        var mark = document.createElement('mark');
-        mark.textContent = m[0];
-        p.appendChild(mark);
-        last = m.index + m[0].length;
-      }
-      p.appendChild(document.createTextNode(shown.slice(last)));
+      // Marked as the document page marks them (edition.js, loaded before this script).
+      p.appendChild(window.TeiEdition.markText(cut(first > 0 ? first : 0), re).fragment);
       return p;
     };
     var run = function () {
