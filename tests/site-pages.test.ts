@@ -3,11 +3,14 @@
  * page shell of the document pages, text written as text whatever it holds, schema.org JSON-LD on
  * every page, sitemap.xml only when the edition says where it is published.
  */
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { EditionMeta } from '../src/enrich/metadata.js';
 import { EMPTY_REGISTERS } from '../src/enrich/registers.js';
 import { renderTei } from '../src/render/index.js';
-import { renderSite, type SiteRecord } from '../src/site/index.js';
+import { buildSite, renderSite, type SiteRecord } from '../src/site/index.js';
 
 const edition: EditionMeta = {
   id: 'ed',
@@ -96,5 +99,37 @@ describe('the site pages', () => {
       'https://example.org/ed/html/a.html',
       'https://example.org/ed/html/b.html',
     ]);
+  });
+});
+
+describe('a build writes again only the site pages whose data changed', () => {
+  test('unchanged pages are kept; a changed register, a page edited by hand, a URL given or taken away are written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tei-site-pages-'));
+    const page = (f: string) => readFileSync(join(dir, f), 'utf8');
+    // A file written again is a new file (written beside, renamed over): a new inode.
+    const inodes = () => Object.fromEntries(['index.html', 'persons.html', 'abbreviations.html', 'search.html'].map((f) => [f, statSync(join(dir, f)).ino]));
+    buildSite({ ...input(), dir });
+    const first = inodes();
+    buildSite({ ...input(), dir });
+    expect(inodes()).toEqual(first);
+    const more = input();
+    more.registers.persons[0]!.role = 'chief clerk';
+    buildSite({ ...more, dir });
+    const second = inodes();
+    expect(second['persons.html']).not.toBe(first['persons.html']);
+    expect(page('persons.html')).toContain('chief clerk');
+    expect({ ...second, 'persons.html': 0 }).toEqual({ ...first, 'persons.html': 0 });
+    // A page changed by hand since is written again.
+    writeFileSync(join(dir, 'index.html'), 'edited');
+    buildSite({ ...more, dir });
+    expect(page('index.html')).toMatch(/^<!DOCTYPE html>/);
+    // The edition's URL: every page again (canonical links), sitemap.xml; taken away, no sitemap.
+    expect(existsSync(join(dir, 'sitemap.xml'))).toBe(false);
+    buildSite({ ...more, dir, edition: { ...more.edition, url: 'https://example.org/ed/' } });
+    expect(page('sitemap.xml')).toContain('<loc>https://example.org/ed/html/a.html</loc>');
+    expect(page('abbreviations.html')).toContain('<link rel="canonical" href="https://example.org/ed/abbreviations.html">');
+    buildSite({ ...more, dir });
+    expect(existsSync(join(dir, 'sitemap.xml'))).toBe(false);
+    expect(page('abbreviations.html')).not.toContain('canonical');
   });
 });

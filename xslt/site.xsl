@@ -10,7 +10,6 @@
 <xsl:stylesheet version="3.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:xs="http://www.w3.org/2001/XMLSchema"
-                xmlns:array="http://www.w3.org/2005/xpath-functions/array"
                 xmlns:htm="urn:tei-edition:xslt:html"
                 xmlns:site="urn:tei-edition:xslt:site"
                 xmlns="http://www.w3.org/1999/xhtml"
@@ -21,9 +20,14 @@
   <xsl:output name="site:page" method="html" html-version="5" encoding="UTF-8" indent="no" include-content-type="no"/>
   <xsl:output name="site:sitemap" method="xml" encoding="UTF-8" indent="yes"/>
 
-  <!-- The site's data (src/site/index.ts siteData): JSON. -->
-  <xsl:param name="site" as="xs:string" required="yes"/>
-  <xsl:variable name="data" as="map(*)" select="parse-json($site)"/>
+  <!--
+    The site's data (src/site/index.ts siteData): a JavaScript object, which SaxonJS passes as a map (its
+    arrays as sequences). Not JSON text: SaxonJS's parse-json took seconds for a large edition's data.
+  -->
+  <xsl:param name="site" as="map(*)" required="yes"/>
+  <xsl:variable name="data" as="map(*)" select="$site"/>
+  <!-- The files to write (the others' data is not given: src/site/index.ts writes only what changed). -->
+  <xsl:param name="pages" as="xs:string*" select="$htm:pages?file, 'package-note.html', 'sitemap.xml'"/>
   <xsl:variable name="edition" as="map(*)" select="$data?edition"/>
   <!-- Where the edition is published, with a final slash; none if the edition does not say. -->
   <xsl:variable name="base" as="xs:string?" select="$edition?url ! (if (ends-with(., '/')) then . else . || '/')"/>
@@ -61,7 +65,7 @@
       <xsl:with-param name="file" select="'search.html'"/>
       <xsl:with-param name="title" select="'Search'"/>
       <xsl:with-param name="type" select="'SearchResultsPage'"/>
-      <xsl:with-param name="scripts" select="$data?search?scripts?*"/>
+      <xsl:with-param name="scripts" select="$data?search?scripts"/>
       <xsl:with-param name="content" as="node()*"><xsl:call-template name="site:search"/></xsl:with-param>
     </xsl:call-template>
     <xsl:call-template name="site:page">
@@ -71,10 +75,10 @@
         <p>The edition is also available as a BagIt bag (RFC 8493) for deposit in a digital library: <code>tei-edition package</code> writes it with the TEI files, the registers, a corpus file listing the documents, the rendered editions and a README with provenance and checksums. The bag describes itself: Dublin Core fields in its <code>bag-info.txt</code>, and RO-Crate metadata (<code>ro-crate-metadata.json</code>) listing every file. Rebuilding from the same sources gives the same bytes.</p>
       </xsl:with-param>
     </xsl:call-template>
-    <xsl:if test="exists($base)">
+    <xsl:if test="exists($base) and 'sitemap.xml' = $pages">
       <xsl:result-document href="sitemap.xml" format="site:sitemap">
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-          <xsl:for-each select="$htm:pages?file, $data?documents?* ! site:doc-path(.)">
+          <xsl:for-each select="$htm:pages?file, $data?documents ! site:doc-path(.)">
             <url><loc><xsl:value-of select="$base || ."/></loc></url>
           </xsl:for-each>
         </urlset>
@@ -89,6 +93,7 @@
     <xsl:param name="type" as="xs:string" select="'WebPage'"/>
     <xsl:param name="scripts" as="xs:string*" select="()"/>
     <xsl:param name="content" as="node()*"/>
+    <xsl:if test="$file = $pages">
     <xsl:result-document href="{$file}" format="site:page">
       <xsl:call-template name="htm:shell">
         <xsl:with-param name="lang" select="string($edition?language)"/>
@@ -100,7 +105,7 @@
           <xsl:sequence select="$base ! site:link('canonical', . || $file)"/>
           <xsl:sequence select="htm:json-ld(site:json-ld($file, $title, $type))"/>
         </xsl:with-param>
-        <xsl:with-param name="rights" select="$edition?rights?*"/>
+        <xsl:with-param name="rights" select="$edition?rights"/>
         <xsl:with-param name="scripts" select="$scripts"/>
         <xsl:with-param name="content" as="node()*">
           <main id="main">
@@ -110,6 +115,7 @@
         </xsl:with-param>
       </xsl:call-template>
     </xsl:result-document>
+    </xsl:if>
   </xsl:template>
 
   <xsl:function name="site:link" as="element()">
@@ -142,10 +148,10 @@
       $base ! htm:member('url', $j(.)),
       htm:member('identifier', $j($edition?id)),
       htm:member('inLanguage', $j($edition?language)),
-      if (array:size($edition?editors) gt 0) then htm:member('editor', '[' || string-join($edition?editors?* ! htm:json-object((htm:member('@type', $j('Person')), htm:member('name', $j(.)))), ',') || ']') else (),
+      if (exists($edition?editors)) then htm:member('editor', '[' || string-join($edition?editors ! htm:json-object((htm:member('@type', $j('Person')), htm:member('name', $j(.)))), ',') || ']') else (),
       htm:member('publisher', htm:json-object((htm:member('@type', $j('Organization')), htm:member('name', $j($edition?publisher))))),
       $edition?date ! htm:member('datePublished', $j(.)),
-      if (array:size($edition?licences) gt 0) then htm:member('license', '[' || string-join($edition?licences?* ! $j(.), ',') || ']') else ()
+      if (exists($edition?licences)) then htm:member('license', '[' || string-join($edition?licences ! $j(.), ',') || ']') else ()
     )"/>
   </xsl:function>
 
@@ -158,7 +164,7 @@
     <xsl:choose>
       <xsl:when test="$file = 'index.html'">
         <xsl:sequence select="site:edition-ld(), htm:member('hasPart', '[' || string-join(
-          for $d in $data?documents?* return htm:json-object((
+          for $d in $data?documents return htm:json-object((
             htm:member('@type', $j('ArchiveComponent')),
             htm:member('name', $j($d?title)),
             htm:member('identifier', $j($d?name)),
@@ -172,7 +178,7 @@
           $base ! htm:member('url', $j(. || $file)),
           htm:member('inLanguage', $j($edition?language)),
           htm:member('isPartOf', htm:json-object(site:edition-ld())),
-          if ($file = 'persons.html') then htm:member('about', '[' || string-join($data?persons?* ! htm:json-object((
+          if ($file = 'persons.html') then htm:member('about', '[' || string-join($data?persons ! htm:json-object((
             htm:member('@type', $j('Person')),
             htm:member('name', $j(?name)),
             ?role ! htm:member('description', $j(.)),
@@ -186,14 +192,14 @@
   <!-- The title page: the edition, the table of documents, how to cite. -->
   <xsl:template name="site:index">
     <xsl:for-each select="$edition?subtitle"><p class="subtitle"><xsl:value-of select="."/></p></xsl:for-each>
-    <p>Edited by <xsl:value-of select="if (array:size($edition?editors) gt 0) then string-join($edition?editors?*, ', ') else 'the editors'"/>. Published by <xsl:value-of select="$edition?publisher"/><xsl:value-of select="$edition?date ! (', ' || .)"/>.</p>
+    <p>Edited by <xsl:value-of select="if (exists($edition?editors)) then string-join($edition?editors, ', ') else 'the editors'"/>. Published by <xsl:value-of select="$edition?publisher"/><xsl:value-of select="$edition?date ! (', ' || .)"/>.</p>
     <p>Each document page shows a <strong>diplomatic transcription</strong> (what the page shows: deletions struck, insertions raised, stamps and markings) and a <strong>reading text</strong> (corrected, abbreviations expanded, notes numbered); a switch on the page changes the view.</p>
     <div class="table-scroll" role="region" aria-label="The documents of the edition (scrolls sideways)" tabindex="0">
       <table class="documents">
         <caption>The documents of the edition</caption>
         <thead><tr><th scope="col" aria-sort="ascending"><button type="button" class="sort" data-sort="date">Date</button></th><th scope="col">Title</th><th scope="col">Type</th><th scope="col">Classification</th><th scope="col">Copies</th><th scope="col">Downloads</th></tr></thead>
         <tbody>
-          <xsl:for-each select="$data?documents?*">
+          <xsl:for-each select="$data?documents">
             <tr data-date="{?date}">
               <xsl:if test="?invalid"><xsl:attribute name="class" select="'invalid'"/></xsl:if>
               <td>
@@ -226,22 +232,22 @@
   <xsl:template name="site:persons">
     <p>Every person the documents name, as the register identifies them, with the places that name them.</p>
     <dl class="persons">
-      <xsl:for-each select="$data?persons?*">
+      <xsl:for-each select="$data?persons">
         <dt id="{?id}"><xsl:value-of select="?name"/></dt>
         <dd>
           <xsl:value-of select="?role"/>
           <xsl:for-each select="?wikidata"><xsl:text> </xsl:text><a href="https://www.wikidata.org/wiki/{.}">Wikidata <xsl:value-of select="."/></a></xsl:for-each>
           <xsl:for-each select="?viaf"><xsl:text> </xsl:text><a href="https://viaf.org/viaf/{.}">VIAF <xsl:value-of select="."/></a></xsl:for-each>
           <xsl:choose>
-            <xsl:when test="array:size(?mentions) gt 0">
+            <xsl:when test="exists(?mentions)">
               <ul>
-                <xsl:for-each select="?mentions?*">
+                <xsl:for-each select="?mentions">
                   <xsl:variable name="doc" select="?doc"/>
                   <li>
                     <a href="{site:doc-link($doc, (), 'normalized')}"><xsl:value-of select="?title"/></a>
-                    <xsl:if test="array:size(?anchors) gt 0">
+                    <xsl:if test="exists(?anchors)">
                       <xsl:text>: </xsl:text>
-                      <xsl:for-each select="?anchors?*">
+                      <xsl:for-each select="?anchors">
                         <xsl:if test="position() gt 1">, </xsl:if>
                         <a href="{site:doc-link($doc, ., 'normalized')}">¶ <xsl:value-of select="."/></a>
                       </xsl:for-each>
@@ -261,9 +267,9 @@
   <xsl:template name="site:abbreviations">
     <p>The telegraphic and bureaucratic vocabulary of the documents. The reading text expands the first kind; it keeps acronyms and lists them with each document.</p>
     <dl class="abbreviations">
-      <xsl:for-each select="$data?abbreviations?*">
+      <xsl:for-each select="$data?abbreviations">
         <dt>
-          <xsl:for-each select="?forms?*">
+          <xsl:for-each select="?forms">
             <xsl:if test="position() gt 1">, </xsl:if>
             <xsl:choose>
               <xsl:when test="exists(?id)"><span id="{?id}"><xsl:value-of select="?text"/></span></xsl:when>
@@ -283,7 +289,7 @@
   <xsl:template name="site:interventions">
     <p>Every correction, expansion and excision of the edition, with a link to its place.</p>
     <ul class="interventions">
-      <xsl:for-each select="$data?interventions?*">
+      <xsl:for-each select="$data?interventions">
         <xsl:variable name="where" as="element()">
           <a href="{site:doc-link(?doc, ?anchor, 'diplomatic')}"><xsl:value-of select="?title || (?copy ! (' (copy ' || . || ')')) || (?anchor ! (', ¶ ' || .))"/></a>
         </xsl:variable>

@@ -7,6 +7,7 @@
  * JSON (siteData), in one transform; sitemap.xml too, when the edition gives its URL.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import SaxonJS from 'saxon-js';
@@ -185,45 +186,102 @@ export function siteData(input: SiteInput): unknown {
 /** The scripts of the search page: edition.js (its markText marks the passages), the search index's, then site.js. */
 const SEARCH_SCRIPTS = ['html/edition.js', 'assets/minisearch.js', 'search-index.js', 'site.js'];
 
-/** The site's pages (xslt/site.xsl, one transform): file name and content. */
-export function renderSite(input: SiteInput): Map<string, string> {
+/** The parts of the site's data each file shows (the edition's own, all of them). */
+const PAGE_DATA: Record<string, string[]> = {
+  'index.html': ['documents'],
+  'persons.html': ['persons'],
+  'abbreviations.html': ['abbreviations'],
+  'interventions.html': ['interventions'],
+  'search.html': ['search'],
+  'conventions.html': [],
+  'package-note.html': [],
+  'sitemap.xml': ['documents'],
+};
+
+/**
+ * The site's pages (xslt/site.xsl, one transform): file name and content; `pages`: only these
+ * (default all), given only the data they show.
+ */
+export function renderSite(input: SiteInput, pages: string[] = Object.keys(PAGE_DATA), data = siteData(input) as Record<string, unknown>): Map<string, string> {
+  const keys = new Set(['edition', ...pages.flatMap((p) => PAGE_DATA[p] ?? [])]);
   const r = SaxonJS.transform(
     {
-      stylesheetInternal: siteStylesheet(),
+      stylesheetInternal: siteStylesheet().sef,
       initialTemplate: 'Q{http://www.w3.org/1999/XSL/Transform}initial-template',
-      stylesheetParams: { site: JSON.stringify(siteData(input)) },
+      // A plain object (no undefined members): SaxonJS passes it as a map, its arrays as sequences.
+      stylesheetParams: { site: JSON.parse(JSON.stringify(Object.fromEntries(Object.entries(data).filter(([k]) => keys.has(k))))) as unknown, pages },
       destination: 'serialized',
       baseOutputURI: OUTPUT_BASE,
       deliverResultDocument: () => ({ destination: 'serialized' }),
     },
     'sync',
   );
-  const pages = new Map<string, string>();
+  const out = new Map<string, string>();
   for (const [uri, content] of Object.entries(r.resultDocuments)) {
     const file = uri.startsWith(OUTPUT_BASE) ? uri.slice(OUTPUT_BASE.length) : '';
-    if (!/^[a-z-]+\.(?:html|xml)$/.test(file) || typeof content !== 'string') throw new Error(`xslt/site.xsl wrote an unexpected result document: ${uri}`);
-    pages.set(file, content);
+    if (!pages.includes(file) || typeof content !== 'string') throw new Error(`xslt/site.xsl wrote an unexpected result document: ${uri}`);
+    out.set(file, content);
   }
-  return pages;
+  return out;
 }
 
-let siteSef: unknown;
-function siteStylesheet(): unknown {
+let siteSef: { sef: unknown; hash: string } | undefined;
+function siteStylesheet(): { sef: unknown; hash: string } {
   if (!siteSef) {
     if (!existsSync(sefPath('site'))) compileStylesheets();
-    siteSef = JSON.parse(readFileSync(sefPath('site'), 'utf8')) as unknown;
+    const text = readFileSync(sefPath('site'), 'utf8');
+    siteSef = { sef: JSON.parse(text) as unknown, hash: sha256(text) };
   }
   return siteSef;
 }
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * What the last build wrote of the site's pages (editions/.site-pages.json, hidden: not part of the
+ * edition): for each file, the hash of what it showed (its data and the stylesheet) and of its bytes.
+ * A page whose data is unchanged and whose file is as written is not rendered again (SaxonJS takes
+ * seconds over a large edition's registers, on every build).
+ */
+const PAGES_STATE = '.site-pages.json';
 
 export function buildSite(input: SiteInput): void {
   const { dir } = input;
   const docs = input.documents;
   mkdirSync(dir, { recursive: true });
-  const pages = renderSite(input);
-  for (const [file, content] of pages) writeFileAtomic(join(dir, file), content);
-  // An edition that no longer states its URL has no sitemap.
-  if (!pages.has('sitemap.xml')) rmSync(join(dir, 'sitemap.xml'), { force: true });
+  const data = siteData(input) as Record<string, unknown>;
+  const statePath = join(dir, PAGES_STATE);
+  let state: Record<string, { input: string; output: string }> = {};
+  try {
+    state = JSON.parse(readFileSync(statePath, 'utf8')) as typeof state;
+  } catch {
+    state = {};
+  }
+  const inputs = Object.fromEntries(
+    Object.entries(PAGE_DATA).map(([file, keys]) => [file, sha256(JSON.stringify([siteStylesheet().hash, ...['edition', ...keys].map((k) => data[k] ?? null)]))]),
+  );
+  const current = (file: string) => {
+    try {
+      return sha256(readFileSync(join(dir, file), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  const stale = Object.keys(PAGE_DATA).filter((f) => state[f]?.input !== inputs[f] || (state[f]?.output !== 'none' && current(f) !== state[f]?.output));
+  const pages = stale.length ? renderSite(input, stale, data) : new Map<string, string>();
+  const next: typeof state = {};
+  for (const f of Object.keys(PAGE_DATA)) {
+    const content = pages.get(f);
+    if (content !== undefined) {
+      writeFileAtomic(join(dir, f), content);
+      next[f] = { input: inputs[f]!, output: sha256(content) };
+    } else if (stale.includes(f)) {
+      // Not written (sitemap.xml of an edition that no longer states its URL): none left behind.
+      rmSync(join(dir, f), { force: true });
+      next[f] = { input: inputs[f]!, output: 'none' };
+    } else next[f] = state[f]!;
+  }
+  writeFileAtomic(statePath, JSON.stringify(next) + '\n');
 
   // Search: MiniSearch over every block, diplomatic and reading text, index prebuilt.
   const units = docs.flatMap((d) => d.units.map((u) => ({ ...u, doc: d.name, title: d.title })));
