@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SaxonJS from 'saxon-js';
-import { renderProblems } from '../validate/xml.js';
+import { renderProblems, withoutDoctype } from '../validate/xml.js';
 import { writeFileAtomic } from '../io.js';
 import { SourceError } from '../transcription/source.js';
 import { XSLT_DIR, compileStylesheets, sefPath } from './compile-xslt.js';
@@ -47,7 +47,8 @@ export function renderTei(file: string, xml: string, name: string, checked = fal
     const r = SaxonJS.transform(
       {
         stylesheetInternal: stylesheet(),
-        sourceText: xml,
+        // No parser after ours reads a DTD: the declaration is blanked (renderProblems has checked it).
+        sourceText: withoutDoctype(xml),
         destination: 'serialized',
         stylesheetParams: { name },
         baseOutputURI: OUTPUT_BASE,
