@@ -94,12 +94,12 @@ export function sourceWords(xml: string, view: View): string[] {
     }
     if (n.nodeType !== 1) return;
     const e = n as slimdom.Element;
-    if (dropped(e, view)) {
-      parts.push(' ');
-      return;
-    }
     const joins = ['lb', 'pb', 'cb'].includes(e.localName) && e.getAttribute('break') === 'no';
     const inline = joins || (e.namespaceURI === TEI_NS && INLINE.has(e.localName));
+    if (dropped(e, view)) {
+      if (!inline) parts.push(' ');
+      return;
+    }
     if (!inline) parts.push(' ');
     for (const c of e.childNodes) walk(c);
     if (!inline) parts.push(' ');
@@ -109,9 +109,9 @@ export function sourceWords(xml: string, view: View): string[] {
   return words(parts.join(''));
 }
 
-/** The words of a plain-text output: its signs ([- -] deleted, \ / inserted, { } another hand) are not boundaries. */
+/** The words of a plain-text output: its signs ([- -] deleted, \inserted/, { } another hand) are not boundaries. */
 export function textWords(text: string): string[] {
-  return words(text.replace(/\[-|-\]|[\\/{}]/g, ''));
+  return words(text.replace(/\[-|-\]|[{}]/g, '').replace(/\\([^\\/]*)\//g, '$1'));
 }
 
 /** One view's section of an HTML page, its visible words (tags of blocks are boundaries, of phrases not). */

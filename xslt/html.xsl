@@ -227,7 +227,8 @@
   <xsl:template name="htm:paragraph">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
-    <p class="p">
+    <xsl:element name="{if (te:holds-blocks(.)) then 'div' else 'p'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class">p</xsl:attribute>
       <xsl:if test="@xml:id">
         <xsl:attribute name="id" select="$prefix || @xml:id"/>
         <xsl:attribute name="data-anchor" select="@xml:id"/>
@@ -250,7 +251,7 @@
         <xsl:text> </xsl:text>
         <a class="anchor" href="#{@xml:id}" aria-label="Link to paragraph {@xml:id}">¶</a>
       </xsl:if>
-    </p>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template name="htm:block">
@@ -265,8 +266,26 @@
     <p class="dateline"><xsl:apply-templates mode="#current"/></p>
   </xsl:template>
 
+  <!-- A list: the fields of a form (type="field": "TO: …", inline) as they stand; a gloss list (labels
+       and items) a description list; any other an HTML list, numbered if the TEI says so. -->
   <xsl:template name="htm:list">
-    <div class="list{@type ! (' list-' || .)}{@subtype ! (' ' || .)}"><xsl:apply-templates mode="#current"/></div>
+    <xsl:variable name="kind" select="te:list-kind(.)"/>
+    <div class="list{@type ! (' list-' || .)}{@subtype ! (' ' || .)}">
+      <xsl:choose>
+        <xsl:when test="$kind = 'field'"><xsl:apply-templates mode="#current"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="tei:head" mode="#current"/>
+          <xsl:element name="{if ($kind = 'gloss') then 'dl' else if ($kind = 'ordered') then 'ol' else 'ul'}" namespace="http://www.w3.org/1999/xhtml">
+            <xsl:for-each select="node() except tei:head">
+              <xsl:choose>
+                <xsl:when test="self::tei:item or self::tei:label or self::text()"><xsl:apply-templates select="." mode="#current"/></xsl:when>
+                <xsl:otherwise><xsl:element name="{if ($kind = 'gloss') then 'dd' else 'li'}" namespace="http://www.w3.org/1999/xhtml"><xsl:attribute name="class">list-other</xsl:attribute><xsl:apply-templates select="." mode="#current"/></xsl:element></xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+          </xsl:element>
+        </xsl:otherwise>
+      </xsl:choose>
+    </div>
   </xsl:template>
 
   <xsl:template name="htm:app-start">
@@ -307,12 +326,163 @@
   </xsl:template>
 
   <xsl:template name="htm:list-head">
-    <span class="list-head"><xsl:apply-templates mode="#current"/></span>
-    <xsl:text> </xsl:text>
+    <xsl:choose>
+      <xsl:when test="te:list-kind(..) = 'field'">
+        <span class="list-head"><xsl:apply-templates mode="#current"/></span>
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:otherwise><p class="list-head"><xsl:apply-templates mode="#current"/></p></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="htm:item">
-    <span class="item"><xsl:apply-templates mode="#current"/></span>
+    <xsl:variable name="kind" select="te:list-kind(..)"/>
+    <xsl:choose>
+      <xsl:when test="$kind = 'field'"><span class="item"><xsl:apply-templates mode="#current"/></span></xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if ($kind != 'gloss') then 'li' else if (self::tei:label) then 'dt' else 'dd'}" namespace="http://www.w3.org/1999/xhtml">
+          <xsl:attribute name="class" select="local-name()"/>
+          <xsl:if test="@n and $kind = 'ordered' and ../@type = 'ordered'"><xsl:attribute name="data-n" select="@n"/></xsl:if>
+          <xsl:apply-templates mode="#current"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ==================================================== several texts, tables, registers, manuscripts, lines, drama -->
+
+  <xsl:template name="htm:separate">
+    <xsl:if test="preceding-sibling::node()[1][self::*]"><xsl:text> </xsl:text></xsl:if>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:if test="following-sibling::node()[1][self::*]"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <xsl:template name="htm:section">
+    <section class="part part-{local-name()}">
+      <xsl:for-each select="te:section-title(.)"><h3 class="part-title"><xsl:value-of select="."/></h3></xsl:for-each>
+      <xsl:apply-templates mode="#current"/>
+    </section>
+  </xsl:template>
+
+  <!-- A table: its head the caption; header cells (role="label", or in a row of role="label") th. In a
+       region of its own that scrolls sideways on small screens. -->
+  <xsl:template name="htm:table">
+    <xsl:apply-templates select="* except (tei:head | tei:row)" mode="#current"/>
+    <div class="table-scroll" role="region" tabindex="0" aria-label="{(tei:head ! ('Table: ' || normalize-space(.)), 'Table')[1]} (scrolls sideways)">
+      <table class="tei-table">
+        <xsl:if test="tei:head">
+          <caption><xsl:for-each select="tei:head"><xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if><xsl:apply-templates mode="#current"/></xsl:for-each></caption>
+        </xsl:if>
+        <tbody><xsl:apply-templates select="tei:row" mode="#current"/></tbody>
+      </table>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="htm:row">
+    <tr class="row{@role ! (' row-' || .)}"><xsl:apply-templates select="tei:cell" mode="#current"/></tr>
+  </xsl:template>
+
+  <xsl:template name="htm:cell">
+    <xsl:variable name="header" select="@role = 'label' or ../@role = 'label'"/>
+    <xsl:element name="{if ($header) then 'th' else 'td'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:if test="$header"><xsl:attribute name="scope" select="if (../@role = 'label') then 'col' else 'row'"/></xsl:if>
+      <xsl:if test="@cols castable as xs:integer and xs:integer(@cols) gt 1"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+      <xsl:if test="@rows castable as xs:integer and xs:integer(@rows) gt 1"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template name="htm:register">
+    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
+    <section class="register register-{local-name()}">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="$prefix || @xml:id"/></xsl:if>
+      <h3 class="register-title">
+        <xsl:choose>
+          <xsl:when test="tei:head"><xsl:apply-templates select="tei:head/node()" mode="#current"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="te:register-title(.)"/></xsl:otherwise>
+        </xsl:choose>
+      </h3>
+      <ul class="entries">
+        <xsl:for-each select="node() except tei:head">
+          <xsl:choose>
+            <xsl:when test="self::text() or self::tei:*[local-name() = $te:entries]"><xsl:apply-templates select="." mode="#current"/></xsl:when>
+            <xsl:otherwise><li class="register-part"><xsl:apply-templates select="." mode="#current"/></li></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="htm:entry">
+    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
+    <li class="entry entry-{local-name()}">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="$prefix || @xml:id"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </li>
+  </xsl:template>
+
+  <xsl:template name="htm:field">
+    <xsl:variable name="label" select="te:field-label(.)"/>
+    <xsl:variable name="block" select="exists(ancestor::tei:msDesc)"/>
+    <xsl:text> </xsl:text>
+    <xsl:element name="{if ($block) then 'div' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class" select="if ($label = '') then (if (parent::tei:bibl or parent::tei:biblStruct or parent::tei:biblFull) then 'bibl-part' else 'entry-name') else 'field field-' || local-name()"/>
+      <xsl:if test="$label != ''"><span class="field-label"><xsl:value-of select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/>: </span></xsl:if>
+      <xsl:choose>
+        <xsl:when test="self::tei:msIdentifier or self::tei:altIdentifier">
+          <xsl:for-each select="*"><xsl:if test="position() gt 1">, </xsl:if><xsl:apply-templates select="." mode="#current"/></xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="#current"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <xsl:template name="htm:manuscript">
+    <section class="ms-desc">
+      <h3 class="ms-title">Manuscript description<xsl:for-each select="tei:msIdentifier/tei:idno[1]">: <xsl:value-of select="normalize-space(.)"/></xsl:for-each></h3>
+      <xsl:apply-templates mode="#current"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="htm:ms-section">
+    <xsl:variable name="label" select="te:field-label(.)"/>
+    <section class="ms-section ms-{local-name()}">
+      <h4><xsl:value-of select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/><xsl:value-of select="@n ! (' ' || .)"/></h4>
+      <xsl:apply-templates mode="#current"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="htm:line">
+    <span class="line {local-name()}{@rend ! (' rend-' || replace(., '\s+', ' rend-'))}">
+      <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </span>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="htm:zone">
+    <div class="zone {local-name()}{@type ! (' zone-' || .)}"><xsl:apply-templates mode="#current"/></div>
+  </xsl:template>
+
+  <xsl:template name="htm:speaker">
+    <p class="speaker"><xsl:apply-templates mode="#current"/></p>
+  </xsl:template>
+
+  <xsl:template name="htm:stage">
+    <xsl:variable name="inline" select="exists(parent::tei:p | parent::tei:l | parent::tei:ab | parent::tei:speaker | parent::tei:line)"/>
+    <xsl:text> </xsl:text>
+    <xsl:element name="{if ($inline) then 'span' else 'p'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class">stage</xsl:attribute>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <xsl:template name="htm:inline-note">
+    <xsl:text> </xsl:text>
+    <span class="note-inline"><span class="sr-only">Note: </span><xsl:apply-templates mode="#current"/></span>
+    <xsl:text> </xsl:text>
   </xsl:template>
 
   <xsl:template name="htm:closer">
