@@ -79,6 +79,12 @@
           </nav>
 
         </section>
+        <xsl:if test="$te:text-empty">
+          <xsl:apply-templates select="$te:header[1]/tei:fileDesc/tei:sourceDesc/tei:msDesc" mode="te:diplomatic">
+            <xsl:with-param name="view" select="'diplomatic'" tunnel="yes"/>
+            <xsl:with-param name="prefix" select="'h-'" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:if>
         <div class="toolbar" role="region" aria-label="Choice of view">
             <div class="view-switch" role="group" aria-label="Edition view">
               <xsl:for-each select="$views">
@@ -150,10 +156,75 @@
             </section>
           </xsl:for-each>
           <xsl:call-template name="htm:persons"/>
+          <xsl:call-template name="htm:about"/>
           <xsl:call-template name="htm:cite"/>
         </main>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- About this document: the TEI header for readers (titles, responsibility, publication, source,
+       licence); a manuscript description of the source as one (the table's msDesc rule). -->
+  <xsl:template name="htm:about">
+    <xsl:variable name="h" select="($te:header)[1]"/>
+    <xsl:variable name="file" select="$h/tei:fileDesc"/>
+    <xsl:if test="$h">
+      <section class="about" id="about" aria-labelledby="about-title">
+        <h2 id="about-title">About this document</h2>
+        <dl class="about-list">
+          <xsl:variable name="titles" select="$file/tei:titleStmt/tei:title[normalize-space()]"/>
+          <xsl:if test="$titles">
+            <dt>Title</dt>
+            <xsl:for-each select="$titles"><dd><xsl:value-of select="normalize-space(.)"/><xsl:for-each select="(@type, @level ! ('level ' || .))[1]"> <span class="about-kind">(<xsl:value-of select="."/>)</span></xsl:for-each></dd></xsl:for-each>
+          </xsl:if>
+          <xsl:variable name="resp" select="$file/tei:titleStmt/(tei:author | tei:editor | tei:respStmt | tei:sponsor | tei:funder | tei:principal), $file/tei:editionStmt/tei:respStmt"/>
+          <xsl:if test="$resp">
+            <dt>Responsibility</dt>
+            <xsl:for-each select="$resp">
+              <dd>
+                <xsl:choose>
+                  <xsl:when test="self::tei:respStmt"><xsl:value-of select="string-join(tei:resp ! normalize-space(.), ', ')"/>: <xsl:value-of select="string-join((* except tei:resp) ! normalize-space(.), '; ')"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="local-name()"/>: <xsl:value-of select="string-join((if (*[not(self::tei:address)]) then *[not(self::tei:address)] else .) ! normalize-space(.), '; ')"/></xsl:otherwise>
+                </xsl:choose>
+              </dd>
+            </xsl:for-each>
+          </xsl:if>
+          <xsl:for-each select="$file/tei:editionStmt[normalize-space()]">
+            <dt>Edition</dt><dd><xsl:value-of select="normalize-space(string-join(tei:edition, ' '))"/></dd>
+          </xsl:for-each>
+          <xsl:for-each select="$file/tei:publicationStmt[normalize-space()]">
+            <dt>Publication</dt>
+            <dd><xsl:value-of select="string-join((tei:publisher, tei:distributor, tei:authority, tei:pubPlace, tei:date, tei:p)[normalize-space()] ! normalize-space(.), ', ')"/></dd>
+            <xsl:for-each select="tei:idno[normalize-space()]"><dd><xsl:value-of select="(@type ! (. || ': '), '')[1] || normalize-space(.)"/></dd></xsl:for-each>
+          </xsl:for-each>
+          <xsl:for-each select="$file/tei:seriesStmt[normalize-space()]">
+            <dt>Series</dt><dd><xsl:value-of select="normalize-space(string-join((tei:title, tei:p, tei:idno), '; '))"/></dd>
+          </xsl:for-each>
+          <xsl:variable name="sources" select="$file/tei:sourceDesc/(* except (tei:msDesc | tei:listWit | tei:listPerson | tei:listPlace | tei:listOrg))[normalize-space()]"/>
+          <xsl:if test="$sources">
+            <dt>Source</dt>
+            <xsl:for-each select="$sources"><dd><xsl:value-of select="normalize-space(.)"/></dd></xsl:for-each>
+          </xsl:if>
+          <xsl:variable name="availability" select="$file/tei:publicationStmt/tei:availability"/>
+          <xsl:if test="$availability[normalize-space() or .//@target]">
+            <dt>Licence</dt>
+            <xsl:for-each select="$availability">
+              <dd>
+                <xsl:for-each select="tei:licence[@target]"><a href="{@target}"><xsl:value-of select="@target"/></a><xsl:text> </xsl:text></xsl:for-each>
+                <xsl:value-of select="normalize-space(.)"/>
+                <xsl:if test="@status and not(normalize-space())"><xsl:value-of select="@status"/></xsl:if>
+              </dd>
+            </xsl:for-each>
+          </xsl:if>
+        </dl>
+        <xsl:if test="not($te:text-empty)">
+          <xsl:apply-templates select="$file/tei:sourceDesc/tei:msDesc" mode="te:diplomatic">
+            <xsl:with-param name="view" select="'diplomatic'" tunnel="yes"/>
+            <xsl:with-param name="prefix" select="'h-'" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:if>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="htm:metadata">

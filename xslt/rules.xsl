@@ -97,7 +97,9 @@
   <xsl:variable name="te:registers" as="xs:string*" select="('listPerson', 'listPlace', 'listOrg', 'listBibl', 'listEvent', 'listNym', 'listObject', 'listRelation')"/>
   <xsl:variable name="te:entries" as="xs:string*" select="('person', 'personGrp', 'place', 'org', 'event', 'bibl', 'biblStruct', 'biblFull', 'msDesc', 'nym', 'object', 'relation')"/>
   <!-- The parts of a manuscript description shown as its titled sections. -->
-  <xsl:variable name="te:ms-sections" as="xs:string*" select="('msContents', 'physDesc', 'history', 'additional', 'msPart', 'msFrag', 'head')"/>
+  <xsl:variable name="te:ms-sections" as="xs:string*" select="('msContents', 'physDesc', 'history', 'additional', 'msPart', 'msFrag')"/>
+  <!-- The elements whose children are fields (te:is-field). -->
+  <xsl:variable name="te:field-parents" as="xs:string*" select="($te:entries, 'msItem', 'msItemStruct', 'physDesc', 'history', 'additional', 'objectDesc', 'supportDesc', 'adminInfo', 'surrogates', 'msContents')"/>
 
   <!--
     The table is written as template rules in two modes, one per view: te:diplomatic and
@@ -143,14 +145,14 @@
   <xsl:template match="tei:cell" mode="te:diplomatic te:normalized"><xsl:call-template name="te:cell"/></xsl:template>
 
   <!-- Registers (listPerson, listPlace, listOrg, listBibl, …) and their entries, wherever they stand. -->
-  <xsl:template match="tei:*[local-name() = $te:registers]" mode="te:diplomatic te:normalized"><xsl:call-template name="te:register"/></xsl:template>
-  <xsl:template match="tei:*[local-name() = $te:entries][parent::tei:*[local-name() = $te:registers]]" mode="te:diplomatic te:normalized" priority="0.6"><xsl:call-template name="te:entry"/></xsl:template>
-  <xsl:template match="tei:*[te:is-field(.)]" mode="te:diplomatic te:normalized" priority="0.55"><xsl:call-template name="te:field"/></xsl:template>
+  <xsl:template match="tei:*[local-name() = $te:registers]" mode="te:diplomatic te:normalized" priority="0.1"><xsl:call-template name="te:register"/></xsl:template>
+  <xsl:template match="tei:*[parent::tei:*[local-name() = $te:registers]][local-name() = $te:entries]" mode="te:diplomatic te:normalized" priority="0.15"><xsl:call-template name="te:entry"/></xsl:template>
+  <xsl:template match="tei:*[parent::tei:*[local-name() = $te:field-parents]][te:is-field(.)]" mode="te:diplomatic te:normalized" priority="0.55"><xsl:call-template name="te:field"/></xsl:template>
 
   <!-- A manuscript description: its identifier, its titled parts, each part's labelled fields. -->
   <xsl:template match="tei:msDesc" mode="te:diplomatic te:normalized" priority="0.65"><xsl:call-template name="te:manuscript"/></xsl:template>
   <xsl:template match="tei:msIdentifier | tei:altIdentifier" mode="te:diplomatic te:normalized" priority="0.65"><xsl:call-template name="te:field"/></xsl:template>
-  <xsl:template match="tei:msDesc//tei:*[local-name() = $te:ms-sections][not(self::tei:head)]" mode="te:diplomatic te:normalized" priority="0.65"><xsl:call-template name="te:ms-section"/></xsl:template>
+  <xsl:template match="tei:*[local-name() = $te:ms-sections][ancestor::tei:msDesc]" mode="te:diplomatic te:normalized" priority="0.1"><xsl:call-template name="te:ms-section"/></xsl:template>
   <xsl:template match="tei:msItem | tei:msItemStruct" mode="te:diplomatic te:normalized" priority="0.65"><xsl:call-template name="te:block"/></xsl:template>
 
   <!-- Lines: of verse (l), of a transcribed page (line) in its zones. -->
@@ -492,30 +494,33 @@
                         or self::tei:objectDesc or self::tei:supportDesc or self::tei:adminInfo or self::tei:surrogates or self::tei:msContents]))"/>
   </xsl:function>
 
+  <!-- The labels of fields, by element name (te:field-label). -->
+  <xsl:variable name="te:field-labels" as="map(xs:string, xs:string)" select="map {
+    'birth': 'born', 'death': 'died', 'floruit': 'active', 'geo': 'coordinates', 'idno': 'identifier', 'msIdentifier': 'shelfmark',
+    'altIdentifier': 'other shelfmark', 'msName': 'name', 'origDate': 'date', 'origPlace': 'place', 'textLang': 'language',
+    'locus': 'folios', 'objectDesc': 'object', 'supportDesc': 'support', 'layoutDesc': 'layout', 'handDesc': 'hands',
+    'decoDesc': 'decoration', 'bindingDesc': 'binding', 'sealDesc': 'seals', 'accMat': 'accompanying material',
+    'additions': 'additions', 'musicNotation': 'music notation', 'scriptDesc': 'script', 'typeDesc': 'type',
+    'origin': 'origin', 'provenance': 'provenance', 'acquisition': 'acquisition', 'adminInfo': 'administrative information',
+    'surrogates': 'surrogates', 'listBibl': 'bibliography', 'recordHist': 'record history', 'custodialHist': 'custodial history',
+    'summary': 'summary', 'author': 'author', 'editor': 'editor', 'respStmt': 'responsibility', 'incipit': 'incipit',
+    'explicit': 'explicit', 'rubric': 'rubric', 'finalRubric': 'final rubric', 'colophon': 'colophon', 'filiation': 'filiation',
+    'sex': 'sex', 'occupation': 'occupation', 'residence': 'residence', 'affiliation': 'affiliation', 'location': 'location',
+    'country': 'country', 'settlement': 'settlement', 'region': 'region', 'event': 'event', 'state': 'state', 'trait': 'trait',
+    'msContents': 'contents', 'physDesc': 'physical description', 'history': 'history', 'additional': 'additional information',
+    'msPart': 'part', 'msFrag': 'fragment'
+  }"/>
+
   <!-- The label of a field ('' for an entry's own name: the first name of a person, place, organisation). -->
   <xsl:function name="te:field-label" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="n" select="local-name($e)"/>
-    <xsl:variable name="labels" select="map {
-      'birth': 'born', 'death': 'died', 'floruit': 'active', 'geo': 'coordinates', 'idno': 'identifier', 'msIdentifier': 'shelfmark',
-      'altIdentifier': 'other shelfmark', 'msName': 'name', 'origDate': 'date', 'origPlace': 'place', 'textLang': 'language',
-      'locus': 'folios', 'objectDesc': 'object', 'supportDesc': 'support', 'layoutDesc': 'layout', 'handDesc': 'hands',
-      'decoDesc': 'decoration', 'bindingDesc': 'binding', 'sealDesc': 'seals', 'accMat': 'accompanying material',
-      'additions': 'additions', 'musicNotation': 'music notation', 'scriptDesc': 'script', 'typeDesc': 'type',
-      'origin': 'origin', 'provenance': 'provenance', 'acquisition': 'acquisition', 'adminInfo': 'administrative information',
-      'surrogates': 'surrogates', 'listBibl': 'bibliography', 'recordHist': 'record history', 'custodialHist': 'custodial history',
-      'summary': 'summary', 'author': 'author', 'editor': 'editor', 'respStmt': 'responsibility', 'incipit': 'incipit',
-      'explicit': 'explicit', 'rubric': 'rubric', 'finalRubric': 'final rubric', 'colophon': 'colophon', 'filiation': 'filiation',
-      'sex': 'sex', 'occupation': 'occupation', 'residence': 'residence', 'affiliation': 'affiliation', 'location': 'location',
-      'country': 'country', 'settlement': 'settlement', 'region': 'region', 'event': 'event', 'state': 'state', 'trait': 'trait',
-      'msContents': 'contents', 'physDesc': 'physical description', 'history': 'history', 'additional': 'additional information',
-      'msPart': 'part', 'msFrag': 'fragment'
-    }"/>
+
     <xsl:variable name="entry" select="$e/parent::*[local-name() = $te:entries]"/>
     <xsl:variable name="own-name" select="($entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:title | tei:label | tei:head))[1]"/>
     <xsl:sequence select="if ($entry and $e is $own-name) then ''
                           else if ($entry/self::tei:bibl or $entry/self::tei:biblStruct or $entry/self::tei:biblFull) then ''
-                          else (($e/@type[not(. = ('main'))] ! (if ($n = 'idno') then string(.) else ())), $labels($n), lower-case(replace($n, '([a-z])([A-Z])', '$1 $2')))[1]"/>
+                          else (($e/@type[not(. = ('main'))] ! (if ($n = 'idno') then string(.) else ())), $te:field-labels($n), lower-case(replace($n, '([a-z])([A-Z])', '$1 $2')))[1]"/>
   </xsl:function>
 
   <!-- What kind of list: the fields of our forms (type field, participants: "TO: …"), a gloss list
@@ -529,10 +534,10 @@
   </xsl:function>
 
   <!-- Does a paragraph hold blocks (lists, tables, verse …)? Then HTML's p cannot hold it. -->
+  <xsl:variable name="te:block-holders" as="xs:string*" select="('list', 'table', 'lg', 'l', 'line', 'zone', 'sp', 'figure', 'floatingText', 'p', 'ab', 'msDesc', 'castList', 'div', 'stage', 'speaker', $te:registers)"/>
   <xsl:function name="te:holds-blocks" as="xs:boolean">
     <xsl:param name="p" as="element()"/>
-    <xsl:sequence select="exists(($p/descendant::tei:*[local-name() = ('list', 'table', 'lg', 'l', 'line', 'zone', 'sp', 'figure', 'floatingText', 'p', 'ab', 'msDesc', 'castList', 'div', 'stage', 'speaker', $te:registers)]
-                                  except $p/descendant::tei:note/descendant::*)[1])"/>
+    <xsl:sequence select="exists($p/descendant::tei:*[local-name() = $te:block-holders][not(ancestor::tei:note)][1])"/>
   </xsl:function>
 
   <!-- The heading of a register without a head of its own. -->
@@ -547,6 +552,9 @@
     <xsl:param name="note" as="element()"/>
     <xsl:sequence select="exists($note/ancestor::tei:*[local-name() = $te:registers or self::tei:msDesc])"/>
   </xsl:function>
+
+  <!-- Has the document no text at all (a manuscript description's record: its msDesc is its content)? -->
+  <xsl:variable name="te:text-empty" as="xs:boolean" select="empty(($te:text-root//text()[normalize-space()][not(ancestor::tei:teiHeader)])[1])"/>
 
   <!-- The heading of a section of several texts: a corpus member's title, a text's own title page. -->
   <xsl:function name="te:section-title" as="xs:string?">

@@ -52,6 +52,10 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="txt:notes"/>
+      <!-- The manuscript description of the source (the page shows it with the header). -->
+      <xsl:apply-templates select="$te:header[1]/tei:fileDesc/tei:sourceDesc/tei:msDesc" mode="te:diplomatic">
+        <xsl:with-param name="view" select="'diplomatic'" tunnel="yes"/>
+      </xsl:apply-templates>
       <xsl:variable name="acronyms" select="te:view-acronyms($view)"/>
       <xsl:if test="$acronyms">
         <xsl:sequence select="$PARA, 'Abbreviations', $PARA"/>
