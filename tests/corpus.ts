@@ -66,7 +66,7 @@ export function words(s: string): string[] {
   return s.normalize('NFC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 }
 
-/** Where a document's text is: every top-level text of a TEI or teiCorpus, or a TEI fragment's root (a surface). */
+/** Where a document's text is: every top-level text (and sourceDoc) of a TEI or teiCorpus, or a TEI fragment's root (a surface). */
 export function textRoots(doc: slimdom.Document): slimdom.Element[] {
   const root = doc.documentElement;
   if (!root || root.namespaceURI !== TEI_NS) return [];
@@ -74,7 +74,7 @@ export function textRoots(doc: slimdom.Document): slimdom.Element[] {
   const out: slimdom.Element[] = [];
   const walk = (e: slimdom.Element) => {
     for (const c of e.children) {
-      if (c.namespaceURI === TEI_NS && c.localName === 'text') out.push(c);
+      if (c.namespaceURI === TEI_NS && (c.localName === 'text' || c.localName === 'sourceDoc')) out.push(c);
       else if (c.namespaceURI === TEI_NS && (c.localName === 'TEI' || c.localName === 'teiCorpus')) walk(c);
     }
   };

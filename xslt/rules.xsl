@@ -473,14 +473,15 @@
     <xsl:sequence select="($root//tei:profileDesc/tei:creation/tei:date)[1] ! normalize-space(.)"/>
   </xsl:function>
 
-  <!-- What holds the text of a document: every text of a TEI (each text holds its group's texts),
+  <!-- What holds the text of a document: every text of a TEI (each text holds its group's texts) and its
+       transcription of the source's pages (sourceDoc),
        every member of a teiCorpus (each a titled section), or the root of a TEI fragment (a
        transcribed page's surface, a FRUS excerpt). The witnesses of our own documents are in its one body. -->
   <xsl:function name="te:text-root" as="node()*">
     <xsl:param name="root" as="node()"/>
     <xsl:variable name="top" select="$root/*"/>
     <xsl:sequence select="if ($top/self::tei:teiCorpus) then $top/(tei:TEI | tei:teiCorpus)
-                          else if ($top/self::tei:TEI) then $top/tei:text
+                          else if ($top/self::tei:TEI) then $top/(tei:sourceDoc | tei:text)
                           else $top"/>
   </xsl:function>
 
