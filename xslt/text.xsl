@@ -52,8 +52,8 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="txt:notes"/>
-      <!-- The manuscript description of the source (the page shows it with the header). -->
-      <xsl:apply-templates select="$te:header[1]/tei:fileDesc/tei:sourceDesc/tei:msDesc" mode="te:diplomatic">
+      <!-- A document without text (a manuscript's record): the manuscript description is its text. -->
+      <xsl:apply-templates select="$te:header[1]/tei:fileDesc/tei:sourceDesc/tei:msDesc[$te:text-empty]" mode="te:diplomatic">
         <xsl:with-param name="view" select="'diplomatic'" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:variable name="acronyms" select="te:view-acronyms($view)"/>
@@ -167,7 +167,7 @@
 
   <!-- An item on a line of its own; a gloss list's label before its item, on the same line. -->
   <xsl:template name="txt:item">
-    <xsl:if test="self::tei:item and te:list-kind(..) != 'field'"><xsl:sequence select="$LB"/></xsl:if>
+    <xsl:if test="self::tei:item and te:list-kind(..) = ('simple', 'ordered')"><xsl:sequence select="$LB"/></xsl:if>
     <xsl:apply-templates mode="#current"/>
     <xsl:sequence select="if (self::tei:label) then ' ' else $LB"/>
   </xsl:template>
