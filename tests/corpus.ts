@@ -34,7 +34,7 @@ export type View = 'diplomatic' | 'normalized';
 const INLINE = new Set(
   ('hi emph foreign term gloss mentioned soCalled said choice sic corr abbr expan orig reg am ex unclear supplied damage retrace restore ' +
     'subst mod add del seg c g w pc persName placeName orgName name rs roleName forename surname addName genName nameLink date time num ' +
-    'measure ref title distinct hi handShift secl surplus metamark redo undo').split(' '),
+    'measure ref title distinct hi handShift secl surplus metamark redo undo milestone anchor index').split(' '),
 );
 
 /** Elements whose words a view leaves out by design (docs/editions.md "What each view leaves out"). */

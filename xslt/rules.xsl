@@ -509,7 +509,7 @@
     'sex': 'sex', 'occupation': 'occupation', 'residence': 'residence', 'affiliation': 'affiliation', 'location': 'location',
     'country': 'country', 'settlement': 'settlement', 'region': 'region', 'event': 'event', 'state': 'state', 'trait': 'trait',
     'msContents': 'contents', 'physDesc': 'physical description', 'history': 'history', 'additional': 'additional information',
-    'msPart': 'part', 'msFrag': 'fragment'
+    'msPart': 'part', 'msFrag': 'fragment', 'bibl': 'work', 'locusGrp': 'folios'
   }"/>
 
   <!-- The label of a field ('' for an entry's own name: the first name of a person, place, organisation). -->
