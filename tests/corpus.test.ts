@@ -40,7 +40,7 @@ describe('structure', () => {
   test('titles: the main title, not the series title; a page of a manuscript by its shelfmark and folio', () => {
     expect(title(render('L00526.xml').html)).toBe('Arthur Schnitzler an Richard Beer-Hofmann, [1896?]');
     expect(title(render('L01851.xml').html)).toBe('Hermann Bahr an Arthur Schnitzler, 28.\u00a06.\u00a01909');
-    expect(title(render('ox-frankenstein_notebook_c1.xml').html)).toBe('Frankenstein, Notebook C1: An electronic transcription');
+    expect(title(render('ox-frankenstein_notebook_c1.xml').html)).toBe('Frankenstein, Notebook C1');
     expect(title(render('ox-ms_abinger_c56-0046.xml').html)).toBe('MS. Abinger c. 56, 21v');
     expect(title(render('stoa0045.stoa008.perseus-lat2.xml').html)).toBe('Ephemeris id est totius diei negotium');
     expect(title(render('testdrama.xml').html)).toBe('Hamlet');

@@ -456,11 +456,10 @@
     <xsl:variable name="t" select="($titles[@type = 'main'], $titles[@level = 'a'][not(@type)], $titles[not(@type) and not(@level = ('s', 'j'))],
                                     $titles[not(@level = ('s', 'j')) and not(@type = ('sub', 'subtitle', 'series', 'alt', 'short', 'desc', 'iso-date', 'parallel'))],
                                     $titles[not(@level = ('s', 'j'))], $titles)[1]"/>
-    <xsl:variable name="parts" select="if ($t/@type = 'main') then ($t, $titles[@type = 'sub'][1]) else $t"/>
     <xsl:variable name="ms" select="($header/tei:fileDesc/tei:sourceDesc/tei:msDesc/tei:msIdentifier)[1]"/>
     <xsl:variable name="root-el" select="$root/descendant-or-self::*[1]"/>
     <xsl:sequence select="(
-      $t ! normalize-space(string-join($parts ! normalize-space(.), ': ')),
+      $t ! normalize-space(.),
       ($root//tei:text//tei:head)[1] ! normalize-space(.),
       $ms ! normalize-space(string-join((tei:settlement, tei:repository, tei:collection, tei:idno)[normalize-space()] ! normalize-space(.), ', ')),
       string-join($root-el/@*[local-name() = ('shelfmark', 'folio')] ! string(.), ', ')[. != ''],
