@@ -18,7 +18,7 @@ function render(file: string): Rendered {
   return r;
 }
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
-const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+const title = (html: string) => /<h1 id="doc-title">([^<]*)<\/h1>/.exec(html)?.[1];
 
 test('the corpus holds at least six projects', () => {
   expect(new Set(files.map((f) => f.project)).size).toBeGreaterThanOrEqual(6);

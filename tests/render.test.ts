@@ -215,7 +215,7 @@ describe('any TEI: structures a reader expects (issue 15)', () => {
   });
 
   test('titles: the main title; else the first that is not a series title (not seriesStmt\'s)', () => {
-    const title = (h: string) => /<title>([^<]*)<\/title>/.exec(f('<text><body><p>x</p></body></text>', h).html)![1];
+    const title = (h: string) => /<h1 id="doc-title">([^<]*)<\/h1>/.exec(f('<text><body><p>x</p></body></text>', h).html)![1];
     expect(title('<titleStmt><title level="s">Letters</title><title level="a">A to B, 1900</title></titleStmt>')).toBe('A to B, 1900');
     expect(title('<titleStmt><title type="sub">An edition</title><title type="main">Frankenstein</title></titleStmt>')).toBe('Frankenstein');
     expect(title('<titleStmt><title type="series">Series</title><title>Own</title></titleStmt>')).toBe('Own');
