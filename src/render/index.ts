@@ -11,6 +11,7 @@ import { renderProblems } from '../validate/xml.js';
 import { writeFileAtomic } from '../io.js';
 import { SourceError } from '../transcription/source.js';
 import { XSLT_DIR, compileStylesheets, sefPath } from './compile-xslt.js';
+import { copyFacsimileAssets } from '../site/assets.js';
 
 export interface Rendered {
   html: string;
@@ -90,4 +91,5 @@ export function copyAssets(editions: string): void {
   const dir = join(editions, 'html');
   mkdirSync(dir, { recursive: true });
   for (const a of ASSETS) writeFileAtomic(join(dir, a), readFileSync(join(XSLT_DIR, 'assets', a)));
+  copyFacsimileAssets(dir);
 }
