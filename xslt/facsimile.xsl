@@ -103,8 +103,7 @@
   -->
   <xsl:function name="facs:images" as="map(*)*">
     <xsl:param name="e" as="element()"/>
-    <xsl:variable name="n" select="string(($e[self::tei:pb]/@n, $e/ancestor-or-self::tei:surface[1]/@n)[1])"/>
-    <xsl:variable name="label" select="if ($n != '') then 'Page ' || $n else 'Page image'"/>
+    <xsl:variable name="label" select="if ($e/self::tei:pb/@n) then 'Page ' || $e/@n else facs:images-label($e)"/>
     <xsl:choose>
       <xsl:when test="$e/self::tei:pb">
         <xsl:for-each select="tokenize(normalize-space($e/@facs), ' ')">
@@ -126,10 +125,21 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- The caption of a surface, zone or graphic: its surface's label, else its number. -->
+  <xsl:function name="facs:images-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="surface" select="$e/ancestor-or-self::tei:surface[1]"/>
+    <xsl:sequence select="
+      if ($surface/tei:label[normalize-space()]) then normalize-space($surface/tei:label[normalize-space()][1])
+      else if ($surface/@n) then 'Page ' || $surface/@n
+      else 'Page image'"/>
+  </xsl:function>
+
   <xsl:function name="facs:of" as="map(*)*">
     <xsl:param name="t" as="element()"/>
-    <xsl:param name="label" as="xs:string"/>
-    <xsl:variable name="label" select="if ($label = 'Page image' and $t/ancestor-or-self::tei:surface[1]/@n) then 'Page ' || $t/ancestor-or-self::tei:surface[1]/@n else $label"/>
+    <xsl:param name="given" as="xs:string"/>
+    <!-- A page break without a number: the caption of what it points to. -->
+    <xsl:variable name="label" select="if ($given = 'Page image') then facs:images-label($t) else $given"/>
     <xsl:choose>
       <xsl:when test="$t/self::tei:graphic">
         <xsl:sequence select="facs:image($t, $t/@url, $label, $t)"/>

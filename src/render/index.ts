@@ -5,7 +5,8 @@
  * process; SaxonJS prepares it again on every transform, so one transform pays that once.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import SaxonJS from 'saxon-js';
 import { renderProblems } from '../validate/xml.js';
 import { writeFileAtomic } from '../io.js';
@@ -33,12 +34,21 @@ function stylesheet(): unknown {
 const OUTPUT_BASE = 'file:///tei-edition/render/';
 
 /**
+ * Where a rendered TEI file is and where its page goes: relative image URLs (facsimiles) are
+ * resolved against the TEI file and written relative to the page. Without it they stay as written.
+ */
+export interface RenderLocation {
+  tei: string;
+  page: string;
+}
+
+/**
  * Render one TEI document. The XML is checked first (well-formed, no entity declarations, not
  * nested too deep, TEI at the root, pointers that end: renderProblems): a fault is a SourceError
  * with its line and column. `checked`: the caller has parsed it already (the build, which has
  * just validated the converter's own output).
  */
-export function renderTei(file: string, xml: string, name: string, checked = false): Rendered {
+export function renderTei(file: string, xml: string, name: string, checked = false, at?: RenderLocation): Rendered {
   const problems = checked ? [] : renderProblems(file, xml);
   if (problems.length) {
     const p = problems[0]!;
@@ -50,7 +60,7 @@ export function renderTei(file: string, xml: string, name: string, checked = fal
         stylesheetInternal: stylesheet(),
         sourceText: xml,
         destination: 'serialized',
-        stylesheetParams: { name },
+        stylesheetParams: { name, ...(at ? { 'facs-base': pathToFileURL(resolve(at.tei)).href, 'facs-page': pathToFileURL(resolve(at.page)).href } : {}) },
         baseOutputURI: OUTPUT_BASE,
         deliverResultDocument: () => ({ destination: 'serialized' }),
       },
