@@ -36,8 +36,10 @@
   <!-- The page breaks that point to images, and the images no page break shows. -->
   <xsl:variable name="facs:breaks" as="element()*" select="//tei:pb[@facs]"/>
   <xsl:variable name="facs:shown" as="element()*" select="$facs:breaks ! facs:targets(.)"/>
+  <!-- facsimile and sourceDoc are children of TEI (in a teiCorpus too): no search of the whole tree. -->
+  <xsl:variable name="facs:resources" as="element()*" select="(/*, /*/tei:TEI)/(tei:facsimile | tei:sourceDoc)"/>
   <xsl:variable name="facs:apart" as="element()*"
-                select="(//tei:facsimile/(tei:surface | tei:surfaceGrp//tei:surface)[tei:graphic], //tei:facsimile/tei:graphic, //tei:sourceDoc//tei:surface[tei:graphic])
+                select="($facs:resources/self::tei:facsimile/(tei:surface | tei:surfaceGrp//tei:surface | tei:graphic), $facs:resources/self::tei:sourceDoc//tei:surface)[self::tei:graphic or tei:graphic]
                         [not(. intersect $facs:shown or .//* intersect $facs:shown or ancestor::* intersect $facs:shown)]"/>
   <xsl:variable name="facs:any" as="xs:boolean" select="exists($facs:apart) or exists($facs:breaks[exists(facs:images(.))])"/>
 
@@ -84,7 +86,9 @@
   <xsl:template name="facs:page">
     <xsl:param name="view" as="xs:string" tunnel="yes" select="'diplomatic'"/>
     <xsl:if test="$view = 'diplomatic' and @facs">
-      <xsl:sequence select="facs:figure(facs:images(.), 'p-' || generate-id() || '-')"/>
+      <!-- Ids the same at every build (generate-id() is not): the page break's place among those with images. -->
+      <xsl:variable name="pb" select="."/>
+      <xsl:sequence select="facs:figure(facs:images(.), 'p-' || count($facs:breaks[. &lt;&lt; $pb]) + 1 || '-')"/>
     </xsl:if>
   </xsl:template>
 
