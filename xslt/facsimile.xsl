@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   tei-edition: page images (facsimiles) on the document page. Included by edition.xsl; html.xsl
-  calls three templates: facs:head (style and scripts, only when the document has images),
+  calls three templates: facs:head (style and script),
   facs:view (at the start of each view) and facs:page (at each page break).
 
   What is shown: every pb/@facs (a pointer to a surface, a zone or a graphic, or an image URL),
@@ -33,25 +33,29 @@
 
   <xsl:key name="facs:id" match="*[@xml:id]" use="@xml:id"/>
 
-  <!-- The page breaks that point to images, and the images no page break shows. -->
-  <xsl:variable name="facs:breaks" as="element()*" select="//tei:pb[@facs]"/>
-  <xsl:variable name="facs:shown" as="element()*" select="$facs:breaks ! facs:targets(.)"/>
   <!-- facsimile and sourceDoc are children of TEI (in a teiCorpus too): no search of the whole tree. -->
   <xsl:variable name="facs:resources" as="element()*" select="(/*, /*/tei:TEI)/(tei:facsimile | tei:sourceDoc)"/>
+  <!--
+    The page breaks that point to images, and the images no page break shows: searched for only in a
+    document with a facsimile or sourceDoc (a search of the whole tree costs in SaxonJS about as much
+    as the page). Elsewhere a pb/@facs still shows its image where it stands (facs:page).
+  -->
+  <xsl:variable name="facs:breaks" as="element()*" select="if (exists($facs:resources)) then //tei:pb[@facs] else ()"/>
+  <xsl:variable name="facs:shown" as="element()*" select="$facs:breaks ! facs:targets(.)"/>
   <xsl:variable name="facs:apart" as="element()*"
                 select="($facs:resources/self::tei:facsimile/(tei:surface | tei:surfaceGrp//tei:surface | tei:graphic), $facs:resources/self::tei:sourceDoc//tei:surface)[self::tei:graphic or tei:graphic]
                         [not(. intersect $facs:shown or .//* intersect $facs:shown or ancestor::* intersect $facs:shown)]"/>
-  <xsl:variable name="facs:any" as="xs:boolean" select="exists($facs:apart) or exists($facs:breaks[exists(facs:images(.))])"/>
 
   <!-- ==================================================== hooks called by html.xsl -->
 
-  <!-- In the head: the style and scripts, where the page's other assets are ($assets, html.xsl). -->
+  <!--
+    In the head: the style and the script, where the page's other assets are ($assets, html.xsl), on
+    every page: to know whether a page has images would cost a search of the whole document (in
+    SaxonJS as much as the rest of the page). The script loads OpenSeadragon only on a page with images.
+  -->
   <xsl:template name="facs:head">
-    <xsl:if test="$facs:any">
-      <link rel="stylesheet" href="{$assets}facsimile.css"/>
-      <script src="{$assets}openseadragon/openseadragon.min.js" defer="defer"></script>
-      <script src="{$assets}facsimile.js" defer="defer"></script>
-    </xsl:if>
+    <link rel="stylesheet" href="{$assets}facsimile.css"/>
+    <script src="{$assets}facsimile.js" defer="defer"></script>
   </xsl:template>
 
   <!-- At the start of a view: the images no page break shows (diplomatic), or all of them behind a control (reading text). -->
@@ -86,9 +90,8 @@
   <xsl:template name="facs:page">
     <xsl:param name="view" as="xs:string" tunnel="yes" select="'diplomatic'"/>
     <xsl:if test="$view = 'diplomatic' and @facs">
-      <!-- Ids the same at every build (generate-id() is not): the page break's place among those with images. -->
-      <xsl:variable name="pb" select="."/>
-      <xsl:sequence select="facs:figure(facs:images(.), 'p-' || count($facs:breaks[. &lt;&lt; $pb]) + 1 || '-')"/>
+      <!-- Ids the same at every build (generate-id() is not): the page break's place in the tree. -->
+      <xsl:sequence select="facs:figure(facs:images(.), 'p-' || string-join(ancestor-or-self::* ! string(count(preceding-sibling::*) + 1), '-') || '-')"/>
     </xsl:if>
   </xsl:template>
 

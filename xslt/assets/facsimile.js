@@ -1,6 +1,6 @@
 /*
  * tei-edition: the zoomable page images of a document page (OpenSeadragon, copied beside the page,
- * so that it works offline and from file://). Each image (.facs) is a plain img linked to the image
+ * so that it works offline and from file://, and loaded only by a page with images). Each image (.facs) is a plain img linked to the image
  * file: that is what readers get without JavaScript, or when the viewer cannot open the image.
  * Here a "Zoom" button opens the viewer in its place, with buttons to zoom in, zoom out, reset,
  * show full screen and close; the image itself takes the keyboard too (+ and − zoom, the arrow
@@ -9,11 +9,12 @@
  */
 (function () {
   'use strict';
-  var OSD = window.OpenSeadragon;
   var figures = document.querySelectorAll('.facs[data-facs-src]');
-  if (typeof OSD !== 'function' || !figures.length) return;
+  if (!figures.length) return;
   var script = document.currentScript;
-  var images = (script && script.src ? script.src.replace(/[^/]*$/, '') : '') + 'openseadragon/images/';
+  var here = script && script.src ? script.src.replace(/[^/]*$/, '') : '';
+  var images = here + 'openseadragon/images/';
+  var OSD;
 
   function button(label, onClick) {
     var b = document.createElement('button');
@@ -114,7 +115,14 @@
     canvas.focus();
   }
 
-  Array.prototype.forEach.call(figures, function (figure) {
+  /** OpenSeadragon loaded (only on a page with images): the Zoom buttons appear. Without it, the plain images stay. */
+  function ready() {
+    OSD = window.OpenSeadragon;
+    if (typeof OSD !== 'function') return;
+    Array.prototype.forEach.call(figures, enhance);
+  }
+
+  function enhance(figure) {
     var zoom = figure.querySelector('.facs-zoom');
     if (!zoom) return;
     zoom.hidden = false;
@@ -123,5 +131,13 @@
       if (figure.facsViewer) close(figure);
       else open(figure);
     });
-  });
+  }
+
+  if (typeof window.OpenSeadragon === 'function') ready();
+  else {
+    var osd = document.createElement('script');
+    osd.src = here + 'openseadragon/openseadragon.min.js';
+    osd.onload = ready;
+    document.head.appendChild(osd);
+  }
 })();
