@@ -6,7 +6,8 @@
 // - screenshot-names.png: names linked to the register, a toggletip open;
 // - screenshot-search.png: a search's results, and the hit marked in the view that holds it (a word
 //   only in a deletion: the diplomatic view);
-// - screenshot-citation.png: "How to cite", with the downloads for reference managers.
+// - screenshot-citation.png: "How to cite", with the downloads for reference managers;
+// - screenshot-facsimile.png: a letter with its facsimile, the page image beside the page's text.
 import { chromium } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 import { readFileSync, rmSync } from 'node:fs';
@@ -62,5 +63,12 @@ const cite = page.locator('#cite');
 await bringUp(cite, 60);
 const box = await cite.boundingBox();
 await page.screenshot({ path: 'docs/screenshot-citation.png', clip: { x: box.x - 16, y: box.y - 4, width: box.width + 32, height: box.height + 12 } });
+
+// A letter with its facsimile: the page image beside the page's text.
+const facs = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+await facs.goto(`${url('html/1962-12-18-usun-1687.html')}#view=diplomatic`);
+await facs.locator('#view-diplomatic .facs').first().scrollIntoViewIfNeeded();
+await facs.evaluate(() => window.scrollBy(0, -90));
+await facs.screenshot({ path: 'docs/screenshot-facsimile.png' });
 
 await browser.close();

@@ -21,6 +21,7 @@ import { buildSite, siteRecord, type SiteRecord } from './site/index.js';
 import { DescribedError, describeError } from './errors.js';
 import { openBuildState } from './build-state.js';
 import { packageFile } from './paths.js';
+import { publishFacsimiles } from './enrich/facsimile.js';
 import Tinypool from 'tinypool';
 import { bagPath, checkBagTarget, recoverBag, writePackage } from './site/package.js';
 
@@ -296,6 +297,7 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
 
   if (registers.persons.length) writeFileAtomic(join(options.dir, 'tei', 'registers', 'persons.xml'), buildPersonsTei(registers.persons, metadata.edition));
   copyAssets(editions);
+  publishFacsimiles(sources, editions, metadata.documents);
   const done = (r: DocumentResult) => {
     results.set(r.file, r);
     state.record(r);

@@ -1,6 +1,7 @@
 import { convertText, type Converted } from '../src/pipeline.js';
 import { main } from '../src/cli/index.js';
 import { DEFAULT_EDITION, type Metadata } from '../src/enrich/metadata.js';
+import { ConfigError } from '../src/enrich/config.js';
 import type { Registers } from '../src/enrich/registers.js';
 
 export const EMPTY_METADATA: Metadata = { edition: DEFAULT_EDITION, documents: {} };
@@ -55,4 +56,15 @@ export async function run(...args: string[]) {
   let err = '';
   const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
   return { code, out, err };
+}
+
+/** The problems a configuration text has, as `line:col: message`. */
+export function problems(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems.map((p) => `${p.pos.line}:${p.pos.column}: ${p.message}`);
+    throw e;
+  }
+  return [];
 }

@@ -21,6 +21,7 @@
   <xsl:include href="html.xsl"/>
   <xsl:include href="text.xsl"/>
   <xsl:include href="shell.xsl"/>
+  <xsl:include href="facsimile.xsl"/>
 
   <xsl:mode use-accumulators="#all"/>
 

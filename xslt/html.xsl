@@ -15,6 +15,7 @@
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
                 xmlns:te="urn:tei-edition:xslt"
                 xmlns:htm="urn:tei-edition:xslt:html"
+                xmlns:facs="urn:tei-edition:xslt:facsimile"
                 xmlns="http://www.w3.org/1999/xhtml"
                 exclude-result-prefixes="#all">
 
@@ -41,7 +42,7 @@
       <xsl:with-param name="page-class" select="'document-page'"/>
       <xsl:with-param name="skip-to" select="'text'"/>
       <xsl:with-param name="skip-label" select="'Skip to the text'"/>
-      <xsl:with-param name="head" as="node()*"><xsl:call-template name="htm:meta"/></xsl:with-param>
+      <xsl:with-param name="head" as="node()*"><xsl:call-template name="facs:head"/><xsl:call-template name="htm:meta"/></xsl:with-param>
       <xsl:with-param name="rights" select="$te:header//tei:availability/(tei:licence | tei:p) ! string(.)"/>
       <xsl:with-param name="scripts" select="$assets || 'edition.js'"/>
       <xsl:with-param name="content" as="node()*">
@@ -103,6 +104,7 @@
               <xsl:if test="count($witnesses) gt 1 and $v?view = 'normalized'">
                 <p class="view-note">The reading text follows copy <xsl:value-of select="te:witness-siglum($witnesses[1])"/> (<xsl:value-of select="te:witness-label($witnesses[1])"/>); the diplomatic transcription shows every copy.</p>
               </xsl:if>
+              <xsl:call-template name="facs:view"><xsl:with-param name="view" select="$v?view" tunnel="yes"/></xsl:call-template>
               <div class="text">
                 <xsl:choose>
                   <xsl:when test="$v?view = 'diplomatic'">
@@ -576,6 +578,7 @@
 
   <xsl:template name="htm:page-break">
     <span class="pb{if (te:standalone(.)) then ' block' else ''}" data-page="{@n}"><xsl:value-of select="te:page-text(.)"/></span>
+    <xsl:call-template name="facs:page"/>
   </xsl:template>
 
   <xsl:template name="htm:line-break">

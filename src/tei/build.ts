@@ -16,6 +16,7 @@ import { plain } from '../transcription/classify.js';
 import { TOOL } from '../version.js';
 import type { Person } from '../enrich/registers.js';
 import type { Collation, Token } from '../enrich/collate.js';
+import { imageUrl } from '../enrich/facsimile.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
@@ -68,9 +69,10 @@ export function buildTei(input: TeiInput): string {
   }));
   writeHeader(root, input);
   if (input.persons?.length) writePersons(root, input.persons);
+  const facs = writeFacsimile(root, input);
   const text = el(root, 1, 'text');
   const body = el(text, 2, 'body');
-  const writer = new BodyWriter(doc);
+  const writer = new BodyWriter(doc, facs);
   for (const w of doc.witnesses) writer.witness(body, 3, w);
   for (const c of input.collations ?? []) writeCollation(body, 3, c);
   end(body, 2);
@@ -408,15 +410,85 @@ function editorialDeclaration(f: Set<Feature>): string[] {
   return out;
 }
 
+/**
+ * The page images of edition.yaml (`facs`) as a facsimile: one surface per page of a witness, its
+ * graphic pointing to the published image (editions/images/, or the URL), with the alt text as
+ * desc. Returns each witness's surface ids in page order (the page breaks point to them). An image
+ * with no page to go with is kept (a surface no page break points to), and a warning says so.
+ */
+function writeFacsimile(root: XMLBuilder, input: TeiInput): Map<string, string[]> {
+  const { doc, meta } = input;
+  const out = new Map<string, string[]>();
+  if (!meta.facs?.length) return out;
+  const title = docTitle(input);
+  const facsimile = el(root, 1, 'facsimile');
+  const several = doc.witnesses.length > 1;
+  for (const [k, w] of doc.witnesses.entries()) {
+    const pages = pagesOf(w);
+    const images = meta.facs.filter((f) => (f.witness ? f.witness === w.id : k === 0));
+    const ids = images.map((f, i) => {
+      const id = `facs-${siglum(w.id)}-${i + 1}`;
+      const n = pages[i] ?? String(i + 1);
+      const surface = el(facsimile, 2, 'surface', { 'xml:id': id, n, ...(several ? { corresp: `#${w.id}` } : {}) });
+      const graphic = el(surface, 3, 'graphic', { url: imageUrl(f.image) });
+      graphic.ele('desc').txt(xmlText(f.alt ?? `Page ${n} of ${title}${several ? ` (copy ${siglum(w.id)})` : ''}`));
+      end(surface, 2);
+      return id;
+    });
+    if (images.length > pages.length) {
+      doc.warnings.push({ pos: { line: 1, column: 1 }, message: `edition.yaml gives ${images.length} page images for copy ${siglum(w.id)}, the transcription has ${pages.length} pages: the images without a page are shown apart` });
+    }
+    out.set(w.id, ids);
+  }
+  for (const f of meta.facs) {
+    if (f.witness && !doc.witnesses.some((w) => w.id === f.witness)) doc.warnings.push({ pos: { line: 1, column: 1 }, message: `edition.yaml gives a page image for the witness '${f.witness}', which the transcription does not have` });
+  }
+  end(facsimile, 1);
+  return out;
+}
+
+/** The pages of a witness, by their numbers (undefined where none is given): the first page too when no page break opens it. */
+function pagesOf(w: Witness): (string | undefined)[] {
+  const pages: (string | undefined)[] = [];
+  const walk = (nodes: Inline[]) => {
+    for (const n of nodes) {
+      if (n.kind === 'pb') pages.push(n.n);
+      if ('children' in n) walk(n.children);
+    }
+  };
+  if (w.blocks[0]?.kind !== 'pb') pages.push(undefined);
+  for (const b of w.blocks) {
+    if (b.kind === 'pb') pages.push(b.n);
+    else for (const l of blockLines(b)) walk(l.inlines);
+  }
+  return pages;
+}
+
 class BodyWriter {
   /** Paragraph ids, and the links of a paragraph broken off by a page break. */
   private paragraphs = new Map<Block, Record<string, string>>();
 
-  constructor(private readonly doc: TranscribedDocument) {}
+  /** Pages written of the current witness (page breaks point to its surfaces in this order). */
+  private page = 0;
+  private surfaces: string[] = [];
+
+  constructor(
+    private readonly doc: TranscribedDocument,
+    /** The facsimile surfaces of each witness, by witness id, in the order of its pages. */
+    private readonly facs: Map<string, string[]> = new Map(),
+  ) {}
+
+  /** The page break's facs: the surface of the next page, if the witness has one. */
+  private pageFacs(): Record<string, string> {
+    const id = this.surfaces[this.page++];
+    return id ? { facs: `#${id}` } : {};
+  }
 
   witness(body: XMLBuilder, depth: number, w: Witness): void {
     const div = el(body, depth, 'div', { type: 'witness', corresp: `#${w.id}` });
     const d = depth + 1;
+    this.surfaces = this.facs.get(w.id) ?? [];
+    this.page = 0;
     if (w.introduction) {
       const head = el(div, d, 'head', { type: 'transcriber' });
       this.inlines(head, w.introduction.inlines);
@@ -432,6 +504,8 @@ class BodyWriter {
     });
 
     const blocks = w.blocks;
+    // Page images and no page break at the start: the first page's break, for its image.
+    if (this.surfaces.length && blocks[0]?.kind !== 'pb') el(div, d, 'pb', this.pageFacs());
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
       if (b.kind === 'signature') {
@@ -470,7 +544,7 @@ class BodyWriter {
         if (b.n) attrs.n = b.n;
         // Inferred from the furniture of a page foot and head, not written in the source.
         if (b.inferred && b.n !== '1') attrs.cert = 'medium';
-        el(parent, d, 'pb', attrs);
+        el(parent, d, 'pb', { ...attrs, ...this.pageFacs() });
         return;
       }
       case 'furniture': {
@@ -584,7 +658,7 @@ class BodyWriter {
           this.inlines(parent.ele('seg', xmlAttrs({ type: 'bracketed', rend: 'brackets' })), n.children);
           break;
         case 'pb':
-          parent.ele('pb', xmlAttrs({ n: n.n }));
+          parent.ele('pb', xmlAttrs({ n: n.n, ...this.pageFacs() }));
           break;
         case 'noteRef':
           this.note(parent.ele('note', xmlAttrs(noteAttrs(n.note))), n.note);
