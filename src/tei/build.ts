@@ -15,7 +15,7 @@ import { formatIsoDate, parseLongDate } from '../enrich/dates.js';
 import { plain } from '../transcription/classify.js';
 import { TOOL } from '../version.js';
 import type { Person } from '../enrich/registers.js';
-import type { Collation, Token } from '../enrich/collate.js';
+import type { Collation } from '../enrich/collate.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
 
@@ -67,12 +67,17 @@ export function buildTei(input: TeiInput): string {
     'xml:lang': edition.language,
   }));
   writeHeader(root, input);
-  if (input.persons?.length) writePersons(root, input.persons);
+  const writer = new BodyWriter(doc);
+  const collations = input.collations ?? [];
+  if (input.persons?.length || collations.length) {
+    const standOff = el(root, 1, 'standOff');
+    if (input.persons?.length) writePersons(standOff, input.persons);
+    writeApparatus(standOff, 2, doc, collations, writer);
+    end(standOff, 1);
+  }
   const text = el(root, 1, 'text');
   const body = el(text, 2, 'body');
-  const writer = new BodyWriter(doc);
   for (const w of doc.witnesses) writer.witness(body, 3, w);
-  for (const c of input.collations ?? []) writeCollation(body, 3, c);
   end(body, 2);
   end(text, 1);
   end(root, 0);
@@ -196,6 +201,8 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   const ed = el(enc, 3, 'editorialDecl');
   for (const p of editorialDeclaration(features)) leaf(ed, 4, 'p', p);
   end(ed, 3);
+  // The apparatus of the copies (writeApparatus): double-end-point attachment, in standOff.
+  if (input.collations?.length) el(enc, 3, 'variantEncoding', { method: 'double-end-point', location: 'external' });
   const app = el(enc, 3, 'appInfo');
   const appl = el(app, 4, 'application', { ident: TOOL.name, version: TOOL.version });
   leaf(appl, 5, 'label', TOOL.name);
@@ -236,11 +243,6 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   end(h, 1);
 }
 
-/**
- * A collation in parallel segmentation: the base copy's words, blocks as ab, and an app wherever
- * the other copy differs. Reading the lem for the base, the rdg for the other, gives each copy's
- * words back exactly (gaps with resp="#tei-edition" are the editor's, not the copy's).
- */
 /** The xml:id of each paragraph of a witness ("A-p3"): its citable anchor; an XML name whatever the witness id ("wit-1-p3"). */
 export function paragraphIds(w: Witness): Map<Block, string> {
   const short = /^[A-Za-z_]/.test(siglum(w.id)) ? siglum(w.id) : w.id;
@@ -254,66 +256,121 @@ export function appId(c: Collation, k: number): string {
   return `app-${siglum(c.other)}-${k + 1}`;
 }
 
-function writeCollation(body: XMLBuilder, depth: number, c: Collation): void {
-  const div = el(body, depth, 'div', { type: 'collation', corresp: `#${c.base} #${c.other}` });
-  leaf(div, depth + 1, 'head', `Copy ${siglum(c.other)} collated with copy ${siglum(c.base)}${c.aborted ? ' (too different to align word by word)' : ''}`, { type: 'collation' });
-  let ab: XMLBuilder | null = null;
-  let block = -1;
-  let first = true;
-  const space = () => {
-    if (!first) ab!.txt(' ');
-    first = false;
-  };
-  const open = (b: number) => {
-    if (ab && b === block) return;
-    block = b;
-    ab = el(div, depth + 1, 'ab', { type: 'collation', n: String(b + 1) });
-    first = true;
-  };
-  const tokens = (parent: XMLBuilder, ts: Token[], excisionWords?: number) => {
-    ts.forEach((t, k) => {
-      if (k > 0) parent.txt(' ');
-      if (t.kind === 'excision') {
-        parent.ele('gap', xmlAttrs({ reason: 'excised', rend: 'empty-brackets', ...(excisionWords ? { quantity: String(excisionWords), unit: 'word' } : {}) }));
-      } else if (t.kind === 'mark' && t.text === '[Signature]') {
-        parent.ele('seg', xmlAttrs({ type: 'signature', hand: `#${HAND_MS}` })).ele('gap', xmlAttrs({ reason: 'illegible', quantity: '1', unit: 'signature' }));
-      } else if (t.kind === 'mark') {
-        parent.ele('seg', xmlAttrs({ type: 'handwritten', hand: `#${HAND_MS}` })).txt(xmlText(t.text));
-      } else parent.txt(xmlText(t.text));
-    });
-  };
-  let k = 0;
-  for (const s of c.segments) {
-    open(s.base[0]?.block ?? Math.max(block, s.other[0]?.block ?? 0));
-    space();
-    if (s.kind === 'equal') {
-      tokens(ab!, s.base);
-      continue;
-    }
-    const app = ab!.ele('app', xmlAttrs({ 'xml:id': appId(c, k++), type: s.kind }));
-    tokens(app.ele('lem', xmlAttrs({ wit: `#${c.base}` })), s.base);
-    if (s.kind === 'ocr') {
-      const rdg = app.ele('rdg', xmlAttrs({ wit: `#${c.other}`, resp: '#tei-edition', cert: 'low' }));
-      const choice = rdg.ele('choice');
-      tokens(choice.ele('sic'), s.other);
-      tokens(choice.ele('corr'), s.base);
-    } else if (s.kind === 'excision') {
-      const words = s.base.filter((t) => t.kind === 'word').length;
-      const rdg = app.ele('rdg', xmlAttrs({ wit: `#${c.other}`, type: 'excision' }));
-      const hasGap = s.other.some((t) => t.kind === 'excision');
-      tokens(rdg, s.other, words);
-      if (!hasGap) {
-        if (s.other.length) rdg.txt(' ');
-        rdg.ele('gap', xmlAttrs({ reason: 'excised', quantity: String(words), unit: 'word', resp: '#tei-edition' }));
+/**
+ * The critical apparatus in double-end-point attachment (docs/encoding.md): one listApp per
+ * collated copy, each app pointing with @from/@to at the anchors collation placed in the base copy.
+ * The lemma is the reading the registers and the collation hold right, the other reading(s) rdg;
+ * both keep their markup, copied from the witnesses between their anchors.
+ */
+function writeApparatus(parent: XMLBuilder, depth: number, doc: TranscribedDocument, collations: Collation[], writer: BodyWriter): void {
+  const byId = new Map(doc.witnesses.map((w) => [w.id, w]));
+  for (const c of collations) {
+    const list = el(parent, depth, 'listApp', { type: 'collation', corresp: `#${c.base} #${c.other}` });
+    leaf(list, depth + 1, 'head', `Copy ${siglum(c.other)} collated with copy ${siglum(c.base)}${c.aborted ? ' (too different to align word by word)' : ''}`);
+    const base = byId.get(c.base)!;
+    const other = byId.get(c.other)!;
+    const anchors = c.anchors ?? new Map();
+    const ranges = (pick: (a: { from: string; to: string; rdgFrom?: string; rdgTo?: string }) => [string | undefined, string | undefined]) =>
+      new Map([...anchors.values()].map((a) => pick(a)).filter((r): r is [string, string] => Boolean(r[0] && r[1])));
+    const baseSlices = sliceRanges(base, ranges((a) => [a.from, a.to]));
+    const otherSlices = sliceRanges(other, ranges((a) => [a.rdgFrom, a.rdgTo]));
+    let k = 0;
+    for (const s of c.segments) {
+      if (s.kind === 'equal') continue;
+      const id = appId(c, k++);
+      const a = anchors.get(s);
+      const attrs: Record<string, string> = { 'xml:id': id, type: s.kind };
+      if (s.subtype) attrs.subtype = s.subtype;
+      if (s.cert) attrs.cert = s.cert;
+      if (a) {
+        attrs.from = `#${a.from}`;
+        attrs.to = `#${a.to}`;
       }
-    } else tokens(app.ele('rdg', xmlAttrs({ wit: `#${c.other}` })), s.other);
+      const app = el(list, depth + 1, 'app', attrs);
+      const baseContent = (a && baseSlices.get(a.from)) ?? [];
+      const otherContent = (a?.rdgFrom && otherSlices.get(a.rdgFrom)) || [];
+      const misread = { cause: 'misreading' };
+      const reading = (name: 'lem' | 'rdg', wit: string, content: Inline[], extra: Record<string, string> = {}) => {
+        const e = app.ele(name, xmlAttrs({ wit: `#${wit}`, ...extra }));
+        writer.inlines(e, content);
+        return e;
+      };
+      if (s.right === 'other') {
+        reading('lem', c.other, otherContent);
+        reading('rdg', c.base, baseContent, misread);
+      } else {
+        reading('lem', c.base, baseContent);
+        const rdg = reading('rdg', c.other, otherContent, s.right === 'base' && s.kind === 'ocr' ? misread : {});
+        if (s.kind === 'excision' && !s.other.some((t) => t.kind === 'excision')) {
+          // The copy has only the reviewer's marks there: the gap is the editor's, with the measured extent.
+          const extent = c.extents?.get(s);
+          if (otherContent.length) rdg.txt(' ');
+          rdg.ele('gap', xmlAttrs({ reason: 'excised', resp: '#tei-edition', ...(extent ? { quantity: String(extent.quantity), unit: extent.unit, extent: extent.text } : {}) }));
+        }
+      }
+    }
+    end(list, depth);
   }
-  end(div, depth);
+}
+
+/**
+ * The content of a witness between pairs of its anchors (from id -> to id), with its markup: the
+ * elements a range starts or ends inside are copied around the part in the range. Ids are not
+ * copied (the witness keeps them); notes and page breaks stay in the witness.
+ */
+function sliceRanges(w: Witness, ranges: Map<string, string>): Map<string, Inline[]> {
+  const out = new Map<string, Inline[]>();
+  let cur: { from: string; to: string; root: Inline[]; clones: Map<Inline, Inline[]> } | null = null;
+  const add = (n: Inline, path: Inline[]) => {
+    let target = cur!.root;
+    for (const c of path) {
+      let kids = cur!.clones.get(c);
+      if (!kids) {
+        kids = [];
+        const clone = { ...c, children: kids } as Inline;
+        if (clone.kind === 'name') delete clone.part;
+        target.push(clone);
+        cur!.clones.set(c, kids);
+      }
+      target = kids;
+    }
+    target.push(n);
+  };
+  const walk = (nodes: Inline[], path: Inline[]) => {
+    for (const n of nodes) {
+      if (n.kind === 'anchor') {
+        if (cur && n.id === cur.to) {
+          out.set(cur.from, cur.root);
+          cur = null;
+        }
+        const to = ranges.get(n.id);
+        if (to !== undefined) {
+          cur = { from: n.id, to, root: [], clones: new Map() };
+          if (to === n.id) {
+            out.set(n.id, []);
+            cur = null;
+          }
+        }
+        continue;
+      }
+      if ('children' in n) {
+        walk(n.children, [...path, n]);
+        continue;
+      }
+      if (cur && n.kind !== 'noteRef' && n.kind !== 'pb') add(n, path);
+    }
+  };
+  for (const b of w.blocks) {
+    blockLines(b).forEach((line, k) => {
+      if (cur && (k > 0 || cur.root.length)) add({ kind: 'text', text: ' ', pos: line.pos }, []);
+      walk(line.inlines, []);
+    });
+  }
+  return out;
 }
 
 /** The register's entries for the persons the document names, in the order of first mention. */
-function writePersons(root: XMLBuilder, persons: Person[]): void {
-  const standOff = el(root, 1, 'standOff');
+function writePersons(standOff: XMLBuilder, persons: Person[]): void {
   const list = el(standOff, 2, 'listPerson');
   for (const p of persons) {
     const person = el(list, 3, 'person', { 'xml:id': p.id });
@@ -324,7 +381,6 @@ function writePersons(root: XMLBuilder, persons: Person[]): void {
     end(person, 3);
   }
   end(list, 2);
-  end(standOff, 1);
 }
 
 function baseName(file: string): string {
@@ -578,7 +634,8 @@ class BodyWriter {
           parent.ele('seg', xmlAttrs({ type: 'signature', hand: `#${HAND_MS}` })).ele('gap', xmlAttrs({ reason: 'illegible', quantity: '1', unit: 'signature' }));
           break;
         case 'excision':
-          parent.ele('gap', xmlAttrs({ reason: 'excised', rend: 'empty-brackets' }));
+          // The extent the collation measured against a fuller copy, worded as FRUS does.
+          parent.ele('gap', xmlAttrs({ reason: 'excised', rend: 'empty-brackets', ...(n.extent ? { quantity: String(n.extent.quantity), unit: n.extent.unit, extent: n.extent.text } : {}) }));
           break;
         case 'bracketed':
           this.inlines(parent.ele('seg', xmlAttrs({ type: 'bracketed', rend: 'brackets' })), n.children);
@@ -603,7 +660,8 @@ class BodyWriter {
           const choice = parent.ele('choice');
           if (n.type === 'correction') {
             this.inlines(choice.ele('sic'), n.original);
-            choice.ele('corr', xmlAttrs(n.cert && n.cert !== 'high' ? { cert: n.cert } : {})).txt(xmlText(n.regular));
+            // An emendation another copy confirms names that copy as its source.
+            choice.ele('corr', xmlAttrs({ ...(n.cert && n.cert !== 'high' ? { cert: n.cert } : {}), ...(n.source ? { source: `#${n.source}` } : {}) })).txt(xmlText(n.regular));
           } else {
             this.inlines(choice.ele('abbr', xmlAttrs(n.type === 'acronym' ? { type: 'acronym' } : {})), n.original);
             choice.ele('expan').txt(xmlText(n.regular));
@@ -620,7 +678,7 @@ class BodyWriter {
           this.inlines(parent.ele('date', xmlAttrs({ when: n.when })), n.children);
           break;
         case 'anchor':
-          parent.ele('anchor', xmlAttrs({ type: n.type, corresp: `#${n.id}` }));
+          parent.ele('anchor', xmlAttrs({ 'xml:id': n.id, type: n.type, corresp: `#${n.app}` }));
           break;
       }
     }
