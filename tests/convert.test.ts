@@ -178,7 +178,7 @@ describe('witnesses', () => {
     expect(b).toContain('<div type="witness" corresp="#wit-A">');
     expect(b).toContain('<div type="witness" corresp="#wit-B">\n<head type="transcriber">EXCISED COPY FOLLOWS</head>\n<pb n="1"/>');
     expect(b).toContain('The full text');
-    expect(b).toContain('The <gap reason="excised" rend="empty-brackets"/> text');
+    expect(b).toContain('The <gap reason="excised" rend="empty-brackets" quantity="1" unit="word" extent="1 word of source text"/> text');
     expect(b.match(/<signed>RUSK<\/signed>/g)).toHaveLength(2);
   });
 

@@ -107,45 +107,45 @@
 
   <!-- ==================================================== behaviours (rules.xsl gives them) -->
 
+  <!-- Each behaviour to the format being written (as edition.xsl does for the others). -->
+  <xsl:template name="te:variant-text"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:variant-text"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:variant-text"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:variant-end"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:variant-end"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:variant-end"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:app-ref"><xsl:param name="app" as="element()?" select="te:target(., string(@corresp))"/><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:app-ref"><xsl:with-param name="app" select="$app"/></xsl:call-template></xsl:when><xsl:otherwise><xsl:call-template name="htm:app-ref"><xsl:with-param name="app" select="$app"/></xsl:call-template></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:app-inline"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:app-inline"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:app-inline"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:emendation"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:emendation"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:emendation"/></xsl:otherwise></xsl:choose></xsl:template>
+
   <!-- A text of a copy inside an entry's span: marked in the diplomatic view (shown when asked). -->
-  <xsl:template name="te:variant-text">
-    <xsl:param name="te:text" tunnel="yes" select="false()"/>
-    <xsl:choose>
-      <xsl:when test="$te:text"><xsl:value-of select="."/></xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="app" select="te:target(., accumulator-before('te:open-app'))"/>
-        <mark class="variant variant-{($app/@type, 'other')[1]}"><xsl:value-of select="."/></mark>
-      </xsl:otherwise>
-    </xsl:choose>
+  <xsl:template name="htm:variant-text">
+    <xsl:variable name="app" select="te:target(., accumulator-before('te:open-app'))"/>
+    <mark class="variant variant-{($app/@type, 'other')[1]}"><xsl:value-of select="."/></mark>
   </xsl:template>
+  <xsl:template name="txt:variant-text"><xsl:value-of select="."/></xsl:template>
 
   <!-- The end of an entry's span in a copy, in the diplomatic view: a link to the entry (shown with the marks). -->
-  <xsl:template name="te:variant-end">
-    <xsl:param name="te:text" tunnel="yes" select="false()"/>
+  <xsl:template name="htm:variant-end">
     <xsl:param name="prefix" as="xs:string" tunnel="yes" select="''"/>
     <xsl:variable name="app" select="te:target(., string(@corresp))"/>
-    <xsl:if test="not($te:text) and $app">
+    <xsl:if test="$app">
       <a class="variant-ref" href="#{$prefix}{$app/@xml:id}">
         <xsl:if test="@type = 'app-end'"><xsl:attribute name="id" select="$prefix || 'ref-' || $app/@xml:id"/></xsl:if>
         <span class="sr-only">apparatus entry: </span><xsl:value-of select="(te:app-class($app), 'variant')[1]"/>
       </a>
     </xsl:if>
   </xsl:template>
+  <xsl:template name="txt:variant-end"/>
 
   <!-- The end of an entry in the reading text: its letter, for a major entry. -->
-  <xsl:template name="te:app-ref">
-    <xsl:param name="app" as="element()?" select="te:target(., string(@corresp))"/>
-    <xsl:param name="te:text" tunnel="yes" select="false()"/>
+  <xsl:template name="htm:app-ref">
+    <xsl:param name="app" as="element()?"/>
     <xsl:param name="prefix" as="xs:string" tunnel="yes" select="''"/>
     <xsl:variable name="letter" select="$app ! $te:app-letters(generate-id(.))"/>
     <xsl:if test="exists($letter)">
-      <xsl:choose>
-        <xsl:when test="$te:text"><xsl:sequence select="'⟨' || $letter || '⟩'"/></xsl:when>
-        <xsl:otherwise>
-          <sup class="app-ref app-ref-{($app/@type, 'variant')[1]}"><a href="#{$prefix}{te:app-key($app)}" id="{$prefix}ref-{te:app-key($app)}"><span class="sr-only">apparatus entry </span><xsl:value-of select="$letter"/></a></sup>
-        </xsl:otherwise>
-      </xsl:choose>
+      <sup class="app-ref app-ref-{($app/@type, 'variant')[1]}"><a href="#{$prefix}{te:app-key($app)}" id="{$prefix}ref-{te:app-key($app)}"><span class="sr-only">apparatus entry </span><xsl:value-of select="$letter"/></a></sup>
     </xsl:if>
+  </xsl:template>
+  <xsl:template name="txt:app-ref">
+    <xsl:param name="app" as="element()?"/>
+    <xsl:sequence select="$app ! $te:app-letters(generate-id(.)) ! ('⟨' || . || '⟩')"/>
   </xsl:template>
 
   <xsl:function name="te:app-key" as="xs:string">
@@ -154,21 +154,20 @@
   </xsl:function>
 
   <!-- An inline entry (parallel segmentation): the lemma, or the first reading, in the text; its letter. -->
-  <xsl:template name="te:app-inline">
+  <xsl:template name="htm:app-inline">
     <xsl:apply-templates select="(tei:lem, tei:rdg)[1]/node()" mode="#current"/>
-    <xsl:call-template name="te:app-ref"><xsl:with-param name="app" select="."/></xsl:call-template>
+    <xsl:call-template name="htm:app-ref"><xsl:with-param name="app" select="."/></xsl:call-template>
+  </xsl:template>
+  <xsl:template name="txt:app-inline">
+    <xsl:apply-templates select="(tei:lem, tei:rdg)[1]/node()" mode="#current"/>
+    <xsl:call-template name="txt:app-ref"><xsl:with-param name="app" select="."/></xsl:call-template>
   </xsl:template>
 
   <!-- A correction the reading text takes from another copy: an editorial emendation. -->
-  <xsl:template name="te:emendation">
-    <xsl:param name="te:text" tunnel="yes" select="false()"/>
-    <xsl:choose>
-      <xsl:when test="$te:text"><xsl:apply-templates mode="#current"/></xsl:when>
-      <xsl:otherwise>
-        <span class="emendation"><xsl:apply-templates mode="#current"/><span class="sr-only"> (emended from copy <xsl:value-of select="te:siglum(., string(@source))"/>)</span></span>
-      </xsl:otherwise>
-    </xsl:choose>
+  <xsl:template name="htm:emendation">
+    <span class="emendation"><xsl:apply-templates mode="#current"/><span class="sr-only"> (emended from copy <xsl:value-of select="te:siglum(., string(@source))"/>)</span></span>
   </xsl:template>
+  <xsl:template name="txt:emendation"><xsl:apply-templates mode="#current"/></xsl:template>
 
   <!-- ==================================================== the apparatus of a view -->
 

@@ -34,6 +34,8 @@ export interface Token {
   cert?: 'high' | 'medium' | 'low';
   /** The correction (a choice of the model) the word belongs to. */
   choice?: Inline;
+  /** The other hand (`*x*`) the mark is written in. */
+  handNode?: Inline;
   /** Where the token starts and ends in the witness's model (to anchor the apparatus there). */
   from?: Loc;
   to?: Loc;
@@ -118,7 +120,7 @@ export function witnessTokens(w: Witness): Token[] {
   // Words run across inline elements ("EUR:" + name + ":MC" is one word): split on white space,
   // and where struck text starts or ends.
   const out: Token[] = [];
-  type Cur = { text: string; reg: string; hasReg: boolean; word: boolean; p: Piece; from?: Loc; to?: Loc; cert?: Token['cert']; choice?: Inline };
+  type Cur = { text: string; reg: string; hasReg: boolean; word: boolean; p: Piece; from?: Loc; to?: Loc; cert?: Token['cert']; choice?: Inline; handNode?: Inline };
   let cur: Cur | null = null;
   const end = () => {
     if (cur) {
@@ -130,6 +132,7 @@ export function witnessTokens(w: Witness): Token[] {
         t.cert = cur.cert ?? 'high';
       }
       if (cur.choice) t.choice = cur.choice;
+      if (cur.handNode) t.handNode = cur.handNode;
       if (cur.from) t.from = cur.from;
       if (cur.to) t.to = cur.to;
       out.push(t);
@@ -176,6 +179,7 @@ export function witnessTokens(w: Witness): Token[] {
         if (f) cur.from = f;
       }
       cur.text += part;
+      if (p.handNode) cur.handNode = p.handNode;
       if (p.reg !== undefined) {
         cur.reg += p.reg;
         cur.hasReg = true;
@@ -206,14 +210,15 @@ interface Piece {
   reg?: string;
   cert?: Token['cert'];
   choice?: Inline;
+  handNode?: Inline;
   /** The node the piece comes from; `whole` when a mark must go around it, not inside. */
   at?: { list: Inline[]; node: Inline; whole: boolean };
 }
 
 type Where = { block: number; line: number; lines: number };
 
-function walk(nodes: Inline[], state: { hand: boolean; deleted: boolean }, where: Where, out: Piece[], around?: { list: Inline[]; node: Inline }): void {
-  const base = { ...where, ...(state.deleted ? { deleted: true } : {}) };
+function walk(nodes: Inline[], state: { hand: boolean; deleted: boolean; handNode?: Inline }, where: Where, out: Piece[], around?: { list: Inline[]; node: Inline }): void {
+  const base = { ...where, ...(state.deleted ? { deleted: true } : {}), ...(state.handNode ? { handNode: state.handNode } : {}) };
   for (const n of nodes) {
     const at = around ? { ...around, whole: true } : { list: nodes, node: n, whole: n.kind !== 'text' };
     switch (n.kind) {
@@ -237,7 +242,7 @@ function walk(nodes: Inline[], state: { hand: boolean; deleted: boolean }, where
       case 'anchor':
         break;
       case 'hand':
-        walk(n.children, { ...state, hand: true }, where, out, around);
+        walk(n.children, { ...state, hand: true, handNode: n }, where, out, around);
         break;
       case 'add':
       case 'bold':
@@ -690,6 +695,8 @@ function planAnchors(c: Collation, appId: (k: number) => string, inserts: Insert
       if (s.kind === 'excision') {
         const extent = measured.get(s);
         for (const t of s.other) if (t.kind === 'excision' && extent && t.from?.node.kind === 'excision') t.from.node.extent = extent;
+        // Handwritten marks where the copy withholds the text are the declassification reviewer's.
+        for (const t of s.other) if (t.handNode?.kind === 'hand' && !t.handNode.hand) t.handNode.hand = 'reviewer';
       }
     }
     lastBase = s.base[s.base.length - 1] ?? lastBase;

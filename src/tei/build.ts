@@ -68,7 +68,8 @@ export function buildTei(input: TeiInput): string {
   }));
   writeHeader(root, input);
   const writer = new BodyWriter(doc);
-  const collations = input.collations ?? [];
+  // A copy that reads as the base everywhere has no entries (and no listApp).
+  const collations = (input.collations ?? []).filter((c) => c.segments.some((seg) => seg.kind !== 'equal'));
   if (input.persons?.length || collations.length) {
     const standOff = el(root, 1, 'standOff');
     if (input.persons?.length) writePersons(standOff, input.persons);
@@ -164,10 +165,14 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   end(objectDesc, 6);
   // The hands: the main one where the medium says what it is, another only where the transcription marks one.
   const main = medium ? MEDIUM[medium].hand : undefined;
-  if (main || features.has('otherHand')) {
+  const named = namedHands(doc);
+  if (main || features.has('otherHand') || named.length) {
     const handDesc = el(phys, 6, 'handDesc');
-    if (main) leaf(handDesc, 7, 'handNote', main.text, { 'xml:id': main.id, scope: features.has('otherHand') ? 'major' : 'sole', ...(main.medium ? { medium: main.medium } : {}) });
+    const others = features.has('otherHand') || named.length > 0;
+    if (main) leaf(handDesc, 7, 'handNote', main.text, { 'xml:id': main.id, scope: others ? 'major' : 'sole', ...(main.medium ? { medium: main.medium } : {}) });
     if (features.has('otherHand')) leaf(handDesc, 7, 'handNote', MEDIUM[medium ?? 'unknown'].otherHand, { 'xml:id': HAND_MS, scope: main ? 'minor' : 'major' });
+    // The hands the transcription names (docs/transcription-syntax.md, the hand sign), each referred to by @hand.
+    for (const h of named) leaf(handDesc, 7, 'handNote', NAMED_HANDS[h] ?? `The hand the transcription names "${h}".`, { 'xml:id': handId(h), scope: 'minor' });
     end(handDesc, 6);
   }
   const stampKinds = new Set<string>();
@@ -202,7 +207,7 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   for (const p of editorialDeclaration(features)) leaf(ed, 4, 'p', p);
   end(ed, 3);
   // The apparatus of the copies (writeApparatus): double-end-point attachment, in standOff.
-  if (input.collations?.length) el(enc, 3, 'variantEncoding', { method: 'double-end-point', location: 'external' });
+  if (input.collations?.some((c) => c.segments.some((seg) => seg.kind !== 'equal'))) el(enc, 3, 'variantEncoding', { method: 'double-end-point', location: 'external' });
   const app = el(enc, 3, 'appInfo');
   const appl = el(app, 4, 'application', { ident: TOOL.name, version: TOOL.version });
   leaf(appl, 5, 'label', TOOL.name);
@@ -387,6 +392,33 @@ function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
 }
 
+/** The id of a hand the transcription names with the hand sign (`*@reviewer hll*`). */
+export const handId = (label: string) => `hand-${label.replace(/[^\w.-]/g, '-')}`;
+
+/** What the header says of the hands the transcriptions name most often; any other name is declared as named. */
+const NAMED_HANDS: Record<string, string> = {
+  reviewer: "The declassification reviewer's hand: the marks, initials and signatures of the review (brackets, excision marks, the review stamp's entries).",
+  typist: "The typist's corrections, made on the typewriter while the document was typed.",
+  pen: 'Corrections and annotations in pen by the drafters or the office, after typing.',
+};
+
+/**
+ * The hands the transcription names (hand signs), and the reviewer's where a review stamp holds
+ * handwriting (its signatures and initials are the reviewer's).
+ */
+function namedHands(doc: TranscribedDocument): string[] {
+  const found = new Set<string>();
+  const walk = (inlines: Inline[], review: boolean) => {
+    for (const n of inlines) {
+      if ((n.kind === 'hand' || n.kind === 'add' || n.kind === 'del') && n.hand) found.add(n.hand);
+      if (review && (n.kind === 'signature' || (n.kind === 'hand' && !n.hand))) found.add('reviewer');
+      if ('children' in n) walk(n.children, review);
+    }
+  };
+  for (const w of doc.witnesses) for (const b of w.blocks) for (const l of blockLines(b)) walk(l.inlines, b.kind === 'stamp' && b.stamp === 'review');
+  return [...found];
+}
+
 /** What the header says of each medium: the physical description's default, the main hand, another hand. */
 const MEDIUM: Record<Medium | 'unknown', { physical: string; hand?: { id: string; text: string; medium?: string }; otherHand: string }> = {
   typescript: {
@@ -467,6 +499,14 @@ function editorialDeclaration(f: Set<Feature>): string[] {
 class BodyWriter {
   /** Paragraph ids, and the links of a paragraph broken off by a page break. */
   private paragraphs = new Map<Block, Record<string, string>>();
+  /** Writing a review stamp (its handwriting is the reviewer's). */
+  private review = false;
+
+  /** The @hand of a hand, insertion or deletion: the hand it names, or the default. */
+  private hand(n: { hand?: string }, fallback?: string): Record<string, string> {
+    const h = n.hand ? handId(n.hand) : this.review ? handId('reviewer') : fallback;
+    return h ? { hand: `#${h}` } : {};
+  }
 
   constructor(private readonly doc: TranscribedDocument) {}
 
@@ -547,10 +587,13 @@ class BodyWriter {
       case 'stamp': {
         const fw = el(parent, d, 'fw', { type: 'stamp' });
         const stamp = fw.ele('stamp', xmlAttrs({ type: b.stamp }));
+        // Handwriting in a review stamp is the reviewer's.
+        this.review = b.stamp === 'review';
         this.lines(
           stamp,
           b.lines.filter((l): l is Line => l !== null),
         );
+        this.review = false;
         return;
       }
       case 'field': {
@@ -612,26 +655,39 @@ class BodyWriter {
     });
   }
 
-  inlines(parent: XMLBuilder, nodes: Inline[]): void {
-    for (const n of nodes) {
+  inlines(parent: XMLBuilder, nodes: Inline[], inSubst = false): void {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      // A struck word and its replacement above the line (either order, white space and anchors
+      // between them): one substitution.
+      if (!inSubst && (n.kind === 'del' || n.kind === 'add')) {
+        let j = i + 1;
+        while (j < nodes.length && ((nodes[j]!.kind === 'text' && !(nodes[j] as { text: string }).text.trim()) || nodes[j]!.kind === 'anchor')) j++;
+        const other = nodes[j];
+        if (other && (other.kind === 'del' || other.kind === 'add') && other.kind !== n.kind) {
+          this.inlines(parent.ele('subst'), nodes.slice(i, j + 1), true);
+          i = j;
+          continue;
+        }
+      }
       switch (n.kind) {
         case 'text':
           parent.txt(xmlText(n.text));
           break;
         case 'del':
-          this.inlines(parent.ele('del', xmlAttrs({ rend: 'strikethrough' })), n.children);
+          this.inlines(parent.ele('del', xmlAttrs({ rend: 'strikethrough', ...this.hand(n) })), n.children);
           break;
         case 'add':
-          this.inlines(parent.ele('add', xmlAttrs({ place: 'above' })), n.children);
+          this.inlines(parent.ele('add', xmlAttrs({ place: 'above', ...this.hand(n) })), n.children);
           break;
         case 'hand':
-          this.inlines(parent.ele('seg', xmlAttrs({ type: 'handwritten', hand: `#${HAND_MS}` })), n.children);
+          this.inlines(parent.ele('seg', xmlAttrs({ type: 'handwritten', ...this.hand(n, HAND_MS) })), n.children);
           break;
         case 'bold':
           this.inlines(parent.ele('hi', xmlAttrs({ rend: 'bold' })), n.children);
           break;
         case 'signature':
-          parent.ele('seg', xmlAttrs({ type: 'signature', hand: `#${HAND_MS}` })).ele('gap', xmlAttrs({ reason: 'illegible', quantity: '1', unit: 'signature' }));
+          parent.ele('seg', xmlAttrs({ type: 'signature', ...this.hand({}, HAND_MS) })).ele('gap', xmlAttrs({ reason: 'illegible', quantity: '1', unit: 'signature' }));
           break;
         case 'excision':
           // The extent the collation measured against a fuller copy, worded as FRUS does.

@@ -12,12 +12,12 @@ export interface Position {
 /** Inline content of a line. */
 export type Inline =
   | { kind: 'text'; text: string; pos: Position }
-  /** `~~x~~`: struck through in the source. */
-  | { kind: 'del'; children: Inline[]; pos: Position }
-  /** `^{x}`: inserted above the line. */
-  | { kind: 'add'; children: Inline[]; pos: Position }
-  /** `*x*`: written by another hand (handwriting on a typescript). */
-  | { kind: 'hand'; children: Inline[]; pos: Position }
+  /** `~~x~~`: struck through in the source; `hand`: whose (the hand sign `~~@name x~~`). */
+  | { kind: 'del'; children: Inline[]; pos: Position; hand?: string }
+  /** `^{x}`: inserted above the line; `hand`: whose (`^{@name x}`). */
+  | { kind: 'add'; children: Inline[]; pos: Position; hand?: string }
+  /** `*x*`: written by another hand (handwriting on a typescript); `hand`: which (`*@name x*`). */
+  | { kind: 'hand'; children: Inline[]; pos: Position; hand?: string }
   /** `**x**`: bold. */
   | { kind: 'bold'; children: Inline[]; pos: Position }
   /** `*[Signature]*`: an illegible handwritten signature. */
