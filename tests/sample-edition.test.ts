@@ -48,7 +48,8 @@ describe('the sample edition', () => {
     expect(a).toContain('<seg type="bracketed" rend="brackets"><persName ref="#kent"><choice><sic>Therman</sic><corr>Sherman</corr></choice> Kent</persName></seg>');
     expect(b).toContain('<head type="transcriber">EXCISED COPY FOLLOWS</head>');
     expect(b).toContain('<gap reason="excised" rend="empty-brackets" quantity="0.3" unit="line" extent="less than 1 line of source text"/> accompany you');
-    expect(b).toContain('<seg type="handwritten" hand="#hand-ms">hll</seg>');
+    // The marks beside the excisions are the declassification reviewer's.
+    expect(b).toContain('<seg type="handwritten" hand="#hand-reviewer">hll</seg>');
     // paragraph (a) runs over the page break in both copies
     expect(a).toMatch(/<p xml:id="A-p2" next="#A-p3">\(a\) The US has still been unable to obtain satisfactory<\/p>/);
     expect(b).toMatch(/<p xml:id="B-p2" next="#B-p3">\(a\)/);

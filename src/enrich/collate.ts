@@ -23,6 +23,11 @@ export interface Token {
   kind: 'word' | 'excision' | 'mark';
   /** Index of the block of its witness it comes from. */
   block: number;
+  /**
+   * The element of the TEI the token stands in where a block is written as several (each line of a
+   * heading field or a participants list is an item): "block:line"; otherwise the block.
+   */
+  unit?: string;
   /** Index of its line in the block, and how many lines the block has as transcribed. */
   line?: number;
   lines?: number;
@@ -112,8 +117,9 @@ export function witnessTokens(w: Witness): Token[] {
   w.blocks.forEach((b, block) => {
     if (!TEXT_BLOCKS.has(b.kind)) return;
     const lines = blockLines(b);
+    const perLine = b.kind === 'field' || b.kind === 'participants';
     lines.forEach((line, k) => {
-      walk(line.inlines, { hand: false, deleted: false }, { block, line: k, lines: lines.length }, pieces);
+      walk(line.inlines, { hand: false, deleted: false }, { block, line: k, lines: lines.length, ...(perLine ? { unit: `${block}:${k}` } : {}) }, pieces);
       pieces.push({ text: '', kind: 'break', block, line: k, lines: lines.length });
     });
   });
@@ -126,6 +132,7 @@ export function witnessTokens(w: Witness): Token[] {
     if (cur) {
       const { p } = cur;
       const t: Token = { text: cur.text, norm: matchKey(cur.text, p.deleted, cur.hasReg ? cur.reg : undefined), kind: cur.word ? 'word' : 'mark', block: p.block, line: p.line, lines: p.lines };
+      if (p.unit) t.unit = p.unit;
       if (p.deleted) t.deleted = true;
       if (cur.hasReg && cur.reg !== cur.text) {
         t.reg = cur.reg;
@@ -156,6 +163,7 @@ export function witnessTokens(w: Witness): Token[] {
         t.deleted = true;
         t.norm = `~${t.norm}`;
       }
+      if (p.unit) t.unit = p.unit;
       const f = loc(p, 0, 'start');
       const e = loc(p, 0, 'end');
       if (f) t.from = f;
@@ -205,6 +213,7 @@ interface Piece {
   block: number;
   line: number;
   lines: number;
+  unit?: string;
   deleted?: boolean;
   /** The register's reading of this piece (a word of a correction). */
   reg?: string;
@@ -215,7 +224,7 @@ interface Piece {
   at?: { list: Inline[]; node: Inline; whole: boolean };
 }
 
-type Where = { block: number; line: number; lines: number };
+type Where = { block: number; line: number; lines: number; unit?: string };
 
 function walk(nodes: Inline[], state: { hand: boolean; deleted: boolean; handNode?: Inline }, where: Where, out: Piece[], around?: { list: Inline[]; node: Inline }): void {
   const base = { ...where, ...(state.deleted ? { deleted: true } : {}), ...(state.handNode ? { handNode: state.handNode } : {}) };
@@ -514,7 +523,7 @@ function byBlock(ts: Token[]): Token[][] {
   const runs: Token[][] = [];
   for (const t of ts) {
     const last = runs[runs.length - 1];
-    if (last && last[0]!.block === t.block) last.push(t);
+    if (last && (last[0]!.unit ?? last[0]!.block) === (t.unit ?? t.block)) last.push(t);
     else runs.push([t]);
   }
   return runs;
@@ -522,7 +531,7 @@ function byBlock(ts: Token[]): Token[][] {
 
 /**
  * No entry crosses the block structure of the base copy: an entry whose base words lie in several
- * blocks is split, block by block, the k-th run of the base with the k-th run of the other copy (the
+ * blocks (or items of a list) is split, block by block, the k-th run of the base with the k-th run of the other copy (the
  * other copy's further runs with the last part: an excision's marks stay with the excision).
  */
 function splitBlocks(segments: Segment[]): Segment[] {
