@@ -13,7 +13,7 @@ import { appId, buildTei } from './tei/build.js';
 import { buildPersonsTei } from './tei/registers.js';
 import { EMPTY_REGISTERS, loadRegisters, type Registers } from './enrich/registers.js';
 import { enrich, type UnknownName } from './enrich/apply.js';
-import { anchorApparatus, collateTokens, excisionLedger, witnessTokens, type Collation } from './enrich/collate.js';
+import { anchorApparatus, collateTokens, excisionLedger, markEmendations, witnessTokens, type Collation } from './enrich/collate.js';
 import { LockedError, isInside, lockFolder, outputPath, readFileOrFail, removeStaleTemporaries, writeFileAtomic, type Lock } from './io.js';
 import { validateText, type Report } from './validate/index.js';
 import { copyAssets, renderTei, writeRendered } from './render/index.js';
@@ -84,7 +84,8 @@ function collationsOf(witnesses: Witness[], meta: DocumentMeta): Collation[] {
   });
   const base = counted.find((c) => c.w.id === meta.base) ?? counted.reduce((a, b) => (b.words > a.words ? b : a));
   const collations = counted.filter((c) => c !== base).map((c) => collateTokens(base.w.id, base.tokens, c.w.id, c.tokens, { ocr: meta.ocr !== false }));
-  for (const c of collations) anchorApparatus(c, (k) => appId(c, k));
+  anchorApparatus(collations, appId);
+  for (const c of collations) markEmendations(c);
   return collations;
 }
 

@@ -44,7 +44,9 @@ export function stripSigns(src: string): string {
   return src
     .replace(/\*\[Signature\]\*/g, '')
     .replace(/\[Page [0-9A-Za-z]+\]/g, '')
-    .replace(/\\([~^*[\]{}\\])|~~|\^\{|\}|\*\*|\*|\[\]|\[|\]/g, (_m, esc: string | undefined) => esc ?? '');
+    // The hand sign after an opening sign (`*@reviewer hll*`) names a hand: no text.
+    .replace(/(~~|\^\{|(?<!\*)\*)@[A-Za-z][\w-]* /g, '$1')
+    .replace(/\\([~^*[\]{}\\@])|~~|\^\{|\}|\*\*|\*|\[\]|\[|\]/g, (_m, esc: string | undefined) => esc ?? '');
 }
 
 export const noSpace = (s: string) => s.replace(/\s+/g, '');

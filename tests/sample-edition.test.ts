@@ -5,7 +5,7 @@ import { convertFile, metadataFor, registersFor } from '../src/pipeline.js';
 const metadata = metadataFor('sources');
 const registers = registersFor('sources');
 /** The TEI of a sample document, without the anchors of the apparatus (tested in collate.test.ts). */
-const tei = (name: string) => convertFile(`sources/${name}.txt`, metadata, { registers }).xml.replace(/<anchor type="app-(start|end)" corresp="#[^"]*"\/>/g, '');
+const tei = (name: string) => convertFile(`sources/${name}.txt`, metadata, { registers }).xml.replace(/<anchor [^>]*type="(app|rdg)-(start|end)"[^>]*\/>/g, '');
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
 const witness = (xml: string, id: string) => {
   const m = new RegExp(`<div type="witness" corresp="#${id}">([\\s\\S]*?)\\n      </div>`).exec(xml);
@@ -47,8 +47,9 @@ describe('the sample edition', () => {
     }
     expect(a).toContain('<seg type="bracketed" rend="brackets"><persName ref="#kent"><choice><sic>Therman</sic><corr>Sherman</corr></choice> Kent</persName></seg>');
     expect(b).toContain('<head type="transcriber">EXCISED COPY FOLLOWS</head>');
-    expect(b).toContain('<gap reason="excised" rend="empty-brackets"/> accompany you');
-    expect(b).toContain('<seg type="handwritten" hand="#hand-ms">hll</seg>');
+    expect(b).toContain('<gap reason="excised" rend="empty-brackets" quantity="0.3" unit="line" extent="less than 1 line of source text"/> accompany you');
+    // The marks beside the excisions are the declassification reviewer's.
+    expect(b).toContain('<seg type="handwritten" hand="#hand-reviewer">hll</seg>');
     // paragraph (a) runs over the page break in both copies
     expect(a).toMatch(/<p xml:id="A-p2" next="#A-p3">\(a\) The US has still been unable to obtain satisfactory<\/p>/);
     expect(b).toMatch(/<p xml:id="B-p2" next="#B-p3">\(a\)/);
@@ -107,13 +108,13 @@ describe('the sample edition', () => {
     expect(c939).toContain('<idno type="wikidata">Q295202</idno>');
     expect(c939).toContain('<persName ref="#schaetzel">JRSchaetzle</persName>');
     expect(c939).toContain('<persName ref="#bundy"><choice><sic>George Bundy</sic><corr>McGeorge Bundy</corr></choice></persName>');
-    expect(c939).toContain('<choice><sic>QAS</sic><corr>OAS</corr></choice> resolution');
+    expect(c939).toContain('<choice><sic>QAS</sic><corr source="#wit-B">OAS</corr></choice> resolution');
     expect(c939).toContain('merely as <abbr type="quote">QTE </abbr><q>Soviet technicians</q><abbr type="quote"> UNQTE</abbr>.');
     expect(c939).toContain('<choice><abbr>Amembassy</abbr><expan>American Embassy</expan></choice> OTTAWA');
     expect(c939).toContain('<date when="1988-03-04">3/4/88</date>');
     expect(c939).toContain('<date when="1962-11-19">11/19/62</date>');
     const usun = tei('1962-12-18-usun-1687');
-    expect(usun).toContain('<persName ref="#kuznetsov"><choice><sic>Kuznatsov</sic><corr>Kuznetsov</corr></choice></persName>');
+    expect(usun).toContain('<persName ref="#kuznetsov"><choice><sic>Kuznatsov</sic><corr source="#wit-B">Kuznetsov</corr></choice></persName>');
     expect(usun).toContain('<persName ref="#johnson-ua">UAJohnson</persName>');
     const memcon = tei('1962-11-30-memcon-surprise-attack');
     expect(memcon).toContain('<persName ref="#rusk">The Secretary</persName> said');

@@ -22,6 +22,7 @@
   <xsl:include href="text.xsl"/>
   <xsl:include href="shell.xsl"/>
   <xsl:include href="facsimile.xsl"/>
+  <xsl:include href="apparatus.xsl"/>
 
   <xsl:mode use-accumulators="#all"/>
 
@@ -44,9 +45,6 @@
   <!-- The behaviours, each to the format being written. -->
   <xsl:template name="te:acronym"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:acronym"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:acronym"/></xsl:otherwise></xsl:choose></xsl:template>
   <xsl:template name="te:admin"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:admin"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:admin"/></xsl:otherwise></xsl:choose></xsl:template>
-  <xsl:template name="te:app-end"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:app-end"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:app-end"/></xsl:otherwise></xsl:choose></xsl:template>
-  <xsl:template name="te:app-start"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:app-start"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:app-start"/></xsl:otherwise></xsl:choose></xsl:template>
-  <xsl:template name="te:apparatus"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:apparatus"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:apparatus"/></xsl:otherwise></xsl:choose></xsl:template>
   <xsl:template name="te:block"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:block"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:block"/></xsl:otherwise></xsl:choose></xsl:template>
   <xsl:template name="te:bold"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:bold"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:bold"/></xsl:otherwise></xsl:choose></xsl:template>
   <xsl:template name="te:bracketed"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:bracketed"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:bracketed"/></xsl:otherwise></xsl:choose></xsl:template>

@@ -49,27 +49,7 @@
         <section class="doc-header" aria-labelledby="doc-title">
           <h1 id="doc-title"><xsl:value-of select="$title"/></h1>
           <xsl:call-template name="htm:metadata"/>
-          <xsl:variable name="excisions" select="te:excisions(/)"/>
-          <xsl:if test="$excisions">
-            <section class="ledger" aria-labelledby="ledger-title">
-              <h2 id="ledger-title">Excision ledger</h2>
-              <table>
-                <caption>What each copy withholds that the base copy has</caption>
-                <thead><tr><th scope="col">Copy</th><th scope="col">Withheld</th><th scope="col">Words</th></tr></thead>
-                <tbody>
-                  <xsl:for-each select="$excisions">
-                    <xsl:variable name="w" select="te:target(., string(tei:rdg/@wit))"/>
-                    <tr>
-                      <td><xsl:value-of select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/><xsl:if test="$w">: <xsl:value-of select="normalize-space($w)"/></xsl:if></td>
-                      <td><xsl:value-of select="te:reading-text(tei:lem)"/></td>
-                      <td><xsl:value-of select="te:excised-words(.)"/></td>
-                    </tr>
-                  </xsl:for-each>
-                </tbody>
-              </table>
-              <p class="ledger-data"><a href="../data/{$name}.excisions.json">The ledger as data (JSON)</a></p>
-            </section>
-          </xsl:if>
+          <xsl:call-template name="htm:ledger"/>
           <nav class="downloads" aria-label="Downloads">
             <span>Download: </span>
             <a href="../text/{$name}.diplomatic.txt">diplomatic text</a>
@@ -105,6 +85,7 @@
                 <p class="view-note">The reading text follows copy <xsl:value-of select="te:witness-siglum($witnesses[1])"/> (<xsl:value-of select="te:witness-label($witnesses[1])"/>); the diplomatic transcription shows every copy.</p>
               </xsl:if>
               <xsl:call-template name="facs:view"><xsl:with-param name="view" select="$v?view" tunnel="yes"/></xsl:call-template>
+              <xsl:call-template name="te:apparatus-controls"><xsl:with-param name="view" select="$v?view" tunnel="yes"/></xsl:call-template>
               <div class="text">
                 <xsl:choose>
                   <xsl:when test="$v?view = 'diplomatic'">
@@ -122,6 +103,10 @@
                 </xsl:choose>
               </div>
               <xsl:call-template name="htm:notes">
+                <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
+                <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
+              </xsl:call-template>
+              <xsl:call-template name="te:apparatus">
                 <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
                 <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
               </xsl:call-template>
@@ -359,43 +344,6 @@
         </xsl:otherwise>
       </xsl:choose>
     </div>
-  </xsl:template>
-
-  <xsl:template name="htm:app-start">
-    <span class="app-start" aria-hidden="true">⸢</span>
-  </xsl:template>
-
-  <xsl:template name="htm:app-end">
-    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
-    <xsl:variable name="app" select="te:target(., string(@corresp))"/>
-    <span class="app-end" aria-hidden="true">⸣</span>
-    <a class="app-ref{$app/@type ! (' app-ref-' || .)}" href="#{$prefix}{substring(@corresp, 2)}">[<xsl:value-of select="te:app-summary($app)"/>]</a>
-  </xsl:template>
-
-  <xsl:template name="htm:apparatus">
-    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
-    <section class="apparatus" aria-labelledby="{$prefix}app-{@corresp ! replace(., '\W', '')}">
-      <h3 id="{$prefix}app-{@corresp ! replace(., '\W', '')}"><xsl:value-of select="tei:head"/></h3>
-      <ol>
-        <xsl:for-each select="te:apparatus-entries(.)">
-          <xsl:variable name="siglum" select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/>
-          <li class="app app-{@type}" id="{$prefix}{@xml:id}">
-            <span class="lem"><xsl:value-of select="te:reading-text(tei:lem)"/></span>
-            <xsl:text> ] </xsl:text>
-            <xsl:choose>
-              <xsl:when test="@type = 'excision'">
-                <span class="rdg excision">excised in copy <xsl:value-of select="$siglum"/> (<xsl:value-of select="te:excised-words(.)"/> words)</span>
-              </xsl:when>
-              <xsl:otherwise>
-                <span class="rdg"><xsl:value-of select="if (te:reading-text(tei:rdg) = '') then 'om.' else te:reading-text(tei:rdg)"/></span>
-                <xsl:text> </xsl:text><span class="siglum"><xsl:value-of select="$siglum"/></span>
-                <xsl:if test="@type = 'ocr'"> (OCR misreading)</xsl:if>
-              </xsl:otherwise>
-            </xsl:choose>
-          </li>
-        </xsl:for-each>
-      </ol>
-    </section>
   </xsl:template>
 
   <xsl:template name="htm:list-head">

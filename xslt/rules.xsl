@@ -43,8 +43,11 @@
     excision      an excision, worded as FRUS does
     gap           other missing text
     quote         quoted text, in quotation marks
-    apparatus     the variants and excisions of a collation, listed
-    app-start, app-end   where a reading of the apparatus starts and ends in the base text
+    apparatus     the critical apparatus after the text (apparatus.xsl, which implements the
+                  apparatus behaviours in both formats): app-inline an entry inline in the text (its
+                  lemma), app-ref an entry's letter in the reading text, variant-text and
+                  variant-end a copy's text inside an entry's span (diplomatic), emendation a
+                  correction taken from another copy
     name          a name (persName, placeName, orgName, name, term)
     acronym       an abbreviation kept as written, its expansion listed with the text
     section       one text of several in a file (a text of a group, a TEI of a teiCorpus), titled
@@ -124,14 +127,16 @@
   <xsl:template match="tei:div[@type = 'witness']" mode="te:diplomatic te:normalized"><xsl:call-template name="te:witness"/></xsl:template>
   <xsl:template match="tei:div[@type = 'witness'][preceding-sibling::tei:div[@type = 'witness']]" mode="te:normalized" priority="0.75"/>
 
-  <!-- A collation (parallel segmentation): in the reading view its apparatus after the text. -->
-  <xsl:template match="tei:div[@type = 'collation']" mode="te:diplomatic"/>
-  <xsl:template match="tei:div[@type = 'collation']" mode="te:normalized"><xsl:call-template name="te:apparatus"/></xsl:template>
-
-  <!-- Where a reading of the apparatus starts and ends in the base text: marked in the reading view. -->
-  <xsl:template match="tei:anchor[@type = ('app-start', 'app-end')]" mode="te:diplomatic"/>
-  <xsl:template match="tei:anchor[@type = 'app-start']" mode="te:normalized"><xsl:call-template name="te:app-start"/></xsl:template>
-  <xsl:template match="tei:anchor[@type = 'app-end']" mode="te:normalized"><xsl:call-template name="te:app-end"/></xsl:template>
+  <!-- The apparatus (apparatus.xsl). Double-end-point attachment: entries in listApp (listed after the
+       text, not in it), anchors in the copies; parallel segmentation: app inline, its lemma in the text. -->
+  <xsl:template match="tei:listApp" mode="te:diplomatic te:normalized"/>
+  <xsl:template match="tei:anchor[@type = ('app-start', 'rdg-start')]" mode="te:diplomatic te:normalized"/>
+  <xsl:template match="tei:anchor[@type = ('app-end', 'rdg-end')]" mode="te:diplomatic"><xsl:call-template name="te:variant-end"/></xsl:template>
+  <xsl:template match="tei:anchor[@type = 'app-end']" mode="te:normalized"><xsl:call-template name="te:app-ref"/></xsl:template>
+  <xsl:template match="tei:anchor[@type = 'rdg-end']" mode="te:normalized"/>
+  <xsl:template match="text()[accumulator-before('te:open-app') != '']" mode="te:diplomatic"><xsl:call-template name="te:variant-text"/></xsl:template>
+  <xsl:template match="tei:app" mode="te:diplomatic te:normalized"><xsl:call-template name="te:app-inline"/></xsl:template>
+  <xsl:template match="tei:choice/tei:corr[@source]" mode="te:normalized" priority="0.5"><xsl:call-template name="te:emendation"/></xsl:template>
 
   <xsl:template match="tei:head[@type = 'transcriber']" mode="te:diplomatic"><xsl:call-template name="te:witness-intro"/></xsl:template>
   <xsl:template match="tei:head[@type = 'transcriber']" mode="te:normalized"/>
@@ -406,43 +411,6 @@
     <xsl:for-each-group select="$root//tei:choice[tei:abbr[@type = 'acronym']]" group-by="normalize-space(tei:abbr)">
       <xsl:sequence select="current-group()[1]"/>
     </xsl:for-each-group>
-  </xsl:function>
-
-  <!-- The entries of an apparatus worth a reader's attention (case and punctuation aside). -->
-  <xsl:function name="te:apparatus-entries" as="element()*">
-    <xsl:param name="collation" as="element()"/>
-    <xsl:sequence select="$collation//tei:app[not(@type = 'form')]"/>
-  </xsl:function>
-
-  <!-- The excisions of all collations of a document: what was withheld in which copy. -->
-  <xsl:function name="te:excisions" as="element()*">
-    <xsl:param name="root" as="node()"/>
-    <xsl:sequence select="$root//tei:div[@type = 'collation']//tei:app[@type = 'excision']"/>
-  </xsl:function>
-
-  <!-- The text of a reading as the copy has it (sic, not corr; gaps as worded for readers). -->
-  <xsl:function name="te:reading-text" as="xs:string">
-    <xsl:param name="r" as="element()?"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:for-each select="$r/descendant::node()[self::text() and not(ancestor::tei:corr)] | $r//tei:gap[not(@resp)]">
-        <xsl:sequence select="if (self::tei:gap) then '[]' else string(.)"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:sequence select="normalize-space(string-join($parts))"/>
-  </xsl:function>
-
-  <!-- A short account of an app for a mark in the text: "excised in B (5 words)", "B: GDE". -->
-  <xsl:function name="te:app-summary" as="xs:string">
-    <xsl:param name="app" as="element()?"/>
-    <xsl:variable name="siglum" select="replace(substring-after($app/tei:rdg/@wit, '#'), '^wit-', '')"/>
-    <xsl:sequence select="if ($app/@type = 'excision') then concat('excised in ', $siglum, ' (', te:excised-words($app), ' words)')
-                          else concat($siglum, ': ', if (te:reading-text($app/tei:rdg) = '') then 'om.' else te:reading-text($app/tei:rdg))"/>
-  </xsl:function>
-
-  <!-- Words excised, as the gap records them. -->
-  <xsl:function name="te:excised-words" as="xs:string">
-    <xsl:param name="app" as="element()"/>
-    <xsl:sequence select="string(($app//tei:gap[@reason = 'excised']/@quantity)[1])"/>
   </xsl:function>
 
   <!-- What the document is called: its main title (type="main"; a title of the analytic level, a

@@ -56,6 +56,7 @@
       <xsl:apply-templates select="$te:header[1]/tei:fileDesc/tei:sourceDesc/tei:msDesc[$te:text-empty]" mode="te:diplomatic">
         <xsl:with-param name="view" select="'diplomatic'" tunnel="yes"/>
       </xsl:apply-templates>
+      <xsl:call-template name="te:apparatus"/>
       <xsl:variable name="acronyms" select="te:view-acronyms($view)"/>
       <xsl:if test="$acronyms">
         <xsl:sequence select="$PARA, 'Abbreviations', $PARA"/>
@@ -139,25 +140,6 @@
     <xsl:sequence select="$PARA"/>
     <xsl:apply-templates mode="#current"/>
     <xsl:sequence select="$PARA"/>
-  </xsl:template>
-
-  <xsl:template name="txt:app-start">
-    <xsl:sequence select="'⸢'"/>
-  </xsl:template>
-
-  <xsl:template name="txt:app-end">
-    <xsl:sequence select="concat('⸣[', te:app-summary(te:target(., string(@corresp))), ']')"/>
-  </xsl:template>
-
-  <xsl:template name="txt:apparatus">
-    <xsl:sequence select="$PARA, normalize-space(tei:head), $PARA"/>
-    <xsl:for-each select="te:apparatus-entries(.)">
-      <xsl:variable name="siglum" select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/>
-      <xsl:sequence select="te:reading-text(tei:lem), ' ] '"/>
-      <xsl:sequence select="if (@type = 'excision') then concat('excised in ', $siglum, ' (', te:excised-words(.), ' words)')
-                            else concat(if (normalize-space(te:reading-text(tei:rdg)) = '') then 'om.' else te:reading-text(tei:rdg), ' ', $siglum, if (@type = 'ocr') then ' (OCR)' else '')"/>
-      <xsl:sequence select="$LB"/>
-    </xsl:for-each>
   </xsl:template>
 
   <xsl:template name="txt:list-head">

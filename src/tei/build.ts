@@ -15,7 +15,7 @@ import { formatIsoDate, parseLongDate } from '../enrich/dates.js';
 import { plain } from '../transcription/classify.js';
 import { TOOL } from '../version.js';
 import type { Person } from '../enrich/registers.js';
-import type { Collation, Token } from '../enrich/collate.js';
+import type { Collation } from '../enrich/collate.js';
 import { imageUrl } from '../enrich/facsimile.js';
 
 export const TEI_NS = 'http://www.tei-c.org/ns/1.0';
@@ -68,13 +68,22 @@ export function buildTei(input: TeiInput): string {
     'xml:lang': edition.language,
   }));
   writeHeader(root, input);
-  if (input.persons?.length) writePersons(root, input.persons);
-  const facs = writeFacsimile(root, input);
+  // The page breaks point to the facsimile's surfaces, written after standOff (filled in below, before
+  // any witness is written).
+  const facs = new Map<string, string[]>();
+  const writer = new BodyWriter(doc, facs);
+  // A copy that reads as the base everywhere has no entries (and no listApp).
+  const collations = (input.collations ?? []).filter((c) => c.segments.some((seg) => seg.kind !== 'equal'));
+  if (input.persons?.length || collations.length) {
+    const standOff = el(root, 1, 'standOff');
+    if (input.persons?.length) writePersons(standOff, input.persons);
+    writeApparatus(standOff, 2, doc, collations, writer);
+    end(standOff, 1);
+  }
+  for (const [wit, surfaces] of writeFacsimile(root, input)) facs.set(wit, surfaces);
   const text = el(root, 1, 'text');
   const body = el(text, 2, 'body');
-  const writer = new BodyWriter(doc, facs);
   for (const w of doc.witnesses) writer.witness(body, 3, w);
-  for (const c of input.collations ?? []) writeCollation(body, 3, c);
   end(body, 2);
   end(text, 1);
   end(root, 0);
@@ -161,10 +170,14 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   end(objectDesc, 6);
   // The hands: the main one where the medium says what it is, another only where the transcription marks one.
   const main = medium ? MEDIUM[medium].hand : undefined;
-  if (main || features.has('otherHand')) {
+  const named = namedHands(doc);
+  if (main || features.has('otherHand') || named.length) {
     const handDesc = el(phys, 6, 'handDesc');
-    if (main) leaf(handDesc, 7, 'handNote', main.text, { 'xml:id': main.id, scope: features.has('otherHand') ? 'major' : 'sole', ...(main.medium ? { medium: main.medium } : {}) });
+    const others = features.has('otherHand') || named.length > 0;
+    if (main) leaf(handDesc, 7, 'handNote', main.text, { 'xml:id': main.id, scope: others ? 'major' : 'sole', ...(main.medium ? { medium: main.medium } : {}) });
     if (features.has('otherHand')) leaf(handDesc, 7, 'handNote', MEDIUM[medium ?? 'unknown'].otherHand, { 'xml:id': HAND_MS, scope: main ? 'minor' : 'major' });
+    // The hands the transcription names (docs/transcription-syntax.md, the hand sign), each referred to by @hand.
+    for (const h of named) leaf(handDesc, 7, 'handNote', NAMED_HANDS[h] ?? `The hand the transcription names "${h}".`, { 'xml:id': handId(h), scope: 'minor' });
     end(handDesc, 6);
   }
   const stampKinds = new Set<string>();
@@ -198,6 +211,8 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   const ed = el(enc, 3, 'editorialDecl');
   for (const p of editorialDeclaration(features)) leaf(ed, 4, 'p', p);
   end(ed, 3);
+  // The apparatus of the copies (writeApparatus): double-end-point attachment, in standOff.
+  if (input.collations?.some((c) => c.segments.some((seg) => seg.kind !== 'equal'))) el(enc, 3, 'variantEncoding', { method: 'double-end-point', location: 'external' });
   const app = el(enc, 3, 'appInfo');
   const appl = el(app, 4, 'application', { ident: TOOL.name, version: TOOL.version });
   leaf(appl, 5, 'label', TOOL.name);
@@ -238,11 +253,6 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   end(h, 1);
 }
 
-/**
- * A collation in parallel segmentation: the base copy's words, blocks as ab, and an app wherever
- * the other copy differs. Reading the lem for the base, the rdg for the other, gives each copy's
- * words back exactly (gaps with resp="#tei-edition" are the editor's, not the copy's).
- */
 /** The xml:id of each paragraph of a witness ("A-p3"): its citable anchor; an XML name whatever the witness id ("wit-1-p3"). */
 export function paragraphIds(w: Witness): Map<Block, string> {
   const short = /^[A-Za-z_]/.test(siglum(w.id)) ? siglum(w.id) : w.id;
@@ -256,66 +266,121 @@ export function appId(c: Collation, k: number): string {
   return `app-${siglum(c.other)}-${k + 1}`;
 }
 
-function writeCollation(body: XMLBuilder, depth: number, c: Collation): void {
-  const div = el(body, depth, 'div', { type: 'collation', corresp: `#${c.base} #${c.other}` });
-  leaf(div, depth + 1, 'head', `Copy ${siglum(c.other)} collated with copy ${siglum(c.base)}${c.aborted ? ' (too different to align word by word)' : ''}`, { type: 'collation' });
-  let ab: XMLBuilder | null = null;
-  let block = -1;
-  let first = true;
-  const space = () => {
-    if (!first) ab!.txt(' ');
-    first = false;
-  };
-  const open = (b: number) => {
-    if (ab && b === block) return;
-    block = b;
-    ab = el(div, depth + 1, 'ab', { type: 'collation', n: String(b + 1) });
-    first = true;
-  };
-  const tokens = (parent: XMLBuilder, ts: Token[], excisionWords?: number) => {
-    ts.forEach((t, k) => {
-      if (k > 0) parent.txt(' ');
-      if (t.kind === 'excision') {
-        parent.ele('gap', xmlAttrs({ reason: 'excised', rend: 'empty-brackets', ...(excisionWords ? { quantity: String(excisionWords), unit: 'word' } : {}) }));
-      } else if (t.kind === 'mark' && t.text === '[Signature]') {
-        parent.ele('seg', xmlAttrs({ type: 'signature', hand: `#${HAND_MS}` })).ele('gap', xmlAttrs({ reason: 'illegible', quantity: '1', unit: 'signature' }));
-      } else if (t.kind === 'mark') {
-        parent.ele('seg', xmlAttrs({ type: 'handwritten', hand: `#${HAND_MS}` })).txt(xmlText(t.text));
-      } else parent.txt(xmlText(t.text));
-    });
-  };
-  let k = 0;
-  for (const s of c.segments) {
-    open(s.base[0]?.block ?? Math.max(block, s.other[0]?.block ?? 0));
-    space();
-    if (s.kind === 'equal') {
-      tokens(ab!, s.base);
-      continue;
-    }
-    const app = ab!.ele('app', xmlAttrs({ 'xml:id': appId(c, k++), type: s.kind }));
-    tokens(app.ele('lem', xmlAttrs({ wit: `#${c.base}` })), s.base);
-    if (s.kind === 'ocr') {
-      const rdg = app.ele('rdg', xmlAttrs({ wit: `#${c.other}`, resp: '#tei-edition', cert: 'low' }));
-      const choice = rdg.ele('choice');
-      tokens(choice.ele('sic'), s.other);
-      tokens(choice.ele('corr'), s.base);
-    } else if (s.kind === 'excision') {
-      const words = s.base.filter((t) => t.kind === 'word').length;
-      const rdg = app.ele('rdg', xmlAttrs({ wit: `#${c.other}`, type: 'excision' }));
-      const hasGap = s.other.some((t) => t.kind === 'excision');
-      tokens(rdg, s.other, words);
-      if (!hasGap) {
-        if (s.other.length) rdg.txt(' ');
-        rdg.ele('gap', xmlAttrs({ reason: 'excised', quantity: String(words), unit: 'word', resp: '#tei-edition' }));
+/**
+ * The critical apparatus in double-end-point attachment (docs/encoding.md): one listApp per
+ * collated copy, each app pointing with @from/@to at the anchors collation placed in the base copy.
+ * The lemma is the reading the registers and the collation hold right, the other reading(s) rdg;
+ * both keep their markup, copied from the witnesses between their anchors.
+ */
+function writeApparatus(parent: XMLBuilder, depth: number, doc: TranscribedDocument, collations: Collation[], writer: BodyWriter): void {
+  const byId = new Map(doc.witnesses.map((w) => [w.id, w]));
+  for (const c of collations) {
+    const list = el(parent, depth, 'listApp', { type: 'collation', corresp: `#${c.base} #${c.other}` });
+    leaf(list, depth + 1, 'head', `Copy ${siglum(c.other)} collated with copy ${siglum(c.base)}${c.aborted ? ' (too different to align word by word)' : ''}`);
+    const base = byId.get(c.base)!;
+    const other = byId.get(c.other)!;
+    const anchors = c.anchors ?? new Map();
+    const ranges = (pick: (a: { from: string; to: string; rdgFrom?: string; rdgTo?: string }) => [string | undefined, string | undefined]) =>
+      new Map([...anchors.values()].map((a) => pick(a)).filter((r): r is [string, string] => Boolean(r[0] && r[1])));
+    const baseSlices = sliceRanges(base, ranges((a) => [a.from, a.to]));
+    const otherSlices = sliceRanges(other, ranges((a) => [a.rdgFrom, a.rdgTo]));
+    let k = 0;
+    for (const s of c.segments) {
+      if (s.kind === 'equal') continue;
+      const id = appId(c, k++);
+      const a = anchors.get(s);
+      const attrs: Record<string, string> = { 'xml:id': id, type: s.kind };
+      if (s.subtype) attrs.subtype = s.subtype;
+      if (s.cert) attrs.cert = s.cert;
+      if (a) {
+        attrs.from = `#${a.from}`;
+        attrs.to = `#${a.to}`;
       }
-    } else tokens(app.ele('rdg', xmlAttrs({ wit: `#${c.other}` })), s.other);
+      const app = el(list, depth + 1, 'app', attrs);
+      const baseContent = (a && baseSlices.get(a.from)) ?? [];
+      const otherContent = (a?.rdgFrom && otherSlices.get(a.rdgFrom)) || [];
+      const misread = { cause: 'misreading' };
+      const reading = (name: 'lem' | 'rdg', wit: string, content: Inline[], extra: Record<string, string> = {}) => {
+        const e = app.ele(name, xmlAttrs({ wit: `#${wit}`, ...extra }));
+        writer.inlines(e, content);
+        return e;
+      };
+      if (s.right === 'other') {
+        reading('lem', c.other, otherContent);
+        reading('rdg', c.base, baseContent, misread);
+      } else {
+        reading('lem', c.base, baseContent);
+        const rdg = reading('rdg', c.other, otherContent, s.right === 'base' && s.kind === 'ocr' ? misread : {});
+        if (s.kind === 'excision' && !s.other.some((t) => t.kind === 'excision')) {
+          // The copy has only the reviewer's marks there: the gap is the editor's, with the measured extent.
+          const extent = c.extents?.get(s);
+          if (otherContent.length) rdg.txt(' ');
+          rdg.ele('gap', xmlAttrs({ reason: 'excised', resp: '#tei-edition', ...(extent ? { quantity: String(extent.quantity), unit: extent.unit, extent: extent.text } : {}) }));
+        }
+      }
+    }
+    end(list, depth);
   }
-  end(div, depth);
+}
+
+/**
+ * The content of a witness between pairs of its anchors (from id -> to id), with its markup: the
+ * elements a range starts or ends inside are copied around the part in the range. Ids are not
+ * copied (the witness keeps them); notes and page breaks stay in the witness.
+ */
+function sliceRanges(w: Witness, ranges: Map<string, string>): Map<string, Inline[]> {
+  const out = new Map<string, Inline[]>();
+  let cur: { from: string; to: string; root: Inline[]; clones: Map<Inline, Inline[]> } | null = null;
+  const add = (n: Inline, path: Inline[]) => {
+    let target = cur!.root;
+    for (const c of path) {
+      let kids = cur!.clones.get(c);
+      if (!kids) {
+        kids = [];
+        const clone = { ...c, children: kids } as Inline;
+        if (clone.kind === 'name') delete clone.part;
+        target.push(clone);
+        cur!.clones.set(c, kids);
+      }
+      target = kids;
+    }
+    target.push(n);
+  };
+  const walk = (nodes: Inline[], path: Inline[]) => {
+    for (const n of nodes) {
+      if (n.kind === 'anchor') {
+        if (cur && n.id === cur.to) {
+          out.set(cur.from, cur.root);
+          cur = null;
+        }
+        const to = ranges.get(n.id);
+        if (to !== undefined) {
+          cur = { from: n.id, to, root: [], clones: new Map() };
+          if (to === n.id) {
+            out.set(n.id, []);
+            cur = null;
+          }
+        }
+        continue;
+      }
+      if ('children' in n) {
+        walk(n.children, [...path, n]);
+        continue;
+      }
+      if (cur && n.kind !== 'noteRef' && n.kind !== 'pb') add(n, path);
+    }
+  };
+  for (const b of w.blocks) {
+    blockLines(b).forEach((line, k) => {
+      if (cur && (k > 0 || cur.root.length)) add({ kind: 'text', text: ' ', pos: line.pos }, []);
+      walk(line.inlines, []);
+    });
+  }
+  return out;
 }
 
 /** The register's entries for the persons the document names, in the order of first mention. */
-function writePersons(root: XMLBuilder, persons: Person[]): void {
-  const standOff = el(root, 1, 'standOff');
+function writePersons(standOff: XMLBuilder, persons: Person[]): void {
   const list = el(standOff, 2, 'listPerson');
   for (const p of persons) {
     const person = el(list, 3, 'person', { 'xml:id': p.id });
@@ -326,11 +391,37 @@ function writePersons(root: XMLBuilder, persons: Person[]): void {
     end(person, 3);
   }
   end(list, 2);
-  end(standOff, 1);
 }
 
 function baseName(file: string): string {
   return file.split(/[\\/]/).pop() ?? file;
+}
+
+/** The id of a hand the transcription names with the hand sign (`*@reviewer hll*`). */
+export const handId = (label: string) => `hand-${label.replace(/[^\w.-]/g, '-')}`;
+
+/** What the header says of the hands the transcriptions name most often; any other name is declared as named. */
+const NAMED_HANDS: Record<string, string> = {
+  reviewer: "The declassification reviewer's hand: the marks, initials and signatures of the review (brackets, excision marks, the review stamp's entries).",
+  typist: "The typist's corrections, made on the typewriter while the document was typed.",
+  pen: 'Corrections and annotations in pen by the drafters or the office, after typing.',
+};
+
+/**
+ * The hands the transcription names (hand signs), and the reviewer's where a review stamp holds
+ * handwriting (its signatures and initials are the reviewer's).
+ */
+function namedHands(doc: TranscribedDocument): string[] {
+  const found = new Set<string>();
+  const walk = (inlines: Inline[], review: boolean) => {
+    for (const n of inlines) {
+      if ((n.kind === 'hand' || n.kind === 'add' || n.kind === 'del') && n.hand) found.add(n.hand);
+      if (review && (n.kind === 'signature' || (n.kind === 'hand' && !n.hand))) found.add('reviewer');
+      if ('children' in n) walk(n.children, review);
+    }
+  };
+  for (const w of doc.witnesses) for (const b of w.blocks) for (const l of blockLines(b)) walk(l.inlines, b.kind === 'stamp' && b.stamp === 'review');
+  return [...found];
 }
 
 /** What the header says of each medium: the physical description's default, the main hand, another hand. */
@@ -467,6 +558,14 @@ function pagesOf(w: Witness): (string | undefined)[] {
 class BodyWriter {
   /** Paragraph ids, and the links of a paragraph broken off by a page break. */
   private paragraphs = new Map<Block, Record<string, string>>();
+  /** Writing a review stamp (its handwriting is the reviewer's). */
+  private review = false;
+
+  /** The @hand of a hand, insertion or deletion: the hand it names, or the default. */
+  private hand(n: { hand?: string }, fallback?: string): Record<string, string> {
+    const h = n.hand ? handId(n.hand) : this.review ? handId('reviewer') : fallback;
+    return h ? { hand: `#${h}` } : {};
+  }
 
   /** Pages written of the current witness (page breaks point to its surfaces in this order). */
   private page = 0;
@@ -565,10 +664,13 @@ class BodyWriter {
       case 'stamp': {
         const fw = el(parent, d, 'fw', { type: 'stamp' });
         const stamp = fw.ele('stamp', xmlAttrs({ type: b.stamp }));
+        // Handwriting in a review stamp is the reviewer's.
+        this.review = b.stamp === 'review';
         this.lines(
           stamp,
           b.lines.filter((l): l is Line => l !== null),
         );
+        this.review = false;
         return;
       }
       case 'field': {
@@ -630,29 +732,43 @@ class BodyWriter {
     });
   }
 
-  inlines(parent: XMLBuilder, nodes: Inline[]): void {
-    for (const n of nodes) {
+  inlines(parent: XMLBuilder, nodes: Inline[], inSubst = false): void {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      // A struck word and its replacement above the line (either order, white space and anchors
+      // between them): one substitution.
+      if (!inSubst && (n.kind === 'del' || n.kind === 'add')) {
+        let j = i + 1;
+        while (j < nodes.length && ((nodes[j]!.kind === 'text' && !(nodes[j] as { text: string }).text.trim()) || nodes[j]!.kind === 'anchor')) j++;
+        const other = nodes[j];
+        if (other && (other.kind === 'del' || other.kind === 'add') && other.kind !== n.kind) {
+          this.inlines(parent.ele('subst'), nodes.slice(i, j + 1), true);
+          i = j;
+          continue;
+        }
+      }
       switch (n.kind) {
         case 'text':
           parent.txt(xmlText(n.text));
           break;
         case 'del':
-          this.inlines(parent.ele('del', xmlAttrs({ rend: 'strikethrough' })), n.children);
+          this.inlines(parent.ele('del', xmlAttrs({ rend: 'strikethrough', ...this.hand(n) })), n.children);
           break;
         case 'add':
-          this.inlines(parent.ele('add', xmlAttrs({ place: 'above' })), n.children);
+          this.inlines(parent.ele('add', xmlAttrs({ place: 'above', ...this.hand(n) })), n.children);
           break;
         case 'hand':
-          this.inlines(parent.ele('seg', xmlAttrs({ type: 'handwritten', hand: `#${HAND_MS}` })), n.children);
+          this.inlines(parent.ele('seg', xmlAttrs({ type: 'handwritten', ...this.hand(n, HAND_MS) })), n.children);
           break;
         case 'bold':
           this.inlines(parent.ele('hi', xmlAttrs({ rend: 'bold' })), n.children);
           break;
         case 'signature':
-          parent.ele('seg', xmlAttrs({ type: 'signature', hand: `#${HAND_MS}` })).ele('gap', xmlAttrs({ reason: 'illegible', quantity: '1', unit: 'signature' }));
+          parent.ele('seg', xmlAttrs({ type: 'signature', ...this.hand({}, HAND_MS) })).ele('gap', xmlAttrs({ reason: 'illegible', quantity: '1', unit: 'signature' }));
           break;
         case 'excision':
-          parent.ele('gap', xmlAttrs({ reason: 'excised', rend: 'empty-brackets' }));
+          // The extent the collation measured against a fuller copy, worded as FRUS does.
+          parent.ele('gap', xmlAttrs({ reason: 'excised', rend: 'empty-brackets', ...(n.extent ? { quantity: String(n.extent.quantity), unit: n.extent.unit, extent: n.extent.text } : {}) }));
           break;
         case 'bracketed':
           this.inlines(parent.ele('seg', xmlAttrs({ type: 'bracketed', rend: 'brackets' })), n.children);
@@ -677,7 +793,8 @@ class BodyWriter {
           const choice = parent.ele('choice');
           if (n.type === 'correction') {
             this.inlines(choice.ele('sic'), n.original);
-            choice.ele('corr', xmlAttrs(n.cert && n.cert !== 'high' ? { cert: n.cert } : {})).txt(xmlText(n.regular));
+            // An emendation another copy confirms names that copy as its source.
+            choice.ele('corr', xmlAttrs({ ...(n.cert && n.cert !== 'high' ? { cert: n.cert } : {}), ...(n.source ? { source: `#${n.source}` } : {}) })).txt(xmlText(n.regular));
           } else {
             this.inlines(choice.ele('abbr', xmlAttrs(n.type === 'acronym' ? { type: 'acronym' } : {})), n.original);
             choice.ele('expan').txt(xmlText(n.regular));
@@ -694,7 +811,7 @@ class BodyWriter {
           this.inlines(parent.ele('date', xmlAttrs({ when: n.when })), n.children);
           break;
         case 'anchor':
-          parent.ele('anchor', xmlAttrs({ type: n.type, corresp: `#${n.id}` }));
+          parent.ele('anchor', xmlAttrs({ 'xml:id': n.id, type: n.type, corresp: `#${n.app}` }));
           break;
       }
     }

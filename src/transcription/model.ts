@@ -12,18 +12,18 @@ export interface Position {
 /** Inline content of a line. */
 export type Inline =
   | { kind: 'text'; text: string; pos: Position }
-  /** `~~x~~`: struck through in the source. */
-  | { kind: 'del'; children: Inline[]; pos: Position }
-  /** `^{x}`: inserted above the line. */
-  | { kind: 'add'; children: Inline[]; pos: Position }
-  /** `*x*`: written by another hand (handwriting on a typescript). */
-  | { kind: 'hand'; children: Inline[]; pos: Position }
+  /** `~~x~~`: struck through in the source; `hand`: whose (the hand sign `~~@name x~~`). */
+  | { kind: 'del'; children: Inline[]; pos: Position; hand?: string }
+  /** `^{x}`: inserted above the line; `hand`: whose (`^{@name x}`). */
+  | { kind: 'add'; children: Inline[]; pos: Position; hand?: string }
+  /** `*x*`: written by another hand (handwriting on a typescript); `hand`: which (`*@name x*`). */
+  | { kind: 'hand'; children: Inline[]; pos: Position; hand?: string }
   /** `**x**`: bold. */
   | { kind: 'bold'; children: Inline[]; pos: Position }
   /** `*[Signature]*`: an illegible handwritten signature. */
   | { kind: 'signature'; pos: Position }
-  /** `[]`: an empty bracket, the mark an excision leaves. */
-  | { kind: 'excision'; pos: Position }
+  /** `[]`: an empty bracket, the mark an excision leaves; `extent` as the collation measured it (src/enrich/collate.ts). */
+  | { kind: 'excision'; pos: Position; extent?: Extent }
   /** `[x]`: text bracketed in the source (e.g. marked for excision by a reviewer). */
   | { kind: 'bracketed'; children: Inline[]; pos: Position }
   /** `[Page N]` inside a line: a page break. */
@@ -48,6 +48,8 @@ export type Inline =
       original: Inline[];
       regular: string;
       cert?: 'high' | 'medium' | 'low';
+      /** The copy whose reading confirms the correction (an emendation from another witness, set by collation). */
+      source?: string;
       pos: Position;
     }
   /** A telegraphic quotation mark (QTE, UNQTE): shown as written, read as a quotation mark. */
@@ -56,8 +58,20 @@ export type Inline =
   | { kind: 'quote'; children: Inline[]; pos: Position }
   /** A date, with its ISO value. */
   | { kind: 'date'; when: string; children: Inline[]; pos: Position }
-  /** Where a reading of the apparatus starts or ends in the base copy (added by collation). */
-  | { kind: 'anchor'; id: string; type: 'app-start' | 'app-end'; pos: Position };
+  /**
+   * Where an apparatus entry (`app`, its xml:id) starts or ends in the base copy (app-start/app-end:
+   * its @from and @to), or where its reading starts or ends in another copy (rdg-start/rdg-end). Added
+   * by collation; `id` is the anchor's own xml:id.
+   */
+  | { kind: 'anchor'; id: string; app: string; type: 'app-start' | 'app-end' | 'rdg-start' | 'rdg-end'; pos: Position };
+
+/** The extent of an excision, measured by collation against a fuller copy; `text` worded as FRUS does. */
+export interface Extent {
+  quantity: number;
+  unit: 'word' | 'line' | 'paragraph';
+  /** "less than 1 line of source text", "1 paragraph (3 lines of source text)", "5 words of source text". */
+  text: string;
+}
 
 export type InlineKind = Inline['kind'];
 
