@@ -122,16 +122,19 @@ function isDemonym(lower: string, lx: Lexicon): boolean {
   if (lx.demonym.has(lower)) return true;
   const sing = lower.replace(/(?:es|s)$/, '');
   if (lower !== sing && (lx.demonym.has(sing) || lx.demonym.has(lower.slice(0, -1)))) return true;
-  // An adjective or people of a country: Turkish, Cypriots, Greeks (Turkey, Cyprus, Greece).
-  const m = /^(.{3,}?)(?:ish|ese|ian|ians|an|ans|i|is|ic|iot|iots|ot|ots|s|ks|ek|eks|e)$/.exec(lower);
-  const stems = m ? [m[1]!] : [];
-  if (lower.length >= 4) stems.push(lower);
-  for (const stem of stems) {
+  // A given name or a surname of the lexicon is no people ("Francis", "Lewis"), whatever place it resembles.
+  if (lx.given.has(lower) || lx.surname.has(lower)) return false;
+  // An adjective or people of a country: Turkish, Cypriots (Turkey, Cyprus): a stem of the place and a suffix of peoples.
+  const m = /^(.{4,}?)(?:ish|ese|ian|ians|an|ans|i|is|ic|iot|iots|ot|ots|ks|eks)$/.exec(lower);
+  if (m) {
+    const stem = m[1]!;
     for (const p of lx.place) {
       const last = p.slice(p.lastIndexOf(' ') + 1);
-      if (last.startsWith(stem) && last !== stem && last.length <= stem.length + (stem === lower ? 2 : 4)) return true;
+      if (last.startsWith(stem) && last !== stem && last.length <= stem.length + 4) return true;
     }
   }
+  // A people named by the stem of its country: "Turk" (Turkey), not "Hare" (Harare) nor "Paul" (Paulo).
+  for (const w of new Set([lower, lower.replace(/s$/, '')])) for (const end of ['ey', 'y', 'ia', 'a', 'e']) if (w.length >= 4 && lx.place.has(w + end)) return true;
   return false;
 }
 
@@ -163,6 +166,9 @@ const SELF: ReadonlySet<Cls> = new Set(['unknown']);
 
 const DETERMINERS = /^(?:the|a|an|this|that|these|those|his|her|its|our|their|your|my|no|any|each|every)$/i;
 
+/** An article or possessive right before a run. */
+const DETERMINED_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|its|their|our|such|any|no|every|each)\s+$/iu;
+
 const SENTENCE_END = /(?:[.!?:;“"(\[\]—–]|\(\w{1,3}\))\d*\s*$/;
 
 /** The runs of capitalised words (with initials and particles) of a text, classified. */
@@ -191,7 +197,8 @@ export function runs(text: string, lx = loadLexicon()): { toks: Tok[]; before: s
       knownSurname: lx.surname.has(word.toLowerCase()),
       text: word,
       cls: classify(m[1] ? word : TITLES.has(word.toLowerCase()) || (dot && lx.honorific.has(word.toLowerCase())) ? word + dot : word, lx),
-      initial: !prefix.trim() || SENTENCE_END.test(prefix),
+      // "G. Doe", "Mr. Doe": the dot of an initial or a title ends no sentence.
+      initial: !prefix.trim() || (SENTENCE_END.test(prefix) && !(joins && cur && ['initial', 'title'].includes(cur.toks[cur.toks.length - 1]!.cls))),
       possessive: !!m[4],
       join: '',
     };
@@ -324,7 +331,14 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
           // A given name from a run's start that is an English word only ("Ray") is taken too: "Ray L. Doe".
           let a = i;
           while (a > 0 && (toks[a - 1]!.givenName || toks[a - 1]!.cls === 'given') && !NOT_NAME.has(toks[a - 1]!.cls)) a--;
-          person(toks.slice(a, j + 1), 'strong', 'given name or initials');
+          // A word that is no English word before initials is a forename too: "Zebulon Q. Doe".
+          if (a === i && a > 0 && t.cls === 'initial' && (toks[a - 1]!.cls === 'unknown' || toks[a - 1]!.cls === 'rare')) a--;
+          // The surname may be more than one word: "G. Lewis Doe", "Ray Smith Doe".
+          let b = j;
+          while (b + 1 < toks.length && end.cls !== 'common' && (SELF.has(toks[b + 1]!.cls) || toks[b + 1]!.cls === 'rare' || toks[b + 1]!.knownSurname) && !NOT_NAME.has(toks[b + 1]!.cls)) b++;
+          // "the Doe Doctrine": an article before it makes it a thing named after a person.
+          if (a === 0 && DETERMINED_BEFORE.test(run.before) && !toks.slice(a, b + 1).some((x) => x.cls === 'initial')) break;
+          person(toks.slice(a, b + 1), 'strong', 'given name or initials');
           break;
         }
       }
