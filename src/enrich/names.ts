@@ -48,6 +48,20 @@ const TITLES = new Set(
   ).split(' '),
 );
 
+/**
+ * Titles that name a person's office and nothing else: after them one English word is a surname
+ * ("Ambassador Hare"). "General", "Chief", "Special" are adjectives too, and take only a name.
+ */
+const PERSONAL_TITLES = new Set(
+  ('mr mrs ms miss messrs dr sir dame lord lady madame mme monsieur herr ambassador minister president premier chancellor ' +
+    'secretary senator governor admiral colonel captain lieutenant commander marshal brigadier king queen prince princess ' +
+    'emperor empress shah sultan emir sheikh pope cardinal archbishop bishop patriarch reverend congressman congresswoman ' +
+    'consul mayor professor').split(' '),
+);
+
+/** A title and "of" before a run: "Secretary of State Doe", "Minister of Foreign Affairs Doe". */
+const TITLE_OF = /(?:^|[^\p{L}])(Secretary|Minister|Ministers|Under Secretary|Chief|Chairman|Director|Commander|Chief of Staff|Governor|Ambassador|President)\s+of\s+(?:the\s+)?$/u;
+
 /** Words that make a title only with another: "Foreign Minister", "Deputy Secretary". */
 const TITLE_MODIFIERS = new Set('deputy under assistant vice acting foreign prime permanent special first second third chief crown'.split(' '));
 
@@ -248,8 +262,16 @@ const PERSONAL_NOUNS = new Set(
     'message messages proposal proposals plan talks exchange statement speech initiative trial case affair group faction camp followers').split(' '),
 );
 
+/** A complimentary close: the next line is a signature. */
+const CLOSE = /^\s*(?:(?:Very |Most )?(?:Sincerely|Respectfully|Faithfully|Cordially|Truly)(?: yours)?|Yours(?: (?:sincerely|faithfully|truly|ever))?|(?:With )?(?:Best|Kind|Warm) regards|As ever|Ever yours)[,.]?\s*$/i;
+/** A salutation: "Dear Jane:" (not "Dear Sir:" nor "Dear Mr. Secretary:", whose words are titles). */
+const SALUTATION = /^\s*(?:My )?[Dd]ear ((?:\p{Lu}[\p{L}.'’-]*)(?: \p{Lu}[\p{L}.'’-]*){0,2})\s*[:,]/u;
+
+/** Pronouns and other words that stand for a noun: "Something would", "Nobody had". */
+const PRONOUNS = /^(?:some|any|no|every)(?:thing|one|body|where)$|^(?:what|which|who|whom|whose|whatever|whoever|nothing|none|each|either|neither|both|all|another|other|others|such)$/i;
+
 /** Words that end a plural of a people or of followers: "Prussians", "Hittites", "Cypriots". */
-const PEOPLES = /(?:ians|eans|ites|iots|ists|ards|ese)$/;
+const PEOPLES = /(?:ians|eans|ites?|iots|ists|ards|ese)$/;
 
 /** Where the eval (src/eval/frus.ts) asks why each name was found or dropped. */
 export const nameTrace: { map?: Map<string, string[]> } = {};
@@ -269,14 +291,14 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
     why(name, `${strength}: ${reason}`);
   };
   /** A person's name from these words, once the words that are no part of a name are trimmed off. */
-  const person = (toks: Tok[], strength: Strength, reason: string) => {
+  const person = (toks: Tok[], strength: Strength, reason: string, single = false) => {
     let a = 0;
     let b = toks.length;
     while (a < b && (NOT_NAME.has(toks[a]!.cls) || (toks[a]!.cls === 'common' && toks[a]!.initial && b - a > 1 && !toks[a]!.givenName))) a++;
     while (b > a && NOT_NAME.has(toks[b - 1]!.cls)) b--;
     if (b <= a) return;
     const name = toks.slice(a, b);
-    if (name.length === 1 && (name[0]!.cls === 'initial' || name[0]!.cls === 'given')) return;
+    if (name.length === 1 && (name[0]!.cls === 'initial' || (name[0]!.cls === 'given' && !single))) return;
     if (name[name.length - 1]!.cls === 'initial') return;
     const text = spell(name);
     if (text.length < 2) return;
@@ -292,9 +314,22 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
   const speechAfter = new RegExp(`^(?:’s|'s)?,?\\s+(${SPEECH_AFTER})(?![\\p{L}])`, 'u');
   const speechBefore = new RegExp(`(?:^|[^\\p{L}])(?:${SPEECH_BEFORE})\\s+$`, 'iu');
   /** Words that may be a person's name, given other evidence. */
+  /** One word that is an office ("State"), a verb, pronoun or function word ("What"): never a name of its own. */
+  const functionWord = (ts: Tok[]) => ts.length === 1 && !ts[0]!.knownSurname && !ts[0]!.givenName && (OFFICE_WORDS.has(ts[0]!.text.toLowerCase()) || lx.verb.has(ts[0]!.text.toLowerCase()) || PRONOUNS.test(ts[0]!.text));
   const plausible = (ts: Tok[]) =>
-    ts.length <= 4 && ts.some((t) => SURNAME.has(t.cls)) && !ts.some((t) => t.cls === 'institution' || t.cls === 'place' || t.cls === 'month' || t.cls === 'acronym' || (t.cls === 'demonym' && lx.demonym.has(t.text.toLowerCase())));
+    ts.length <= 4 && !functionWord(ts) && ts.some((t) => SURNAME.has(t.cls)) && !ts.some((t) => t.cls === 'institution' || t.cls === 'place' || t.cls === 'month' || t.cls === 'acronym' || (t.cls === 'demonym' && lx.demonym.has(t.text.toLowerCase())));
+  let previous = '';
   for (const seg of segments) {
+    // A line after a complimentary close is a signature: "Sincerely yours," / "Jane Q. Doe"; initials too ("JQD").
+    const signed = seg.kind === 'signature' || (seg.kind !== 'note' && CLOSE.test(previous) && seg.text.trim().split(/\s+/).length <= 5);
+    previous = seg.text;
+    if (signed && /^\s*\p{Lu}{2,4}\s*$/u.test(seg.text) && !lx.org.has(seg.text.trim().toLowerCase())) found(seg.text.trim(), 'strong', 'initials signing');
+    // A salutation: "Dear Jane:", "Dear Doe,".
+    const dear = SALUTATION.exec(seg.text);
+    if (dear) {
+      const toks = runs(dear[1]!, lx)[0]?.toks ?? [];
+      if (toks.length && toks.length <= 3 && !toks.some((t) => NOT_NAME.has(t.cls))) person(toks, 'strong', 'salutation', true);
+    }
     for (const run of runs(seg.text, lx)) {
       const toks = run.toks;
       const joined = spell(toks);
@@ -310,11 +345,19 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
       // A title, then the name: "Foreign Minister Doe", "Secretary of State Doe" (the title is not part of it).
       let lastTitle = -1;
       for (let i = 0; i < toks.length; i++) if (toks[i]!.cls === 'title' && !TITLE_MODIFIERS.has(toks[i]!.text.toLowerCase())) lastTitle = i;
-      if (lastTitle >= 0 && lastTitle < toks.length - 1) {
+      // "Secretary of State Doe", "Minister of Foreign Affairs Doe": the title and "of" stand before the run.
+      const titleOf = lastTitle < 0 ? TITLE_OF.exec(run.before)?.[1] : undefined;
+      if ((lastTitle >= 0 && lastTitle < toks.length - 1) || titleOf) {
+        const title = (titleOf ?? toks[lastTitle]!.text).toLowerCase().replace(/\.$/, '');
         let k = lastTitle + 1;
         while (k < toks.length - 1 && (OFFICE_WORDS.has(toks[k]!.text.toLowerCase()) || NOT_NAME.has(toks[k]!.cls))) k++;
         const rest = toks.slice(k);
-        if (rest.length <= 4 && plausible(rest)) person(rest, 'strong', `title ${toks[lastTitle]!.text}`);
+        // After "of", the office comes first: "of State Doe", not "of Doe".
+        const office = !titleOf || k > 0;
+        // A title of a person alone takes an English word or a given name as the surname ("Secretary Rusk",
+        // "Ambassador Hare", "King Olaf"); one that is an adjective too ("General", "Chief") only a name.
+        const single = rest.length === 1 && (rest[0]!.cls === 'given' || (rest[0]!.cls === 'common' && PERSONAL_TITLES.has(title) && !lx.adjective.has(rest[0]!.text.toLowerCase()) && !rest[0]!.initial));
+        if (office && rest.length <= 4 && (plausible(rest) || (single && !NOT_NAME.has(rest[0]!.cls)))) person(rest, 'strong', `title ${titleOf ?? toks[lastTitle]!.text}`, single);
       }
       // A given name or initials, then a surname: "John Doe", "J. R. Doe", "Ray L. Doe".
       for (let i = 0; i < toks.length - 1; i++) {
@@ -352,7 +395,8 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
         while (j + 1 < toks.length && (SELF.has(toks[j + 1]!.cls) || toks[j + 1]!.cls === 'given' || toks[j + 1]!.cls === 'rare' || toks[j + 1]!.knownSurname)) j++;
         let a = i;
         while (a > 0 && (toks[a - 1]!.cls === 'given' || toks[a - 1]!.cls === 'initial' || toks[a - 1]!.givenName)) a--;
-        person(toks.slice(a, j + 1), 'weak', 'no English word');
+        // A word of one or two letters is a code, not a name ("POL Xy–US").
+        if (j > i || a < i || toks[i]!.text.length > 2) person(toks.slice(a, j + 1), 'weak', 'no English word');
         i = j + 1;
       }
       // A speaker: "Doe said", "told Doe", "drafted by Doe".
@@ -364,12 +408,15 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
       const determiner = toks.slice(0, k).some((t) => DETERMINERS.test(t.text));
       const bare = !word || (!determiner && !core[0]!.initial && !/(?:^|\s)(?:the|a|an|this|that|these|those|his|her|its|our|their|your|my|no|any|each|every)\s+$/i.test(run.before));
       const verb = speechAfter.exec(run.after)?.[1];
-      if (bare && verb && plausible(core)) person(core, WEAK_AFTER.has(verb) ? 'weak' : 'strong', `${verb} after`);
+      // A verb that follows anything ("would", "had") makes no name of an English word.
+      const weakWord = verb !== undefined && WEAK_AFTER.has(verb) && word;
+      if (bare && verb && !weakWord && plausible(core)) person(core, WEAK_AFTER.has(verb) ? 'weak' : 'strong', `${verb} after`);
       if (bare && speechBefore.test(run.before) && plausible(core)) person(core, 'strong', 'verb before');
       // The head of a participant's line: "John Doe, EUR"; a name in parentheses in a heading.
       if (seg.kind === 'line' && run.before.trim() === '' && /^(?:,|\s*[—–])/.test(run.after) && plausible(toks) && !word) person(toks, 'strong', 'participant line');
       if (seg.kind === 'head' && /\($/.test(run.before) && /^\)/.test(run.after) && plausible(toks)) person(toks, 'strong', 'heading');
-      if (seg.kind === 'signature' && run.before.trim() === '' && run.after.trim() === '' && plausible(toks)) person(toks, 'strong', 'signature');
+      // A note marker may be glued to the signature: "Jane Doe2".
+      if (signed && run.before.trim() === '' && /^[\d”"’]*\s*$/u.test(run.after) && toks.length <= 4 && (plausible(toks) || (toks.length === 1 && !NOT_NAME.has(toks[0]!.cls) && !functionWord(toks)))) person(toks, 'strong', 'signature', true);
     }
   }
   // What speaks against a name found on weak evidence only, wherever it occurs in the document.
@@ -415,6 +462,7 @@ function counterEvidence(name: string, segments: Segment[], lx: Lexicon): { reas
     if (/s$/.test(lower) && !lx.surname.has(lower) && (lx.common.has(lower.slice(0, -1)) || lx.demonym.has(lower.slice(0, -1)) || lx.org.has(lower.slice(0, -1)))) return { reason: 'a plural' };
     if (/^\p{Lu}\p{Ll}+-\p{Lu}/u.test(name) && name.split('-').every((p) => classify(p, lx) !== 'unknown')) return { reason: 'a compound of known words' };
     if (TELEGRAPHESE.test(name)) return { reason: 'telegraphese' };
+    if (/^\p{Lu}\p{Ll}?$/u.test(name)) return { reason: 'a code' };
   }
   const nameRe = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
   /** Occurrences as a noun's modifier ("Doe missiles", "Doe–Roe plans", "the Doe Towers"), and in all. */
