@@ -262,10 +262,21 @@ const PERSONAL_NOUNS = new Set(
     'message messages proposal proposals plan talks exchange statement speech initiative trial case affair group faction camp followers').split(' '),
 );
 
+/** Nouns that head the name of a body. */
+const ORG_HEADS = 'Council|Committee|Commission|Department|Ministry|Agency|Party|Army|Navy|Air Force|Bank|Fund|Organi[sz]ation|Assembly|Parliament|Senate|Congress|Office|Bureau|Corps|Command|Cabinet|Government|Alliance|Institute|University|Foundation|Company|Corporation|Association|Chiefs of Staff|General Staff';
+/** A body's name: capitalised words and a head noun ("National Planning Council"), or a head noun "of" capitalised words. */
+const ORG_NAMED = new RegExp(
+  `(?<![\\p{L}])(?:(?:\\p{Lu}[\\p{L}-]*\\s+){1,4}(?:${ORG_HEADS})(?:\\s+(?:of|for)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2})?|(?:${ORG_HEADS})\\s+(?:of|for)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2})(?![\\p{L}])`,
+  'gu',
+);
+
 /** A complimentary close: the next line is a signature. */
 const CLOSE = /^\s*(?:(?:Very |Most )?(?:Sincerely|Respectfully|Faithfully|Cordially|Truly)(?: yours)?|Yours(?: (?:sincerely|faithfully|truly|ever))?|(?:With )?(?:Best|Kind|Warm) regards|As ever|Ever yours)[,.]?\s*$/i;
 /** A salutation: "Dear Jane:" (not "Dear Sir:" nor "Dear Mr. Secretary:", whose words are titles). */
 const SALUTATION = /^\s*(?:My )?[Dd]ear ((?:\p{Lu}[\p{L}.'’-]*)(?: \p{Lu}[\p{L}.'’-]*){0,2})\s*[:,]/u;
+
+/** Verbs with two objects: the word after the second is no noun the first qualifies. */
+const DITRANSITIVE = /^(?:told|tell|tells|gave|give|gives|sent|send|showed|show|asked|ask|offered|handed|promised|wrote|bring|brought|call|called|make|made|let|see|saw|found|find|keep|kept|leave|left|consider|considered)$/i;
 
 /** Pronouns and other words that stand for a noun: "Something would", "Nobody had". */
 const PRONOUNS = /^(?:some|any|no|every)(?:thing|one|body|where)$|^(?:what|which|who|whom|whose|whatever|whoever|nothing|none|each|either|neither|both|all|another|other|others|such)$/i;
@@ -318,6 +329,8 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
   const functionWord = (ts: Tok[]) => ts.length === 1 && !ts[0]!.knownSurname && !ts[0]!.givenName && (OFFICE_WORDS.has(ts[0]!.text.toLowerCase()) || lx.verb.has(ts[0]!.text.toLowerCase()) || PRONOUNS.test(ts[0]!.text));
   const plausible = (ts: Tok[]) =>
     ts.length <= 4 && !functionWord(ts) && ts.some((t) => SURNAME.has(t.cls)) && !ts.some((t) => t.cls === 'institution' || t.cls === 'place' || t.cls === 'month' || t.cls === 'acronym' || (t.cls === 'demonym' && lx.demonym.has(t.text.toLowerCase())));
+  /** Places that a title shows to be persons. */
+  const titled = new Set<string>();
   let previous = '';
   for (const seg of segments) {
     // A line after a complimentary close is a signature: "Sincerely yours," / "Jane Q. Doe"; initials too ("JQD").
@@ -358,6 +371,11 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
         // "Ambassador Hare", "King Olaf"); one that is an adjective too ("General", "Chief") only a name.
         const single = rest.length === 1 && (rest[0]!.cls === 'given' || (rest[0]!.cls === 'common' && PERSONAL_TITLES.has(title) && !lx.adjective.has(rest[0]!.text.toLowerCase()) && !rest[0]!.initial));
         if (office && rest.length <= 4 && (plausible(rest) || (single && !NOT_NAME.has(rest[0]!.cls)))) person(rest, 'strong', `title ${titleOf ?? toks[lastTitle]!.text}`, single);
+        // A place that is a given name or surname too, after a person's title, is the person: "Secretary Lincoln".
+        else if (office && rest.length === 1 && rest[0]!.cls === 'place' && PERSONAL_TITLES.has(title) && (rest[0]!.givenName || rest[0]!.knownSurname)) {
+          found(rest[0]!.text, 'strong', `title ${titleOf ?? toks[lastTitle]!.text}`);
+          titled.add(rest[0]!.text);
+        }
       }
       // A given name or initials, then a surname: "John Doe", "J. R. Doe", "Ray L. Doe".
       for (let i = 0; i < toks.length - 1; i++) {
@@ -436,10 +454,25 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
   for (const seg of segments) {
     for (const m of seg.text.matchAll(orgRe)) {
       const w = m[1]?.toLowerCase();
+      // "the Government", "This Government", "His Government" name no organisation; a word that starts a sentence says nothing.
+      if (w !== undefined && (DETERMINERS.test(w) || PRONOUNS.test(w) || /^(?:his|her|our|your|my|their|its)$/.test(w))) continue;
+      if (w !== undefined && lx.common.has(w) && SENTENCE_END.test(seg.text.slice(0, m.index)) ) continue;
       if (w === undefined || lx.demonym.has(w) || lx.place.has(w) || isDemonym(w, lx) || lx.common.has(w)) orgs.add(m[0]);
+    }
+    // A body named by its head noun and the capitalised words before or after it: "National Planning Council",
+    // "Committee of National Unity", "Council of Ministers", "Joint Chiefs of Staff".
+    for (const m of seg.text.matchAll(ORG_NAMED)) {
+      const words = m[0].split(/\s+/).filter((x) => /^\p{Lu}/u.test(x));
+      const first = words[0]!.toLowerCase();
+      if (DETERMINERS.test(first) || PRONOUNS.test(first) || words.some((x) => TITLES.has(x.toLowerCase().replace(/\.$/, '')) && !TITLE_MODIFIERS.has(x.toLowerCase()))) continue;
+      // One head noun and one English word that starts a sentence ("Party leaders ...", "Committee members") is no name.
+      if (words.length < 2) continue;
+      if (words.length === 2 && !/\bof\b/.test(m[0]) && lx.common.has(first) && SENTENCE_END.test(seg.text.slice(0, m.index))) continue;
+      orgs.add(m[0]);
     }
     for (const m of seg.text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu)) if (lx.org.has(m[0].toLowerCase()) && !lx.common.has(m[0].toLowerCase())) orgs.add(m[0]);
   }
+  for (const t of titled) places.delete(t);
   const names = new Map<string, NameType>();
   for (const p of places) names.set(p, 'place');
   for (const o of orgs) names.set(o, 'org');
@@ -491,7 +524,8 @@ function counterEvidence(name: string, segments: Segment[], lx: Lexicon): { reas
       // object of a verb or preposition ("see Doe back"); "the Doe government" is said of persons too.
       const noun = /^(?:[–-]\p{Lu}\p{L}*)*\s+(\p{L}+)(?![’'\p{L}])/u.exec(after)?.[1];
       const prevWord = /(\p{L}+)\s+$/u.exec(before)?.[1] ?? '';
-      const phrase = !/^\p{Ll}/u.test(prevWord) || DETERMINERS.test(prevWord) || lx.adjective.has(prevWord) || (!lx.verb.has(prevWord) && !/ed$/.test(prevWord));
+      // After a verb that takes two objects ("told Doe stories", "gave Doe copies") the noun is no head of the name.
+      const phrase = !DITRANSITIVE.test(prevWord);
       if (noun && isNoun(noun, lx)) {
         if (phrase && !PERSONAL_NOUNS.has(noun.toLowerCase())) attributive++;
       }
@@ -513,7 +547,7 @@ function isNoun(word: string, lx: Lexicon): boolean {
   const capital = /^\p{Lu}/u.test(word);
   const w = word.toLowerCase();
   if (capital && (lx.given.has(w) || lx.surname.has(w) || classify(word, lx) !== 'common')) return false;
-  if (lx.verb.has(w) || /(?:ed|ly|ing)$/.test(w)) return false;
+  if (lx.verb.has(w) || lx.adjective.has(w) || /(?:ed|ly|ing)$/.test(w)) return false;
   if (SPEECH_AFTER.split('|').includes(w)) return false;
   const stem = w.replace(/(?:es|s)$/, '');
   if (stem !== w && (lx.verb.has(stem) || lx.verb.has(w.slice(0, -1)))) return false;
