@@ -59,6 +59,9 @@ const PERSONAL_TITLES = new Set(
     'consul mayor professor').split(' '),
 );
 
+/** Endings of adjectives: "Ambassador Extraordinary", "Minister Plenipotentiary". */
+const ADJECTIVE_END = /(?:ary|ous|ive|ful|less|able|ible|ial|ical|ent|ant)$/;
+
 /** A title and "of" before a run: "Secretary of State Doe", "Minister of Foreign Affairs Doe". */
 const TITLE_OF = /(?:^|[^\p{L}])(Secretary|Minister|Ministers|Under Secretary|Chief|Chairman|Director|Commander|Chief of Staff|Governor|Ambassador|President)\s+of\s+(?:the\s+)?$/u;
 
@@ -369,8 +372,10 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
         const office = !titleOf || k > 0;
         // A title of a person alone takes an English word or a given name as the surname ("Secretary Rusk",
         // "Ambassador Hare", "King Olaf"); one that is an adjective too ("General", "Chief") only a name.
-        const single = rest.length === 1 && (rest[0]!.cls === 'given' || (rest[0]!.cls === 'common' && PERSONAL_TITLES.has(title) && !lx.adjective.has(rest[0]!.text.toLowerCase()) && !rest[0]!.initial));
-        if (office && rest.length <= 4 && (plausible(rest) || (single && !NOT_NAME.has(rest[0]!.cls)))) person(rest, 'strong', `title ${titleOf ?? toks[lastTitle]!.text}`, single);
+        const single = rest.length === 1 && (rest[0]!.cls === 'given' || (rest[0]!.cls === 'common' && PERSONAL_TITLES.has(title) && !lx.adjective.has(rest[0]!.text.toLowerCase()) && !ADJECTIVE_END.test(rest[0]!.text) && !rest[0]!.initial));
+        // One English word after a title only as said above: "General Bramble" is no more a name than "General Harbour".
+        const lone = rest.length === 1 && rest[0]!.cls === 'common' && !rest[0]!.knownSurname;
+        if (office && rest.length <= 4 && ((plausible(rest) && !lone) || (single && !NOT_NAME.has(rest[0]!.cls)))) person(rest, 'strong', `title ${titleOf ?? toks[lastTitle]!.text}`, single);
         // A place that is a given name or surname too, after a person's title, is the person: "Secretary Lincoln".
         else if (office && rest.length === 1 && rest[0]!.cls === 'place' && PERSONAL_TITLES.has(title) && (rest[0]!.givenName || rest[0]!.knownSurname)) {
           found(rest[0]!.text, 'strong', `title ${titleOf ?? toks[lastTitle]!.text}`);
@@ -427,7 +432,8 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
       const bare = !word || (!determiner && !core[0]!.initial && !/(?:^|\s)(?:the|a|an|this|that|these|those|his|her|its|our|their|your|my|no|any|each|every)\s+$/i.test(run.before));
       const verb = speechAfter.exec(run.after)?.[1];
       // A verb that follows anything ("would", "had") makes no name of an English word.
-      const weakWord = verb !== undefined && WEAK_AFTER.has(verb) && word;
+      const named = core.filter((t) => !NOT_NAME.has(t.cls));
+      const weakWord = verb !== undefined && WEAK_AFTER.has(verb) && (word || (named.length === 1 && named[0]!.cls === 'common' && !named[0]!.knownSurname));
       if (bare && verb && !weakWord && plausible(core)) person(core, WEAK_AFTER.has(verb) ? 'weak' : 'strong', `${verb} after`);
       if (bare && speechBefore.test(run.before) && plausible(core)) person(core, 'strong', 'verb before');
       // The head of a participant's line: "John Doe, EUR"; a name in parentheses in a heading.
@@ -461,7 +467,10 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
     }
     // A body named by its head noun and the capitalised words before or after it: "National Planning Council",
     // "Committee of National Unity", "Council of Ministers", "Joint Chiefs of Staff".
-    for (const m of seg.text.matchAll(ORG_NAMED)) {
+    for (const m0 of seg.text.matchAll(ORG_NAMED)) {
+      // "The National Planning Council": the article is not part of the name.
+      const article = /^(?:The|This|These|That|Those|Its|Their|Our|His|Her|An?)\s+/.exec(m0[0])?.[0] ?? '';
+      const m = { 0: m0[0].slice(article.length), index: m0.index + article.length };
       const words = m[0].split(/\s+/).filter((x) => /^\p{Lu}/u.test(x));
       const first = words[0]!.toLowerCase();
       if (DETERMINERS.test(first) || PRONOUNS.test(first) || words.some((x) => TITLES.has(x.toLowerCase().replace(/\.$/, '')) && !TITLE_MODIFIERS.has(x.toLowerCase()))) continue;
