@@ -130,6 +130,12 @@ describe('more evidence rules (issue 14)', () => {
     expect(wrong).toEqual([]);
   });
 
+  test('countries in capitals or dotted are places, not in a file code, a document number or a text in capitals', () => {
+    expect(names('The U.K. and the UK delegation agreed with Congress.')).toMatchObject({ 'U.K.': 'place', UK: 'place', Congress: 'org' });
+    expect(names('Source: Central Files, DEF 1 UK. Secret. See UK/MC/4.').UK).toBeUndefined();
+    expect(names('LET UK KNOW AT ONCE THAT WE AGREE', 'body').UK).toBeUndefined();
+  });
+
   test('organisations: a head noun with capitalised words; none with a title inside or a determiner', () => {
     const found = names('The National Planning Council met the Committee of Public Safety. This Government and the Government agreed; the Office of the Secretary General was told.');
     expect(found).toMatchObject({ 'National Planning Council': 'org', 'Committee of Public Safety': 'org' });
