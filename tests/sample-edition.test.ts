@@ -50,7 +50,7 @@ describe('the sample edition', () => {
     expect(b).toContain('<gap reason="excised" rend="empty-brackets"/> accompany you');
     expect(b).toContain('<seg type="handwritten" hand="#hand-ms">hll</seg>');
     // paragraph (a) runs over the page break in both copies
-    expect(a).toMatch(/<p xml:id="A-p2" next="#A-p3">\(a\) The US has still been unable to obtain satisfactory<\/p>/);
+    expect(a).toMatch(/<p xml:id="A-p2" next="#A-p3">\(a\) The <placeName>US<\/placeName> has still been unable to obtain satisfactory<\/p>/);
     expect(b).toMatch(/<p xml:id="B-p2" next="#B-p3">\(a\)/);
     expect(a).toContain('<del rend="strikethrough">Since</del> (e) Since');
   });

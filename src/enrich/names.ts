@@ -267,9 +267,12 @@ const PERSONAL_NOUNS = new Set(
 
 /** Nouns that head the name of a body. */
 const ORG_HEADS = 'Council|Committee|Commission|Department|Ministry|Agency|Party|Army|Navy|Air Force|Bank|Fund|Organi[sz]ation|Assembly|Parliament|Senate|Congress|Office|Bureau|Corps|Command|Cabinet|Government|Alliance|Institute|University|Foundation|Company|Corporation|Association|Chiefs of Staff|General Staff';
-/** A body's name: capitalised words and a head noun ("National Planning Council"), or a head noun "of" capitalised words. */
+/**
+ * A body's name: capitalised words and a head noun ("National Planning Council"), or a head noun "of"
+ * capitalised words. Words in capitals before the head are no part of it ("OUTGOING TELEGRAM Department of State").
+ */
 const ORG_NAMED = new RegExp(
-  `(?<![\\p{L}])(?:(?:\\p{Lu}[\\p{L}-]*\\s+){1,4}(?:${ORG_HEADS})(?:\\s+(?:of|for)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2})?|(?:${ORG_HEADS})\\s+(?:of|for)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2})(?![\\p{L}])`,
+  `(?<![\\p{L}])(?:(?:\\p{Lu}\\p{Ll}[\\p{L}-]*\\s+){1,4}(?:${ORG_HEADS})(?:\\s+(?:of|for)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2})?|(?:${ORG_HEADS})\\s+(?:of|for)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2})(?![\\p{L}])`,
   'gu',
 );
 

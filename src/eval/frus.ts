@@ -130,11 +130,11 @@ const add = (a: Score, b: Score) => {
 };
 const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
-function line(label: string, s: Score): string {
+function line(label: string, s: Score, goldLabel = 'FRUS'): string {
   const p = s.tp / s.predicted;
   const r = s.tp / s.gold;
   const f1 = (2 * p * r) / (p + r || 1);
-  return `${label.padEnd(28)} found ${String(s.predicted).padStart(4)}, FRUS ${String(s.gold).padStart(4)}, matching ${String(s.tp).padStart(4)}   precision ${pct(s.tp, s.predicted).padStart(6)}   recall ${pct(s.tp, s.gold).padStart(6)}   F1 ${(100 * f1).toFixed(1)}%`;
+  return `${label.padEnd(28)} found ${String(s.predicted).padStart(4)}, ${goldLabel} ${String(s.gold).padStart(4)}, matching ${String(s.tp).padStart(4)}   precision ${pct(s.tp, s.predicted).padStart(6)}   recall ${pct(s.tp, s.gold).padStart(6)}   F1 ${(100 * f1).toFixed(1)}%`;
 }
 
 function main(): void {
@@ -232,9 +232,10 @@ function main(): void {
     if (WHY) console.log(`why each extra was found:\n  ${whys.join('\n  ')}`);
     for (const [element, key, scoreKey] of [['placeName', 'places', 'placeScore'], ['orgName', 'orgs', 'orgScore']] as const) {
       if (namesGold) {
-        console.log(line(`${element} mentions, all`, all[scoreKey].mentions));
-        console.log(line(`${element} distinct, all`, all[scoreKey].distinct));
-        console.log(line(`${element} mentions, A / B`, halves.A[scoreKey].mentions) + '  |  ' + line('', halves.B[scoreKey].mentions).trim());
+        console.log(line(`${element} mentions, all`, all[scoreKey].mentions, 'gold'));
+        console.log(line(`${element} distinct, all`, all[scoreKey].distinct, 'gold'));
+        console.log(line(`${element} mentions, half A`, halves.A[scoreKey].mentions, 'gold'));
+        console.log(line(`${element} mentions, half B`, halves.B[scoreKey].mentions, 'gold'));
       }
       console.log(`${element} ${total(all[key])} (${all[key].size} distinct${namesGold ? '' : '; FRUS tags none in the text: --names-gold=FILE compares with a hand-made gold'}): ${top(all[key], VERBOSE ? 1000 : 12)}`);
     }
