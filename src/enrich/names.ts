@@ -469,11 +469,12 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
       if (w === undefined || lx.demonym.has(w) || lx.place.has(w) || isDemonym(w, lx) || lx.common.has(w)) orgs.add(m[0]);
     }
     // A country in capitals, "UK", or dotted, "U.K." (not in a file code, "POL UK–XY"; not in a text in capitals, where "US" is a pronoun).
-    const capitals = (seg.text.match(/\p{Lu}/gu)?.length ?? 0) > 0.5 * (seg.text.match(/\p{L}/gu)?.length ?? 1);
+    let caps: boolean | undefined;
+    const capitals = () => (caps ??= seg.text.replace(/[^\p{Lu}]+/gu, '').length > 0.5 * seg.text.replace(/[^\p{L}]+/gu, '').length);
     for (const m of seg.text.matchAll(/(?<![\p{L}\p{N}.])(?:(?:\p{Lu}\.){2,4}|\p{Lu}{2,4}(?![\p{L}\p{N}]))(?![–-]\p{Lu}|\/)/gu)) {
       // A subject code of a file ("DEF 1 UK", "POL UK") is no mention of the country.
       const code = /(?<![\p{L}])\p{Lu}{2,4}(?: \d+(?:[–-]\d+)?)? $/u.test(seg.text.slice(0, m.index));
-      if (lx.placeCode.has(m[0]) && !code && !(capitals && !m[0].includes('.'))) places.add(m[0]);
+      if (lx.placeCode.has(m[0]) && !places.has(m[0]) && !code && (m[0].includes('.') || !capitals())) places.add(m[0]);
     }
     // Bodies that need no other words: "Congress", "Parliament", "the Senate".
     for (const m of seg.text.matchAll(/(?<![\p{L}])(?:Congress|Parliament|Senate)(?![\p{L}])/gu)) orgs.add(m[0]);
