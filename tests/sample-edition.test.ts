@@ -51,7 +51,7 @@ describe('the sample edition', () => {
     // The marks beside the excisions are the declassification reviewer's.
     expect(b).toContain('<seg type="handwritten" hand="#hand-reviewer">hll</seg>');
     // paragraph (a) runs over the page break in both copies
-    expect(a).toMatch(/<p xml:id="A-p2" next="#A-p3">\(a\) The US has still been unable to obtain satisfactory<\/p>/);
+    expect(a).toMatch(/<p xml:id="A-p2" next="#A-p3">\(a\) The <placeName>US<\/placeName> has still been unable to obtain satisfactory<\/p>/);
     expect(b).toMatch(/<p xml:id="B-p2" next="#B-p3">\(a\)/);
     expect(a).toContain('<del rend="strikethrough">Since</del> (e) Since');
   });
