@@ -12,6 +12,7 @@ import { convertText } from '../pipeline.js';
 import { DEFAULT_EDITION } from '../enrich/metadata.js';
 import { EMPTY_REGISTERS, type Person, type Registers } from '../enrich/registers.js';
 import { nameTrace } from '../enrich/names.js';
+import { structureReport } from './structure.js';
 
 const args = process.argv.slice(2);
 const VERBOSE = args.includes('--verbose');
@@ -191,6 +192,7 @@ function main(): void {
     console.log(`placeName ${total(all.places)} (${all.places.size} distinct; no FRUS tagging in the text to compare with): ${top(all.places, VERBOSE ? 1000 : 12)}`);
     console.log(`orgName ${total(all.orgs)} (${all.orgs.size} distinct; no FRUS tagging to compare with): ${top(all.orgs, VERBOSE ? 1000 : 12)}\n`);
   }
+  console.log(structureReport(DEV, VERBOSE).join('\n'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
