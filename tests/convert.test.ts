@@ -219,8 +219,9 @@ describe('FRUS web pages: note markers', () => {
     const { xml, doc } = convert(page);
     expect(doc.style).toBe('frus-web');
     const b = body(xml);
-    expect(b).toContain('to NATO<note xml:id="note-1" n="1" place="foot" type="source">Source: Department of State, Central Files, 375/10–2962. Secret.</note></head>');
-    expect(b).toContain('Poltos 513 and 518<note xml:id="note-2" n="2" place="foot">Polto 513, October 29');
+    // numbered as the markers number them: FRUS's source note is note 0
+    expect(b).toContain('to NATO<note xml:id="note-0" n="0" place="foot" type="source">Source: Department of State, Central Files, 375/10–2962. Secret.</note></head>');
+    expect(b).toContain('Poltos 513 and 518<note xml:id="note-1" n="1" place="foot">Polto 513, October 29');
     expect(b).toContain('</note> Department struck');
     expect(b).not.toContain('  1. Source');
     expect(b).toContain('<signed>Rusk</signed>');
@@ -229,6 +230,6 @@ describe('FRUS web pages: note markers', () => {
   test('a note whose marker cannot be found is kept, with a warning', () => {
     const { xml, warnings } = convert(page.replace('5181', '518'));
     expect(warnings.map((w) => w.message).join()).toContain("no marker '1'");
-    expect(body(xml)).toContain('<note xml:id="note-2" n="2" place="foot">Polto 513');
+    expect(body(xml)).toContain('<note xml:id="note-1" n="1" place="foot">Polto 513');
   });
 });

@@ -80,11 +80,11 @@ describe('the sample edition', () => {
   test('Topol 594 (FRUS page): notes at their markers, the source note first; page 450 inline', () => {
     const xml = tei('1962-10-29-topol-594');
     // the Department of State keeps the files: an organisation's name, as in the heading
-    expect(xml).toContain('Regional Organizations<note xml:id="note-1" n="1" place="foot" type="source">Source: <orgName>Department of State</orgName>, Central Files, 375/10–2962.');
+    expect(xml).toContain('Regional Organizations<note xml:id="note-0" n="0" place="foot" type="source">Source: <orgName>Department of State</orgName>, Central Files, 375/10–2962.');
     // telegraphic codes, a sea and a people are no persons
     expect(xml).toContain('approval Bercon–Marcon plans');
     expect(xml).toContain('believe Soviets would');
-    expect(xml).toMatch(/Poltos<\/abbr><expan>[^<]*<\/expan><\/choice> 513 and 518<note xml:id="note-2" n="2" place="foot"><choice><abbr type="acronym">Polto<\/abbr>/);
+    expect(xml).toMatch(/Poltos<\/abbr><expan>[^<]*<\/expan><\/choice> 513 and 518<note xml:id="note-1" n="1" place="foot"><choice><abbr type="acronym">Polto<\/abbr>/);
     expect(xml).toContain('geographically closer to them <pb n="450"/> than to us.');
     expect(xml).not.toMatch(/<pb n="1"/);
     expect(xml).toContain('<biblScope unit="document">156</biblScope>');

@@ -48,7 +48,7 @@ export function readBack(xml: string, foot: (attrs: string) => boolean): Reading
     .replace(/<div type="collation"[\s\S]*?<\/div>/g, '')
     .replace(/<(corr|expan)\b[^>]*>[\s\S]*?<\/\1>/g, '');
   const pages = [...t.matchAll(/<pb\b[^>]*\bn="([^"]*)"/g)].map((m) => m[1]!);
-  const excisions = [...t.matchAll(/<gap\b[^>]*reason="excised"/g)].length + [...decode(t.replace(/<[^>]+>/g, '')).matchAll(/\[[^\]]*not declassified\]/g)].length;
+  const excisions = [...t.matchAll(/<gap\b[^>]*reason="excised"/g)].length + [...decode(t.replace(/<[^>]+>/g, '')).matchAll(/\[[^\]]*not\s+declassified\]/g)].length;
   const notes: { n: string; words: string[] }[] = [];
   // Tags end words except inline ones: only block-level ends and lb separate.
   const text = (s: string) => decode(s.replace(/<lb\/>|<\/(?:p|ab|head|item|label|fw|dateline|signed|salute|note|list|opener|closer|seg type="[^"]*"|cell)>/g, ' ').replace(/<[^>]+>/g, ''));
@@ -80,6 +80,8 @@ export interface StructureScore {
   notesWhereFrus: number;
   numbersRight: number;
   pagesRight: number;
+  /** Page breaks as the page text shows them (the scrape leaves out some, e.g. between list items). */
+  pagesAsShown: number;
   excisionsFrus: number;
   excisionsOurs: number;
   excisionDocsRight: number;
@@ -92,7 +94,7 @@ export function measureStructure(dev: string): StructureScore | undefined {
   const files = readdirSync(join(dev, 'txt')).filter((f) => f.endsWith('.txt')).sort();
   const s: StructureScore = {
     documents: files.length, words: 0, lost: 0, added: 0, docsLosing: [], notes: 0, notesPlaced: 0, notesWhereFrus: 0,
-    numbersRight: 0, pagesRight: 0, excisionsFrus: 0, excisionsOurs: 0, excisionDocsRight: 0, faults: [],
+    numbersRight: 0, pagesRight: 0, pagesAsShown: 0, excisionsFrus: 0, excisionsOurs: 0, excisionDocsRight: 0, faults: [],
   };
   const metadata = { edition: DEFAULT_EDITION, documents: {} };
   for (const f of files) {
@@ -109,7 +111,9 @@ export function measureStructure(dev: string): StructureScore | undefined {
     const pageBody = pageWords(lines.slice(0, k).join('\n'));
     const pageNotes = lines.slice(k).flatMap((l) => pageWords(l.replace(/^\s*\d+\.\s+/, '')));
     const expected = [...pageBody, ...pageNotes];
-    const got = [...ours.body, ...ours.notes.flatMap((n) => n.words)];
+    // The page lists its notes in order of number; notes kept at the end stand last in the TEI.
+    const listed = [...ours.notes].sort((a, b) => Number(a.n) - Number(b.n));
+    const got = [...ours.body, ...listed.flatMap((n) => n.words)];
     let lost = 0;
     let added = 0;
     const lostWords: string[] = [];
@@ -127,15 +131,23 @@ export function measureStructure(dev: string): StructureScore | undefined {
       s.docsLosing.push(name);
       s.faults.push(`${name}: ${lost} words lost: ${lostWords.slice(0, 4).map((w) => `«${w.slice(0, 60)}»`).join(', ')}`);
     }
-    const frusNumbers = frus.notes.map((n) => n.n);
-    const ourNumbers = ours.notes.map((n) => n.n);
+    // Notes kept at the end (no marker on the page) stand last: the numbers are compared in order of number.
+    const byNumber = (a: string, b: string) => Number(a) - Number(b) || a.localeCompare(b);
+    const frusNumbers = frus.notes.map((n) => n.n).sort(byNumber);
+    const ourNumbers = ours.notes.map((n) => n.n).sort(byNumber);
     s.notes += frusNumbers.length;
     s.notesPlaced += c.doc.notes.filter((n) => n.placed).length;
-    for (const [n, ctx] of frus.before) if (ours.before.get(n) === ctx || (ctx && ours.before.get(n)?.endsWith(ctx.split(' ').pop()!))) s.notesWhereFrus++;
+    for (const [n, ctx] of frus.before) {
+      const at = ours.before.get(n);
+      if (at === ctx || (ctx && at?.endsWith(ctx.split(' ').pop()!))) s.notesWhereFrus++;
+      else s.faults.push(`${name}: note ${n} after «${at ?? '(not placed)'}»; FRUS after «${ctx}»`);
+    }
     if (ourNumbers.join() === frusNumbers.join()) s.numbersRight++;
     else s.faults.push(`${name}: note numbers ${ourNumbers.join(',')}; FRUS ${frusNumbers.join(',')}`);
+    const shown = [...src.matchAll(/\[Page ([0-9A-Za-z]+)\]/g)].map((m) => m[1]!);
+    if (ours.pages.join() === shown.join()) s.pagesAsShown++;
     if (ours.pages.join() === gold.pages.join()) s.pagesRight++;
-    else s.faults.push(`${name}: page breaks ${ours.pages.join(',') || '-'}; FRUS ${gold.pages.join(',') || '-'}`);
+    else s.faults.push(`${name}: page breaks ${ours.pages.join(',') || '-'}; FRUS ${gold.pages.join(',') || '-'}; the page shows ${shown.join(',') || '-'}`);
     const ourGaps = [...c.xml.matchAll(/<gap\b[^>]*reason="excised"/g)].length;
     s.excisionsFrus += frus.excisions;
     s.excisionsOurs += ourGaps;
@@ -156,7 +168,7 @@ export function structureReport(dev: string, verbose = false): string[] {
     `words of the pages          ${s.words}, lost ${s.lost} (${pct(s.lost, s.words)}), added ${s.added}; documents losing words: ${s.docsLosing.length}`,
     `notes                       ${s.notes} in FRUS; placed at a marker ${s.notesPlaced}; placed where FRUS has them ${s.notesWhereFrus} (${pct(s.notesWhereFrus, s.notes)})`,
     `note numbers as FRUS's      ${s.numbersRight} of ${s.documents} documents`,
-    `page breaks as FRUS's       ${s.pagesRight} of ${s.documents} documents`,
+    `page breaks as FRUS's       ${s.pagesRight} of ${s.documents} documents (as the page texts show them: ${s.pagesAsShown} of ${s.documents})`,
     `excisions                   FRUS ${s.excisionsFrus}, encoded as gap ${s.excisionsOurs}; right in ${s.excisionDocsRight} of ${s.documents} documents`,
   ];
   if (s.faults.length) out.push(`faults:${verbose ? '' : ' (first 12; --verbose for all)'}\n  ${(verbose ? s.faults : s.faults.slice(0, 12)).join('\n  ')}`);

@@ -578,7 +578,14 @@ class BodyWriter {
           parent.ele('seg', xmlAttrs({ type: 'signature', hand: `#${HAND_MS}` })).ele('gap', xmlAttrs({ reason: 'illegible', quantity: '1', unit: 'signature' }));
           break;
         case 'excision':
-          parent.ele('gap', xmlAttrs({ reason: 'excised', rend: 'empty-brackets' }));
+          if (n.wording) {
+            // The editor's statement, word for word; its extent and amount as attributes.
+            const attrs: Record<string, string> = { reason: 'excised', extent: n.extent ?? n.wording };
+            if (n.quantity) attrs.quantity = n.quantity;
+            if (n.atMost) attrs.atMost = n.atMost;
+            if (n.unit) attrs.unit = n.unit;
+            parent.ele('gap', xmlAttrs(attrs)).ele('desc').txt(xmlText(n.wording));
+          } else parent.ele('gap', xmlAttrs({ reason: 'excised', rend: 'empty-brackets' }));
           break;
         case 'bracketed':
           this.inlines(parent.ele('seg', xmlAttrs({ type: 'bracketed', rend: 'brackets' })), n.children);

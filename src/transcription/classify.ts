@@ -141,3 +141,36 @@ export const PAGE_LINE_RE = /^\[Page ([0-9A-Za-z]+)\]$/;
 export function endsSentence(text: string): boolean {
   return /[.:;!?)"”’'\]]$/.test(text.trim());
 }
+
+const WITHHELD_RE = /^(.*\S)\s+not declassified\.?$/i;
+const UNITS: Record<string, string> = { line: 'line', lines: 'line', paragraph: 'paragraph', paragraphs: 'paragraph', page: 'page', pages: 'page', word: 'word', words: 'word', sentence: 'sentence', sentences: 'sentence', name: 'name', names: 'name' };
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** "7", "7–1/2", "1/2", "two" -> a decimal number as TEI writes quantities. */
+function quantityOf(s: string): string | undefined {
+  const w = NUMBER_WORDS[s.toLowerCase()];
+  if (w !== undefined) return String(w);
+  const m = /^(\d+)?(?:[\s–-]*(\d)\/(\d))?$/.exec(s);
+  if (!m || (!m[1] && !m[2])) return undefined;
+  const n = Number(m[1] ?? 0) + (m[2] ? Number(m[2]) / Number(m[3]) : 0);
+  return String(Math.round(n * 100) / 100);
+}
+
+/**
+ * An editor's statement of withheld text, as FRUS writes it inside brackets: "less than 1 line of
+ * source text not declassified", "1 paragraph (7 lines of source text) not declassified", "name
+ * not declassified". Its extent, and the amount where the statement gives one.
+ */
+export function withheldOf(text: string): { extent: string; quantity?: string; atMost?: string; unit?: string } | undefined {
+  const m = WITHHELD_RE.exec(text.trim());
+  if (!m || words(m[1]!) > 14) return undefined;
+  const extent = m[1]!;
+  const amount = /^(less than |up to |about )?([\d/–-]+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+([a-z]+)\b/i.exec(extent);
+  const unit = amount ? UNITS[amount[3]!.toLowerCase()] : UNITS[extent.toLowerCase()];
+  if (!amount) return unit ? { extent, quantity: '1', unit } : { extent };
+  const q = quantityOf(amount[2]!);
+  if (!q || !unit) return { extent };
+  if (/^(?:less than|up to)/i.test(amount[1] ?? '')) return { extent, atMost: q, unit };
+  if (amount[1]) return { extent, unit };
+  return { extent, quantity: q, unit };
+}

@@ -22,8 +22,13 @@ export type Inline =
   | { kind: 'bold'; children: Inline[]; pos: Position }
   /** `*[Signature]*`: an illegible handwritten signature. */
   | { kind: 'signature'; pos: Position }
-  /** `[]`: an empty bracket, the mark an excision leaves. */
-  | { kind: 'excision'; pos: Position }
+  /**
+   * `[]`: an empty bracket, the mark an excision leaves; or an editor's statement of what was
+   * withheld ("[1 paragraph (7 lines of source text) not declassified]"), kept word for word in
+   * `wording`, with its extent ("1 paragraph (7 lines of source text)") and, where stated, how
+   * much (`quantity` of `unit`; `atMost` for "less than").
+   */
+  | { kind: 'excision'; pos: Position; wording?: string; extent?: string; quantity?: string; atMost?: string; unit?: string }
   /** `[x]`: text bracketed in the source (e.g. marked for excision by a reviewer). */
   | { kind: 'bracketed'; children: Inline[]; pos: Position }
   /** `[Page N]` inside a line: a page break. */
@@ -71,7 +76,7 @@ export interface Line {
 
 /** A note taken from the note list at the end of a scraped FRUS page. */
 export interface Note {
-  /** The number under which the note is listed (1-based). */
+  /** The note's number: as its marker in the text gives it once resolved (FRUS: the source note is 0), else its place in the list (1-based). */
   n: string;
   /** The first note of a FRUS document is its source note. */
   type?: 'source';

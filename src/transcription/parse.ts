@@ -22,6 +22,7 @@ import {
   isStampish,
   isUpperCaseLine,
   pageNumberOf,
+  withheldOf,
   plain,
   stampStartOf,
   words,
@@ -87,9 +88,29 @@ export function parseTranscription(file: string, text: string, options: ParseOpt
       return { id: witnessId(i), blocks, pos, ...(introduction ? { introduction } : {}) };
     });
 
+  for (const w of witnesses) {
+    if (w.introduction) withheld(w.introduction.inlines);
+    for (const b of w.blocks) for (const l of blockLines(b)) withheld(l.inlines);
+  }
+  for (const n of notes) withheld(n.content);
   const doc: TranscribedDocument = { file, style, witnesses, notes, warnings };
   if (notes.length) resolveNoteMarkers(doc);
   return doc;
+}
+
+/** Brackets that state what was withheld ("[1 paragraph … not declassified]") are excisions, their wording kept. */
+function withheld(inlines: Inline[]): void {
+  inlines.forEach((n, i) => {
+    if (n.kind !== 'bracketed') {
+      if ('children' in n) withheld(n.children);
+      return;
+    }
+    if (!n.children.every((c) => c.kind === 'text')) return withheld(n.children);
+    const wording = n.children.map((c) => (c as { text: string }).text).join('');
+    const w = withheldOf(wording);
+    if (w) inlines[i] = { kind: 'excision', pos: n.pos, wording, ...w };
+    else withheld(n.children);
+  });
 }
 
 function toLine(file: string, raw: RawLine): Line {
