@@ -11,7 +11,7 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Block, Inline, Line, Note, TranscribedDocument, Witness } from '../transcription/model.js';
 import { blockLines, siglum } from '../transcription/model.js';
 import { availabilityOf, type DocumentMeta, type EditionMeta, type Medium } from '../enrich/metadata.js';
-import { formatIsoDate, parseLongDate } from '../enrich/dates.js';
+import { datelineDate, formatIsoDate, isoFromNumeric } from '../enrich/dates.js';
 import { plain } from '../transcription/classify.js';
 import { TOOL } from '../version.js';
 import type { Person } from '../enrich/registers.js';
@@ -411,6 +411,8 @@ function editorialDeclaration(f: Set<Feature>): string[] {
 class BodyWriter {
   /** Paragraph ids, and the links of a paragraph broken off by a page break. */
   private paragraphs = new Map<Block, Record<string, string>>();
+  /** Nothing but the division's top matter written yet (head, opener, dateline may stand here). */
+  private top = true;
 
   constructor(private readonly doc: TranscribedDocument) {}
 
@@ -432,18 +434,34 @@ class BodyWriter {
     });
 
     const blocks = w.blocks;
+    /** Only the division's top (head, opener, dateline) and page matter written so far: a dateline or opener may still stand here. */
+    this.top = true;
+    const global = (t: Block) => t.kind === 'pb' || t.kind === 'furniture' || t.kind === 'stamp' || t.kind === 'admin';
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
-      if (b.kind === 'signature') {
+      // A closing salutation goes into the closer of the signature that follows it.
+      let signatureAt = i;
+      if (b.kind === 'salute' && b.place === 'closer') {
+        let k = i + 1;
+        while (k < blocks.length && global(blocks[k]!)) k++;
+        if (blocks[k]?.kind === 'signature') signatureAt = k;
+      }
+      const sig = blocks[signatureAt]!;
+      if (sig.kind === 'signature') {
         // The closer holds the signature and what follows it up to the last block that may not
         // stand after a closer (unrecognised blocks, captions): those become lines of the closer.
         const inCloser = (t: Block) => t.kind === 'block' || t.kind === 'caption';
-        let last = i;
-        for (let k = i + 1; k < blocks.length; k++) if (inCloser(blocks[k]!)) last = k;
+        let last = signatureAt;
+        for (let k = signatureAt + 1; k < blocks.length; k++) if (inCloser(blocks[k]!)) last = k;
         const closer = el(div, d, 'closer');
-        const signed = el(closer, d + 1, 'signed');
-        this.lines(signed, b.lines);
-        for (let k = i + 1; k <= last; k++) {
+        for (let k = i; k < signatureAt; k++) {
+          const t = blocks[k]!;
+          if (t.kind === 'salute') this.lines(el(closer, d + 1, 'salute'), t.lines);
+          else this.block(closer, d + 1, t);
+        }
+        if (sig.closerOnly) this.lines(closer, sig.lines);
+        else this.lines(el(closer, d + 1, 'signed'), sig.lines);
+        for (let k = signatureAt + 1; k <= last; k++) {
           const t = blocks[k]!;
           if (t.kind === 'block' || t.kind === 'caption') {
             closer.txt(xmlText(ind(d + 1)));
@@ -453,9 +471,32 @@ class BodyWriter {
         }
         end(closer, d);
         i = last;
+        this.top = false;
+        continue;
+      }
+      // Datelines, salutations and openers at the top of the division: an opener (a lone dateline as itself).
+      const opening = (t: Block) => t.kind === 'dateline' || t.kind === 'opener' || (t.kind === 'salute' && t.place === 'opener');
+      if (this.top && opening(b)) {
+        let last = i;
+        for (let k = i + 1; k < blocks.length && (opening(blocks[k]!) || global(blocks[k]!)); k++) if (opening(blocks[k]!)) last = k;
+        if (last === i && b.kind === 'dateline') {
+          this.dateline(el(div, d, 'dateline'), b.lines);
+          continue;
+        }
+        const opener = el(div, d, 'opener');
+        for (let k = i; k <= last; k++) {
+          const t = blocks[k]!;
+          if (t.kind === 'dateline') this.dateline(el(opener, d + 1, 'dateline'), t.lines);
+          else if (t.kind === 'salute') this.lines(el(opener, d + 1, 'salute'), t.lines);
+          else if (t.kind === 'opener') this.lines(opener, t.lines);
+          else this.block(opener, d + 1, t);
+        }
+        end(opener, d);
+        i = last;
         continue;
       }
       this.block(div, d, b);
+      if (b.kind !== 'head' && !global(b)) this.top = false;
     }
     if (w === this.doc.witnesses[0]) {
       for (const n of this.doc.notes) if (!n.placed) this.note(el(div, d, 'note', noteAttrs(n)), n);
@@ -479,6 +520,14 @@ class BodyWriter {
           const fw = lines[k]!.fw;
           let j = k + 1;
           if (fw === 'notice') while (j < lines.length && lines[j]!.fw === 'notice') j++;
+          const line = lines[k]!.line;
+          const when = fw === 'date' ? isoFromNumeric(plain(line)) : undefined;
+          if (when && line.inlines.length === 1) {
+            // A date typed or stamped on a line of its own.
+            this.inlines(el(parent, d, 'fw', { type: fw }).ele('date', xmlAttrs({ when })), line.inlines);
+            k = j;
+            continue;
+          }
           const e = el(parent, d, 'fw', { type: fw });
           this.lines(
             e,
@@ -502,7 +551,8 @@ class BodyWriter {
           this.inlines(el(parent, d, 'label', { type: 'field', subtype: b.field }), b.label.inlines);
           return;
         }
-        const list = el(parent, d, 'list', { type: 'field', subtype: b.field });
+        // The subject as FRUS encodes it: list type="subject" (the other fields: type="field").
+        const list = el(parent, d, 'list', b.field === 'subject' ? { type: 'subject' } : { type: 'field', subtype: b.field });
         this.inlines(el(list, d + 1, 'head'), b.label.inlines);
         for (const e of b.entries) this.inlines(el(list, d + 1, 'item'), e.inlines);
         end(list, d);
@@ -523,18 +573,33 @@ class BodyWriter {
       case 'caption':
         this.lines(el(parent, d, 'label', { type: 'caption' }), b.lines);
         return;
-      case 'dateline': {
-        const ab = el(parent, d, 'ab', { type: 'dateline' });
-        b.lines.forEach((line, k) => {
-          if (k > 0) ab.txt('\n').ele('lb');
-          const when = parseLongDate(plain(line));
-          if (when) this.inlines(ab.ele('date', xmlAttrs({ when })), line.inlines);
-          else this.inlines(ab, line.inlines);
-        });
+      case 'dateline':
+        // Not at the top of the division (where dateline may stand): kept as a dateline-typed ab.
+        this.dateline(el(parent, d, 'ab', { type: 'dateline' }), b.lines);
+        return;
+      case 'salute':
+        this.lines(el(parent, d, 'ab', { type: 'salute' }), b.lines);
+        return;
+      case 'opener':
+        this.lines(el(parent, d, 'ab', { type: 'opener' }), b.lines);
+        return;
+      case 'subject': {
+        const list = el(parent, d, 'list', { type: 'subject' });
+        for (const l of b.lines) this.inlines(el(list, d + 1, 'item'), l.inlines);
+        end(list, d);
+        return;
+      }
+      case 'address': {
+        const ab = el(parent, d, 'ab', { type: 'address' });
+        const address = el(ab, d + 1, 'address');
+        for (const l of b.lines) this.inlines(el(address, d + 2, 'addrLine'), l.inlines);
+        end(address, d + 1);
+        end(ab, d);
         return;
       }
       case 'head':
-        this.lines(el(parent, d, 'head'), b.lines);
+        // A heading after the text has begun (an editor's {=heading}): tei_all allows head only at the top.
+        this.lines(el(parent, d, this.top ? 'head' : 'ab', this.top ? {} : { type: 'head' }), b.lines);
         return;
       case 'paragraph':
         this.lines(el(parent, d, 'p', this.paragraphs.get(b)), b.lines);
@@ -546,6 +611,32 @@ class BodyWriter {
         this.lines(el(parent, d, 'ab'), b.lines);
         return;
     }
+  }
+
+  /**
+   * A dateline's lines: the date (with its time where the line gives one) as date/@when, the place
+   * before it as placeName (unless enrichment named it already).
+   */
+  dateline(parent: XMLBuilder, lines: Line[]): void {
+    lines.forEach((line, k) => {
+      if (k > 0) parent.txt('\n').ele('lb');
+      const nodes = line.inlines;
+      const i = nodes.findIndex((n) => n.kind === 'text' && datelineDate(n.text));
+      if (i < 0) return this.inlines(parent, nodes);
+      const t = nodes[i] as Extract<Inline, { kind: 'text' }>;
+      const dd = datelineDate(t.text)!;
+      this.inlines(parent, nodes.slice(0, i));
+      const before = t.text.slice(0, dd.at);
+      const place = i === 0 ? /^([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})(,\s*)$/.exec(before) : null;
+      if (place) {
+        parent.ele('placeName').txt(xmlText(place[1]!));
+        parent.txt(xmlText(place[2]!));
+      } else if (before) parent.txt(xmlText(before));
+      parent.ele('date', xmlAttrs({ when: dd.when })).txt(xmlText(t.text.slice(dd.at, dd.at + dd.length)));
+      const after = t.text.slice(dd.at + dd.length);
+      if (after) parent.txt(xmlText(after));
+      this.inlines(parent, nodes.slice(i + 1));
+    });
   }
 
   /** Lines of a block: a line break between lines is a newline and an lb. */

@@ -93,7 +93,7 @@ export interface Warning {
 }
 
 /** Types of page furniture lines. */
-export type FwType = 'classification' | 'pageNum' | 'header' | 'notice' | 'form' | 'archival';
+export type FwType = 'classification' | 'pageNum' | 'header' | 'notice' | 'form' | 'archival' | 'formField' | 'date' | 'mark';
 
 /** Kinds of stamps and printed-form blocks. */
 export type StampType = 'review' | 'declassification' | 'datetime';
@@ -132,8 +132,16 @@ export type Block =
   | { kind: 'stamp'; stamp: StampType; lines: (Line | null)[]; pos: Position }
   /** A page break between blocks (`[Page N]` or `-N-` on a line, or inferred). */
   | { kind: 'pb'; n?: string; inferred: boolean; pos: Position; source?: Line }
-  /** The signature closing the text. */
-  | { kind: 'signature'; lines: Line[]; pos: Position }
+  /** The signature closing the text (`closerOnly`: a closer the editor marked, without a signature). */
+  | { kind: 'signature'; lines: Line[]; pos: Position; closerOnly?: boolean }
+  /** A salutation: "Dear Mr. Secretary:" opening a letter, "Sincerely yours," before the signature. */
+  | { kind: 'salute'; lines: Line[]; pos: Position; place: 'opener' | 'closer' }
+  /** A memorandum's subject written without a label ("Measures Against Surprise Attack"). */
+  | { kind: 'subject'; lines: Line[]; pos: Position }
+  /** An address (the editor's sign `{=address}`). */
+  | { kind: 'address'; lines: Line[]; pos: Position }
+  /** Lines the editor marked as the opener of a letter (`{=opener}`). */
+  | { kind: 'opener'; lines: Line[]; pos: Position }
   /** A block the converter does not recognise: kept as written. */
   | { kind: 'block'; lines: Line[]; pos: Position; zone: 'head' | 'body' | 'tail' };
 
