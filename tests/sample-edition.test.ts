@@ -74,7 +74,9 @@ describe('the sample edition', () => {
     for (const f of ['to', 'through', 'from']) expect(xml).toContain(`<list type="field" subtype="${f}">`);
     expect(xml).toContain('<list type="subject">');
     expect(count(xml, /<stamp type="review">/g)).toBe(3);
-    expect(xml).toContain('<stamp type="declassification">DECLASSIFICATION DATE <date when="1957-06-16">6/16/57</date>');
+    // a stamp date before the document was written is questioned, and the header says why
+    expect(xml).toContain('<stamp type="declassification">DECLASSIFICATION DATE <date when="1957-06-16" xml:id="date-doubt-1" cert="low">6/16/57</date>');
+    expect(xml).toMatch(/<provenance type="declassification" when="1957-06-16" cert="low">[^<]*<note type="editorial" target="#date-doubt-1">The stamp's date 6\/16\/57 \(1957-06-16\) is earlier than the document \(1962-10-26\)/);
     expect(xml).toMatch(/<pb n="2"\/>\s*<fw type="classification">SECRET<\/fw>\s*<fw type="classification">UNCLASSIFIED<\/fw>\s*<fw type="pageNum">-2-<\/fw>/);
     expect(xml).toContain('<dateline><date when="1962-10-26">October 26, 1962</date></dateline>');
   });
