@@ -703,7 +703,7 @@ function planAnchors(c: Collation, appId: (k: number) => string, inserts: Insert
       result.set(s, a);
       if (s.kind === 'excision') {
         const extent = measured.get(s);
-        for (const t of s.other) if (t.kind === 'excision' && extent && t.from?.node.kind === 'excision') t.from.node.extent = extent;
+        for (const t of s.other) if (t.kind === 'excision' && extent && t.from?.node.kind === 'excision') t.from.node.measured = extent;
         // Handwritten marks where the copy withholds the text are the declassification reviewer's.
         for (const t of s.other) if (t.handNode?.kind === 'hand' && !t.handNode.hand) t.handNode.hand = 'reviewer';
       }

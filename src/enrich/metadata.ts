@@ -33,6 +33,13 @@ export interface EditionMeta {
   language: string;
   medium?: Medium;
   country?: string;
+  /** Where the originals are kept, unless a document says otherwise (msIdentifier). */
+  settlement?: string;
+  institution?: string;
+  repository?: string;
+  collection?: string;
+  /** Who did what, by name (respStmt). */
+  responsibility?: { resp: string; name: string; type?: 'person' | 'org' }[];
   /** The licences the editor states; none is claimed that is not stated. */
   licence: { encoding?: Licence; source?: Licence };
 }
@@ -48,6 +55,10 @@ export interface DocumentMeta {
   institution?: string;
   archive?: string;
   country?: string;
+  settlement?: string;
+  repository?: string;
+  /** What this document was transcribed from, where it differs from the edition's statement. */
+  transcription?: string;
   language?: string;
   medium?: Medium;
   identifiers: { type: string; value: string }[];

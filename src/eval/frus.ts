@@ -12,6 +12,7 @@ import { convertText } from '../pipeline.js';
 import { DEFAULT_EDITION } from '../enrich/metadata.js';
 import { EMPTY_REGISTERS, type Person, type Registers } from '../enrich/registers.js';
 import { nameTrace } from '../enrich/names.js';
+import { structureReport } from './structure.js';
 
 const args = process.argv.slice(2);
 const VERBOSE = args.includes('--verbose');
@@ -241,6 +242,7 @@ function main(): void {
     }
     console.log('');
   }
+  console.log(structureReport(DEV, VERBOSE).join('\n'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

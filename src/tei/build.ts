@@ -11,8 +11,9 @@ import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Block, Inline, Line, Note, TranscribedDocument, Witness } from '../transcription/model.js';
 import { blockLines, siglum } from '../transcription/model.js';
 import { availabilityOf, type DocumentMeta, type EditionMeta, type Medium } from '../enrich/metadata.js';
-import { formatIsoDate, parseLongDate } from '../enrich/dates.js';
+import { datelineDate, formatIsoDate, isoFromNumeric } from '../enrich/dates.js';
 import { plain } from '../transcription/classify.js';
+import { inlineText } from '../transcription/inline.js';
 import { TOOL } from '../version.js';
 import type { Person } from '../enrich/registers.js';
 import type { Collation } from '../enrich/collate.js';
@@ -67,13 +68,15 @@ export function buildTei(input: TeiInput): string {
     'xml:id': documentId(name),
     'xml:lang': edition.language,
   }));
-  writeHeader(root, input);
+  const history = stampHistory(doc, input.meta);
+  writeHeader(root, input, history);
   // The page breaks point to the facsimile's surfaces, written after standOff (filled in below, before
   // any witness is written).
   const facs = new Map<string, string[]>();
-  const writer = new BodyWriter(doc, facs);
-  // A copy that reads as the base everywhere has no entries (and no listApp).
-  const collations = (input.collations ?? []).filter((c) => c.segments.some((seg) => seg.kind !== 'equal'));
+  const writer = new BodyWriter(doc, facs, history.questioned);
+  // A copy that reads as the base everywhere has no entries (and no listApp); nor has one collated with
+  // a base that has no running text to attach anchors to (all its lines furniture): it stands in full.
+  const collations = (input.collations ?? []).filter((c) => c.segments.some((seg) => seg.kind !== 'equal') && c.segments.some((seg) => seg.base.length > 0));
   if (input.persons?.length || collations.length) {
     const standOff = el(root, 1, 'standOff');
     if (input.persons?.length) writePersons(standOff, input.persons);
@@ -97,12 +100,13 @@ function docTitle({ name, doc, meta }: TeiInput): string {
   return name;
 }
 
-function writeHeader(root: XMLBuilder, input: TeiInput): void {
+function writeHeader(root: XMLBuilder, input: TeiInput, history: StampHistory): void {
   const { name, doc, meta, edition } = input;
   const title = docTitle(input);
   const language = meta.language ?? edition.language;
-  // A page of a printed (web) edition is print whatever the edition's originals are.
-  const medium = meta.medium ?? (doc.style === 'frus-web' ? 'print' : edition.medium);
+  // The manuscript description is the original's, also for a page of a printed (web) edition (its
+  // printing is the bibl type="publication"); a document may say otherwise.
+  const medium = meta.medium ?? edition.medium;
   const features = featuresOf(doc);
   const h = el(root, 1, 'teiHeader');
   const fileDesc = el(h, 2, 'fileDesc');
@@ -115,12 +119,7 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
     const ed = el(titleStmt, 4, 'editor', { 'xml:id': e.id, role: e.role });
     ed.ele('name').txt(xmlText(e.name));
   }
-  if (edition.transcription) {
-    const rs = el(titleStmt, 4, 'respStmt');
-    leaf(rs, 5, 'resp', 'Transcription');
-    leaf(rs, 5, 'name', edition.transcription);
-    end(rs, 4);
-  }
+  writeResponsibility(titleStmt, 4, edition);
   const tool = el(titleStmt, 4, 'respStmt', { 'xml:id': 'tei-edition' });
   leaf(tool, 5, 'resp', 'TEI encoding generated from the transcription by');
   leaf(tool, 5, 'name', `${TOOL.name} ${TOOL.version}`, { type: 'software' });
@@ -140,6 +139,20 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   end(avail, 4);
   end(pub, 3);
 
+  // The document as part of its edition.
+  const series = el(fileDesc, 3, 'seriesStmt');
+  leaf(series, 4, 'title', edition.title, { level: 's' });
+  for (const e of edition.editors) leaf(series, 4, 'editor', e.name, { role: e.role });
+  leaf(series, 4, 'idno', edition.id, { type: 'edition' });
+  if (edition.url) leaf(series, 4, 'idno', edition.url, { type: 'URL' });
+  end(series, 3);
+  const transcription = meta.transcription ?? edition.transcription;
+  if (transcription) {
+    const notes = el(fileDesc, 3, 'notesStmt');
+    if (transcription) leaf(notes, 4, 'note', transcription, { type: 'transcription' });
+    end(notes, 3);
+  }
+
   const sourceDesc = el(fileDesc, 3, 'sourceDesc');
   if (meta.published) {
     const bibl = el(sourceDesc, 4, 'bibl', { type: 'publication' });
@@ -152,8 +165,14 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   const msId = el(ms, 5, 'msIdentifier');
   const country = meta.country ?? edition.country;
   if (country) leaf(msId, 6, 'country', country);
-  if (meta.institution) leaf(msId, 6, 'institution', meta.institution);
-  if (meta.archive) leaf(msId, 6, 'collection', meta.archive);
+  const settlement = meta.settlement ?? edition.settlement;
+  if (settlement) leaf(msId, 6, 'settlement', settlement);
+  const institution = meta.institution ?? edition.institution;
+  if (institution) leaf(msId, 6, 'institution', institution);
+  const repository = meta.repository ?? edition.repository;
+  if (repository) leaf(msId, 6, 'repository', repository);
+  const collection = meta.archive ?? edition.collection;
+  if (collection) leaf(msId, 6, 'collection', collection);
   for (const id of meta.identifiers) leaf(msId, 6, 'idno', id.value, { type: id.type });
   if (!meta.identifiers.length) leaf(msId, 6, 'idno', name, { type: 'local' });
   end(msId, 5);
@@ -166,7 +185,18 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   end(contents, 5);
   const phys = el(ms, 5, 'physDesc');
   const objectDesc = el(phys, 6, 'objectDesc', medium ? { form: medium === 'print' ? 'printed' : medium } : {});
-  leaf(objectDesc, 7, 'p', meta.physical ?? MEDIUM[medium ?? 'unknown'].physical);
+  const pages = doc.style === 'typescript' ? pageCount(doc.witnesses[0]) : 0;
+  if (pages) {
+    // The extent: the pages of the (first) copy, as its page breaks count them.
+    const support = el(objectDesc, 7, 'supportDesc');
+    const sup = el(support, 8, 'support');
+    leaf(sup, 9, 'p', meta.physical ?? MEDIUM[medium ?? 'unknown'].physical);
+    end(sup, 8);
+    const extent = el(support, 8, 'extent');
+    leaf(extent, 9, 'measure', `${pages} ${pages === 1 ? 'page' : 'pages'}`, { unit: 'page', quantity: String(pages) });
+    end(extent, 8);
+    end(support, 7);
+  } else leaf(objectDesc, 7, 'p', meta.physical ?? MEDIUM[medium ?? 'unknown'].physical);
   end(objectDesc, 6);
   // The hands: the main one where the medium says what it is, another only where the transcription marks one.
   const main = medium ? MEDIUM[medium].hand : undefined;
@@ -193,6 +223,17 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
     end(additions, 6);
   }
   end(phys, 5);
+  if (history.entries.length) {
+    // The review and declassification history, as the stamps record it.
+    const hist = el(ms, 5, 'history');
+    for (const e of history.entries) {
+      const prov = el(hist, 6, 'provenance', { type: e.type, ...(e.when ? { when: e.when } : {}), ...(e.doubt.length ? { cert: 'low' } : {}) });
+      prov.txt(xmlText(e.text));
+      for (const q of e.doubt) prov.ele('note', xmlAttrs({ type: 'editorial', ...(q.untagged ? {} : { target: `#${q.id}` }) })).txt(xmlText(q.reason));
+      end(prov, 6);
+    }
+    end(hist, 5);
+  }
   end(ms, 4);
   const listWit = el(sourceDesc, 4, 'listWit');
   doc.witnesses.forEach((w, i) => {
@@ -210,9 +251,33 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   end(proj, 3);
   const ed = el(enc, 3, 'editorialDecl');
   for (const p of editorialDeclaration(features)) leaf(ed, 4, 'p', p);
+  for (const [name, p, attrs] of editorialPractice(doc)) {
+    const part = el(ed, 4, name, attrs);
+    leaf(part, 5, 'p', p);
+    end(part, 4);
+  }
   end(ed, 3);
   // The apparatus of the copies (writeApparatus): double-end-point attachment, in standOff.
   if (input.collations?.some((c) => c.segments.some((seg) => seg.kind !== 'equal'))) el(enc, 3, 'variantEncoding', { method: 'double-end-point', location: 'external' });
+  const terms = keywordTerms(meta);
+  if (terms.length) {
+    // The taxonomy the keywords are taken from: the edition's kinds of document, markings and precedences.
+    const cls = el(enc, 3, 'classDecl');
+    const tax = el(cls, 4, 'taxonomy', { 'xml:id': 'tax-document' });
+    leaf(tax, 5, 'desc', `Document types, classification markings and precedences of ${edition.title}`);
+    for (const group of [...new Set(terms.map((t) => t.type))]) {
+      const cat = el(tax, 5, 'category', { 'xml:id': `cat-${group}` });
+      leaf(cat, 6, 'catDesc', TERM_GROUPS[group]!);
+      for (const t of terms.filter((x) => x.type === group)) {
+        const sub = el(cat, 6, 'category', { 'xml:id': t.id });
+        leaf(sub, 7, 'catDesc', t.value);
+        end(sub, 6);
+      }
+      end(cat, 5);
+    }
+    end(tax, 4);
+    end(cls, 3);
+  }
   const app = el(enc, 3, 'appInfo');
   const appl = el(app, 4, 'application', { ident: TOOL.name, version: TOOL.version });
   leaf(appl, 5, 'label', TOOL.name);
@@ -232,12 +297,11 @@ function writeHeader(root: XMLBuilder, input: TeiInput): void {
   const lang = el(prof, 3, 'langUsage');
   leaf(lang, 4, 'language', languageName(language), { ident: language });
   end(lang, 3);
-  if (meta.type || meta.classification || meta.precedence) {
+  writeCorrespondence(prof, 3, input, title);
+  if (terms.length) {
     const tc = el(prof, 3, 'textClass');
-    const kw = el(tc, 4, 'keywords');
-    if (meta.type) leaf(kw, 5, 'term', meta.type, { type: 'documentType' });
-    if (meta.classification) leaf(kw, 5, 'term', meta.classification, { type: 'classification' });
-    if (meta.precedence) leaf(kw, 5, 'term', meta.precedence, { type: 'precedence' });
+    const kw = el(tc, 4, 'keywords', { scheme: '#tax-document' });
+    for (const t of terms) leaf(kw, 5, 'term', t.value, { type: t.type, ref: `#${t.id}` });
     end(kw, 4);
     end(tc, 3);
   }
@@ -555,11 +619,163 @@ function pagesOf(w: Witness): (string | undefined)[] {
   return pages;
 }
 
+/** respStmts with named people or bodies: the edition's responsibility list, else its editors for the transcription. */
+function writeResponsibility(parent: XMLBuilder, depth: number, edition: EditionMeta): void {
+  // Editors without a stated responsibility: person or body is not known, so a plain name.
+  const entries: { resp: string; name: string; type?: 'person' | 'org' | 'name' }[] = edition.responsibility?.length
+    ? edition.responsibility
+    : edition.editors.map((e) => ({ resp: 'Transcription and editing', name: e.name, type: 'name' as const }));
+  for (const r of entries) {
+    const rs = el(parent, depth, 'respStmt');
+    leaf(rs, depth + 1, 'resp', r.resp);
+    leaf(rs, depth + 1, r.type === 'org' ? 'orgName' : r.type === 'name' ? 'name' : 'persName', r.name);
+    end(rs, depth);
+  }
+}
+
+/** The pages of a copy: its page breaks. */
+function pageCount(w: Witness | undefined): number {
+  if (!w) return 0;
+  let n = 0;
+  for (const b of w.blocks) {
+    if (b.kind === 'pb') n++;
+    for (const l of blockLines(b)) for (const i of l.inlines) if (i.kind === 'pb') n++;
+  }
+  return n;
+}
+
+const TERM_GROUPS: Record<string, string> = { documentType: 'Document type', classification: 'Classification marking', precedence: 'Precedence' };
+
+/** The document's keywords, each a category of the edition's taxonomy. */
+function keywordTerms(meta: DocumentMeta): { type: string; value: string; id: string }[] {
+  const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const pairs: [string, string | undefined][] = [
+    ['documentType', meta.type],
+    ['classification', meta.classification],
+    ['precedence', meta.precedence],
+  ];
+  return pairs.flatMap(([type, value]) => (value ? [{ type, value, id: `cat-${type}-${slug(value) || 'x'}` }] : []));
+}
+
+/** The editorial practice the transcriptions follow: correction, normalization, hyphenation, quotation. */
+function editorialPractice(doc: TranscribedDocument): [string, string, Record<string, string>][] {
+  const web = doc.style === 'frus-web';
+  return [
+    ['correction', 'Errors of the source are kept as written. Where the registers correct a reading (a misspelt name, an OCR misreading) the source\'s form and the correction are both given (choice with sic and corr; corr cert="low" where uncertain); the diplomatic view shows the source, the reading view the correction.', { status: 'medium', method: 'markup' }],
+    ['normalization', 'Spelling, capitalisation and punctuation are not normalised in the text. Abbreviations the registers know are expanded in choice/expan (abbr as written); the reading view reads the expansions.', { method: 'markup' }],
+    ['hyphenation', web ? 'The text is that of the printed edition\'s web page: no line-end hyphenation.' : 'Words hyphenated at a line end are kept as the source breaks them (the hyphen and the line break, lb, as written); they are not joined.', { eol: web ? 'none' : 'all' }],
+    ['quotation', 'Quotation marks are kept as the source writes them. The telegraphic signs QTE and UNQTE are abbr type="quote" and the words between them q.', { marks: 'all' }],
+  ];
+}
+
+/** Who sent the document to whom, from the title's "From … to …", the author and the heading's TO/ACTION field. */
+function writeCorrespondence(parent: XMLBuilder, depth: number, input: TeiInput, title: string): void {
+  const { meta, doc } = input;
+  const kind = `${meta.type ?? ''} ${title}`;
+  if (!/\b(?:telegram|memorandum|letter|airgram|message)\b/i.test(kind)) return;
+  const m = /\bFrom (.+?) to (.+?)(?:,? ["“]|$)/.exec(title);
+  const from = m?.[1] ?? meta.author;
+  let to = m?.[2];
+  if (!to) {
+    const field = doc.witnesses[0]?.blocks.find((b) => b.kind === 'field' && (b.field === 'to' || b.field === 'action'));
+    if (field?.kind === 'field' && field.entries[0]) to = plain(field.entries[0]).trim();
+  }
+  if (!from && !to) return;
+  const body = (s: string) => /\b(?:Department|Embassy|Mission|Consulate|Council|Office|Bureau|Posts|Delegation|Government|Agency|Committee|Staff)\b/.test(s);
+  const cd = el(parent, depth, 'correspDesc');
+  if (from || meta.date) {
+    const sent = el(cd, depth + 1, 'correspAction', { type: 'sent' });
+    if (from) leaf(sent, depth + 2, body(from) ? 'orgName' : 'persName', from.replace(/^the /, ''));
+    if (meta.date) {
+      const when = meta.time && /^\d{4}-\d{2}-\d{2}$/.test(meta.date) ? `${meta.date}T${meta.time}:00` : meta.date;
+      leaf(sent, depth + 2, 'date', formatIsoDate(meta.date, meta.time), { when });
+    }
+    end(sent, depth + 1);
+  }
+  if (to) {
+    const received = el(cd, depth + 1, 'correspAction', { type: 'received' });
+    leaf(received, depth + 2, body(to) ? 'orgName' : 'persName', to.replace(/^the /, ''));
+    end(received, depth + 1);
+  }
+  end(cd, depth);
+}
+
+/** A stamp's date the header questions, and why. */
+interface Questioned {
+  id: string;
+  reason: string;
+  /** The date is not tagged in the text (no enrichment): the note points nowhere. */
+  untagged?: boolean;
+}
+
+interface StampHistory {
+  entries: { type: string; when?: string; text: string; doubt: Questioned[] }[];
+  questioned: Map<Inline, Questioned>;
+  doubts: number;
+}
+
+/** The day NARS (National Archives and Records Service) became NARA. */
+const NARA_FROM = '1985-04-01';
+
+/**
+ * The review and declassification history the stamps record (one entry per stamp, the copies'
+ * repeats once), and their dates that cannot be right: before the document was written, or a NARS
+ * stamp dated after NARS had become NARA.
+ */
+function stampHistory(doc: TranscribedDocument, meta: DocumentMeta): StampHistory {
+  const out: StampHistory = { entries: [], questioned: new Map(), doubts: 0 };
+  const seen = new Set<string>();
+  const written = meta.date;
+  for (const w of doc.witnesses) {
+    for (const b of w.blocks) {
+      if (b.kind !== 'stamp' || b.stamp === 'datetime') continue;
+      const lines = b.lines.filter((l): l is Line => l !== null);
+      const text = lines.map((l) => plain(l).replace(/\s+/g, ' ').trim()).join(' / ');
+      if (seen.has(text)) continue;
+      seen.add(text);
+      const dates: Extract<Inline, { kind: 'date' }>[] = [];
+      const walk = (ns: Inline[]) => {
+        for (const n of ns) {
+          if (n.kind === 'date') dates.push(n);
+          if ('children' in n) walk(n.children);
+        }
+      };
+      for (const l of lines) walk(l.inlines);
+      // Without enrichment the dates are not tagged: read them from the stamp's text.
+      const found: { node?: Extract<Inline, { kind: 'date' }>; when: string; shown: string }[] = dates.length
+        ? dates.map((d) => ({ node: d, when: d.when, shown: inlineText(d.children) }))
+        : [...text.matchAll(/(?<![\d/])\d{1,2}\/\d{1,2}\/\d{2}(?:\d{2})?(?![\d/])/g)].flatMap((m) => {
+            const when = isoFromNumeric(m[0]);
+            return when ? [{ when, shown: m[0] }] : [];
+          });
+      const doubt: Questioned[] = [];
+      for (const d of found) {
+        const day = d.when.slice(0, 10);
+        const shown = d.shown;
+        let reason: string | undefined;
+        if (written && day < written.slice(0, 10)) reason = `The stamp's date ${shown} (${day}) is earlier than the document (${written}): misread or mistyped; kept as written.`;
+        else if (/\bNARS\b/.test(text) && day >= NARA_FROM) reason = `The stamp names NARS, which became NARA on April 1, 1985; the date ${shown} (${day}) is doubtful (perhaps a misreading); kept as written.`;
+        if (!reason) continue;
+        const q = { id: `date-doubt-${++out.doubts}`, reason, ...(d.node ? {} : { untagged: true }) };
+        if (d.node) out.questioned.set(d.node, q);
+        doubt.push(q);
+      }
+      out.entries.push({ type: b.stamp, ...(found[0] ? { when: found[0].when.slice(0, 10) } : {}), text: `${b.stamp === 'review' ? 'Review stamp' : 'Declassification stamp'}: ${text}`, doubt });
+    }
+  }
+  return out;
+}
+
 class BodyWriter {
   /** Paragraph ids, and the links of a paragraph broken off by a page break. */
   private paragraphs = new Map<Block, Record<string, string>>();
   /** Writing a review stamp (its handwriting is the reviewer's). */
   private review = false;
+  /** Nothing but the division's top matter written yet (head, opener, dateline may stand here). */
+  private top = true;
+  /** Pages written of the current witness (page breaks point to its surfaces in this order). */
+  private page = 0;
+  private surfaces: string[] = [];
 
   /** The @hand of a hand, insertion or deletion: the hand it names, or the default. */
   private hand(n: { hand?: string }, fallback?: string): Record<string, string> {
@@ -567,14 +783,11 @@ class BodyWriter {
     return h ? { hand: `#${h}` } : {};
   }
 
-  /** Pages written of the current witness (page breaks point to its surfaces in this order). */
-  private page = 0;
-  private surfaces: string[] = [];
-
   constructor(
     private readonly doc: TranscribedDocument,
     /** The facsimile surfaces of each witness, by witness id, in the order of its pages. */
     private readonly facs: Map<string, string[]> = new Map(),
+    private readonly questioned: Map<Inline, Questioned> = new Map(),
   ) {}
 
   /** The page break's facs: the surface of the next page, if the witness has one. */
@@ -605,18 +818,34 @@ class BodyWriter {
     const blocks = w.blocks;
     // Page images and no page break at the start: the first page's break, for its image.
     if (this.surfaces.length && blocks[0]?.kind !== 'pb') el(div, d, 'pb', this.pageFacs());
+    /** Only the division's top (head, opener, dateline) and page matter written so far: a dateline or opener may still stand here. */
+    this.top = true;
+    const global = (t: Block) => t.kind === 'pb' || t.kind === 'furniture' || t.kind === 'stamp' || t.kind === 'admin';
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
-      if (b.kind === 'signature') {
+      // A closing salutation goes into the closer of the signature that follows it.
+      let signatureAt = i;
+      if (b.kind === 'salute' && b.place === 'closer') {
+        let k = i + 1;
+        while (k < blocks.length && global(blocks[k]!)) k++;
+        if (blocks[k]?.kind === 'signature') signatureAt = k;
+      }
+      const sig = blocks[signatureAt]!;
+      if (sig.kind === 'signature') {
         // The closer holds the signature and what follows it up to the last block that may not
         // stand after a closer (unrecognised blocks, captions): those become lines of the closer.
         const inCloser = (t: Block) => t.kind === 'block' || t.kind === 'caption';
-        let last = i;
-        for (let k = i + 1; k < blocks.length; k++) if (inCloser(blocks[k]!)) last = k;
+        let last = signatureAt;
+        for (let k = signatureAt + 1; k < blocks.length; k++) if (inCloser(blocks[k]!)) last = k;
         const closer = el(div, d, 'closer');
-        const signed = el(closer, d + 1, 'signed');
-        this.lines(signed, b.lines);
-        for (let k = i + 1; k <= last; k++) {
+        for (let k = i; k < signatureAt; k++) {
+          const t = blocks[k]!;
+          if (t.kind === 'salute') this.lines(el(closer, d + 1, 'salute'), t.lines);
+          else this.block(closer, d + 1, t);
+        }
+        if (sig.closerOnly) this.lines(closer, sig.lines);
+        else this.lines(el(closer, d + 1, 'signed'), sig.lines);
+        for (let k = signatureAt + 1; k <= last; k++) {
           const t = blocks[k]!;
           if (t.kind === 'block' || t.kind === 'caption') {
             closer.txt(xmlText(ind(d + 1)));
@@ -626,9 +855,32 @@ class BodyWriter {
         }
         end(closer, d);
         i = last;
+        this.top = false;
+        continue;
+      }
+      // Datelines, salutations and openers at the top of the division: an opener (a lone dateline as itself).
+      const opening = (t: Block) => t.kind === 'dateline' || t.kind === 'opener' || (t.kind === 'salute' && t.place === 'opener');
+      if (this.top && opening(b)) {
+        let last = i;
+        for (let k = i + 1; k < blocks.length && (opening(blocks[k]!) || global(blocks[k]!)); k++) if (opening(blocks[k]!)) last = k;
+        if (last === i && b.kind === 'dateline') {
+          this.dateline(el(div, d, 'dateline'), b.lines);
+          continue;
+        }
+        const opener = el(div, d, 'opener');
+        for (let k = i; k <= last; k++) {
+          const t = blocks[k]!;
+          if (t.kind === 'dateline') this.dateline(el(opener, d + 1, 'dateline'), t.lines);
+          else if (t.kind === 'salute') this.lines(el(opener, d + 1, 'salute'), t.lines);
+          else if (t.kind === 'opener') this.lines(opener, t.lines);
+          else this.block(opener, d + 1, t);
+        }
+        end(opener, d);
+        i = last;
         continue;
       }
       this.block(div, d, b);
+      if (b.kind !== 'head' && !global(b)) this.top = false;
     }
     if (w === this.doc.witnesses[0]) {
       for (const n of this.doc.notes) if (!n.placed) this.note(el(div, d, 'note', noteAttrs(n)), n);
@@ -652,6 +904,14 @@ class BodyWriter {
           const fw = lines[k]!.fw;
           let j = k + 1;
           if (fw === 'notice') while (j < lines.length && lines[j]!.fw === 'notice') j++;
+          const line = lines[k]!.line;
+          const when = fw === 'date' ? isoFromNumeric(plain(line)) : undefined;
+          if (when && line.inlines.length === 1) {
+            // A date typed or stamped on a line of its own.
+            this.inlines(el(parent, d, 'fw', { type: fw }).ele('date', xmlAttrs({ when })), line.inlines);
+            k = j;
+            continue;
+          }
           const e = el(parent, d, 'fw', { type: fw });
           this.lines(
             e,
@@ -678,7 +938,8 @@ class BodyWriter {
           this.inlines(el(parent, d, 'label', { type: 'field', subtype: b.field }), b.label.inlines);
           return;
         }
-        const list = el(parent, d, 'list', { type: 'field', subtype: b.field });
+        // The subject as FRUS encodes it: list type="subject" (the other fields: type="field").
+        const list = el(parent, d, 'list', b.field === 'subject' ? { type: 'subject' } : { type: 'field', subtype: b.field });
         this.inlines(el(list, d + 1, 'head'), b.label.inlines);
         for (const e of b.entries) this.inlines(el(list, d + 1, 'item'), e.inlines);
         end(list, d);
@@ -699,18 +960,33 @@ class BodyWriter {
       case 'caption':
         this.lines(el(parent, d, 'label', { type: 'caption' }), b.lines);
         return;
-      case 'dateline': {
-        const ab = el(parent, d, 'ab', { type: 'dateline' });
-        b.lines.forEach((line, k) => {
-          if (k > 0) ab.txt('\n').ele('lb');
-          const when = parseLongDate(plain(line));
-          if (when) this.inlines(ab.ele('date', xmlAttrs({ when })), line.inlines);
-          else this.inlines(ab, line.inlines);
-        });
+      case 'dateline':
+        // Not at the top of the division (where dateline may stand): kept as a dateline-typed ab.
+        this.dateline(el(parent, d, 'ab', { type: 'dateline' }), b.lines);
+        return;
+      case 'salute':
+        this.lines(el(parent, d, 'ab', { type: 'salute' }), b.lines);
+        return;
+      case 'opener':
+        this.lines(el(parent, d, 'ab', { type: 'opener' }), b.lines);
+        return;
+      case 'subject': {
+        const list = el(parent, d, 'list', { type: 'subject' });
+        for (const l of b.lines) this.inlines(el(list, d + 1, 'item'), l.inlines);
+        end(list, d);
+        return;
+      }
+      case 'address': {
+        const ab = el(parent, d, 'ab', { type: 'address' });
+        const address = el(ab, d + 1, 'address');
+        for (const l of b.lines) this.inlines(el(address, d + 2, 'addrLine'), l.inlines);
+        end(address, d + 1);
+        end(ab, d);
         return;
       }
       case 'head':
-        this.lines(el(parent, d, 'head'), b.lines);
+        // A heading after the text has begun (an editor's {=heading}): tei_all allows head only at the top.
+        this.lines(el(parent, d, this.top ? 'head' : 'ab', this.top ? {} : { type: 'head' }), b.lines);
         return;
       case 'paragraph':
         this.lines(el(parent, d, 'p', this.paragraphs.get(b)), b.lines);
@@ -722,6 +998,32 @@ class BodyWriter {
         this.lines(el(parent, d, 'ab'), b.lines);
         return;
     }
+  }
+
+  /**
+   * A dateline's lines: the date (with its time where the line gives one) as date/@when, the place
+   * before it as placeName (unless enrichment named it already).
+   */
+  dateline(parent: XMLBuilder, lines: Line[]): void {
+    lines.forEach((line, k) => {
+      if (k > 0) parent.txt('\n').ele('lb');
+      const nodes = line.inlines;
+      const i = nodes.findIndex((n) => n.kind === 'text' && datelineDate(n.text));
+      if (i < 0) return this.inlines(parent, nodes);
+      const t = nodes[i] as Extract<Inline, { kind: 'text' }>;
+      const dd = datelineDate(t.text)!;
+      this.inlines(parent, nodes.slice(0, i));
+      const before = t.text.slice(0, dd.at);
+      const place = i === 0 ? /^([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3})(,\s*)$/.exec(before) : null;
+      if (place) {
+        parent.ele('placeName').txt(xmlText(place[1]!));
+        parent.txt(xmlText(place[2]!));
+      } else if (before) parent.txt(xmlText(before));
+      parent.ele('date', xmlAttrs({ when: dd.when })).txt(xmlText(t.text.slice(dd.at, dd.at + dd.length)));
+      const after = t.text.slice(dd.at + dd.length);
+      if (after) parent.txt(xmlText(after));
+      this.inlines(parent, nodes.slice(i + 1));
+    });
   }
 
   /** Lines of a block: a line break between lines is a newline and an lb. */
@@ -767,8 +1069,18 @@ class BodyWriter {
           parent.ele('seg', xmlAttrs({ type: 'signature', ...this.hand({}, HAND_MS) })).ele('gap', xmlAttrs({ reason: 'illegible', quantity: '1', unit: 'signature' }));
           break;
         case 'excision':
-          // The extent the collation measured against a fuller copy, worded as FRUS does.
-          parent.ele('gap', xmlAttrs({ reason: 'excised', rend: 'empty-brackets', ...(n.extent ? { quantity: String(n.extent.quantity), unit: n.extent.unit, extent: n.extent.text } : {}) }));
+          if (n.wording) {
+            // The editor's statement, word for word; its extent and amount as attributes.
+            const attrs: Record<string, string> = { reason: 'excised', extent: n.extent ?? n.wording };
+            if (n.quantity) attrs.quantity = n.quantity;
+            if (n.atMost) attrs.atMost = n.atMost;
+            if (n.unit) attrs.unit = n.unit;
+            parent.ele('gap', xmlAttrs(attrs)).ele('desc').txt(xmlText(n.wording));
+          } else {
+            // The extent the collation measured against a fuller copy, worded as FRUS does.
+            const m = n.measured;
+            parent.ele('gap', xmlAttrs({ reason: 'excised', rend: 'empty-brackets', ...(m ? { quantity: String(m.quantity), unit: m.unit, extent: m.text } : {}) }));
+          }
           break;
         case 'bracketed':
           this.inlines(parent.ele('seg', xmlAttrs({ type: 'bracketed', rend: 'brackets' })), n.children);
@@ -807,9 +1119,12 @@ class BodyWriter {
         case 'quote':
           this.inlines(parent.ele('q'), n.children);
           break;
-        case 'date':
-          this.inlines(parent.ele('date', xmlAttrs({ when: n.when })), n.children);
+        case 'date': {
+          // A stamp's date that cannot be right is questioned: cert="low", the header's history says why.
+          const q = this.questioned.get(n);
+          this.inlines(parent.ele('date', xmlAttrs({ when: n.when, ...(q ? { 'xml:id': q.id, cert: 'low' } : {}) })), n.children);
           break;
+        }
         case 'anchor':
           parent.ele('anchor', xmlAttrs({ 'xml:id': n.id, type: n.type, corresp: `#${n.app}` }));
           break;

@@ -209,7 +209,8 @@ export function inlineText(inlines: Inline[], reading = false): string {
         if (!reading) s += n.text;
         break;
       case 'excision':
-        if (reading) s += ' [excised] ';
+        if (n.wording) s += reading ? ` [${n.wording}] ` : n.wording;
+        else if (reading) s += ' [excised] ';
         break;
       default:
         break;

@@ -22,8 +22,14 @@ export type Inline =
   | { kind: 'bold'; children: Inline[]; pos: Position }
   /** `*[Signature]*`: an illegible handwritten signature. */
   | { kind: 'signature'; pos: Position }
-  /** `[]`: an empty bracket, the mark an excision leaves; `extent` as the collation measured it (src/enrich/collate.ts). */
-  | { kind: 'excision'; pos: Position; extent?: Extent }
+  /**
+   * `[]`: an empty bracket, the mark an excision leaves; or an editor's statement of what was
+   * withheld ("[1 paragraph (7 lines of source text) not declassified]"), kept word for word in
+   * `wording`, with its extent ("1 paragraph (7 lines of source text)") and, where stated, how
+   * much (`quantity` of `unit`; `atMost` for "less than"). `measured`: the extent the collation
+   * measured against a fuller copy (src/enrich/collate.ts).
+   */
+  | { kind: 'excision'; pos: Position; wording?: string; extent?: string; quantity?: string; atMost?: string; unit?: string; measured?: Extent }
   /** `[x]`: text bracketed in the source (e.g. marked for excision by a reviewer). */
   | { kind: 'bracketed'; children: Inline[]; pos: Position }
   /** `[Page N]` inside a line: a page break. */
@@ -85,7 +91,7 @@ export interface Line {
 
 /** A note taken from the note list at the end of a scraped FRUS page. */
 export interface Note {
-  /** The number under which the note is listed (1-based). */
+  /** The note's number: as its marker in the text gives it once resolved (FRUS: the source note is 0), else its place in the list (1-based). */
   n: string;
   /** The first note of a FRUS document is its source note. */
   type?: 'source';
@@ -102,7 +108,7 @@ export interface Warning {
 }
 
 /** Types of page furniture lines. */
-export type FwType = 'classification' | 'pageNum' | 'header' | 'notice' | 'form' | 'archival';
+export type FwType = 'classification' | 'pageNum' | 'header' | 'notice' | 'form' | 'archival' | 'formField' | 'date' | 'mark';
 
 /** Kinds of stamps and printed-form blocks. */
 export type StampType = 'review' | 'declassification' | 'datetime';
@@ -141,8 +147,16 @@ export type Block =
   | { kind: 'stamp'; stamp: StampType; lines: (Line | null)[]; pos: Position }
   /** A page break between blocks (`[Page N]` or `-N-` on a line, or inferred). */
   | { kind: 'pb'; n?: string; inferred: boolean; pos: Position; source?: Line }
-  /** The signature closing the text. */
-  | { kind: 'signature'; lines: Line[]; pos: Position }
+  /** The signature closing the text (`closerOnly`: a closer the editor marked, without a signature). */
+  | { kind: 'signature'; lines: Line[]; pos: Position; closerOnly?: boolean }
+  /** A salutation: "Dear Mr. Secretary:" opening a letter, "Sincerely yours," before the signature. */
+  | { kind: 'salute'; lines: Line[]; pos: Position; place: 'opener' | 'closer' }
+  /** A memorandum's subject written without a label ("Measures Against Surprise Attack"). */
+  | { kind: 'subject'; lines: Line[]; pos: Position }
+  /** An address (the editor's sign `{=address}`). */
+  | { kind: 'address'; lines: Line[]; pos: Position }
+  /** Lines the editor marked as the opener of a letter (`{=opener}`). */
+  | { kind: 'opener'; lines: Line[]; pos: Position }
   /** A block the converter does not recognise: kept as written. */
   | { kind: 'block'; lines: Line[]; pos: Position; zone: 'head' | 'body' | 'tail' };
 
