@@ -14,7 +14,7 @@ import { appId, buildTei } from './tei/build.js';
 import { buildPersonsTei } from './tei/registers.js';
 import { EMPTY_REGISTERS, loadRegisters, type Registers } from './enrich/registers.js';
 import { enrich, type UnknownName } from './enrich/apply.js';
-import { anchorApparatus, collateTokens, excisionLedger, witnessTokens, type Collation } from './enrich/collate.js';
+import { anchorApparatus, collateTokens, excisionLedger, markEmendations, witnessTokens, type Collation } from './enrich/collate.js';
 import { LockedError, isInside, lockFolder, outputPath, readFileOrFail, removeStaleTemporaries, writeFileAtomic, type Lock } from './io.js';
 import { validateText, type Report } from './validate/index.js';
 import { copyAssets, renderTei, writeRendered } from './render/index.js';
@@ -24,6 +24,7 @@ import { DescribedError, describeError } from './errors.js';
 import { openBuildState } from './build-state.js';
 import { collectIfGrown } from './heap.js';
 import { packageFile } from './paths.js';
+import { publishFacsimiles } from './enrich/facsimile.js';
 import Tinypool from 'tinypool';
 import { bagPath, checkBagTarget, recoverBag, writePackage } from './site/package.js';
 
@@ -86,7 +87,8 @@ function collationsOf(witnesses: Witness[], meta: DocumentMeta): Collation[] {
   });
   const base = counted.find((c) => c.w.id === meta.base) ?? counted.reduce((a, b) => (b.words > a.words ? b : a));
   const collations = counted.filter((c) => c !== base).map((c) => collateTokens(base.w.id, base.tokens, c.w.id, c.tokens, { ocr: meta.ocr !== false }));
-  for (const c of collations) anchorApparatus(c, (k) => appId(c, k));
+  anchorApparatus(collations, appId);
+  for (const c of collations) markEmendations(c);
   return collations;
 }
 
@@ -328,6 +330,7 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
 
   if (registers.persons.length) writeFileAtomic(join(options.dir, 'tei', 'registers', 'persons.xml'), buildPersonsTei(registers.persons, metadata.edition));
   copyAssets(editions);
+  publishFacsimiles(sources, editions, metadata.documents);
   const done = (r: DocumentResult) => {
     state.record(r);
     // The search units (the document's text) are on disk now: not held to the end of the build.

@@ -110,11 +110,6 @@ describe.runIf(hasChromium || Boolean(process.env.CI))("the reader's edition in 
       await page.keyboard.press('Escape');
       await expect.poll(() => tip.getAttribute('aria-expanded')).toBe('false');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-person'))).toBe('rusk');
-      // A tap (a click without hover) opens it too, and a tap elsewhere closes it.
-      await tip.dispatchEvent('click');
-      await expect.poll(() => body.innerText()).toContain('Secretary of State');
-      await page.locator('h1').click();
-      await expect.poll(() => tip.getAttribute('aria-expanded')).toBe('false');
       // The link leads to the entry.
       await name.click();
       await expect.poll(() => page.url()).toMatch(/persons\.html#rusk$/);
@@ -129,6 +124,38 @@ describe.runIf(hasChromium || Boolean(process.env.CI))("the reader's edition in 
       await expect.poll(() => page.url()).toMatch(/abbreviations\.html#abbr-EUR$/);
       expect(await page.locator('#abbr-EUR').count()).toBe(1);
     });
+  });
+
+  test('a tap on a touch screen opens a name\'s toggletip, a tap elsewhere closes it (touch emulated: no hover, no mouse)', async () => {
+    const phone = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 800 } });
+    try {
+      const p = await phone.newPage();
+      await p.goto(url(`${MEMCON}#view=normalized`));
+      expect(await p.evaluate(() => matchMedia('(hover: none)').matches && navigator.maxTouchPoints > 0)).toBe(true);
+      const tip = p.locator('#view-normalized button.tip[data-person="rusk"]').first();
+      const body = tip.locator('xpath=following-sibling::span[@class="tip-body"]');
+      await tip.tap();
+      await expect.poll(() => tip.getAttribute('aria-expanded')).toBe('true');
+      await expect.poll(() => body.innerText()).toContain('Secretary of State');
+      expect(await body.isVisible()).toBe(true);
+      // The panel is on the screen: not cut off at the phone's edges.
+      const box = (await body.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      // A tap inside the panel leaves it open (its links can be tapped); a tap elsewhere closes it.
+      await body.locator('strong').tap();
+      expect(await tip.getAttribute('aria-expanded')).toBe('true');
+      await p.locator('h1').tap();
+      await expect.poll(() => tip.getAttribute('aria-expanded')).toBe('false');
+      expect(await body.innerText()).toBe('');
+      // A second tap on the button closes it again.
+      await tip.tap();
+      await expect.poll(() => tip.getAttribute('aria-expanded')).toBe('true');
+      await tip.tap();
+      await expect.poll(() => tip.getAttribute('aria-expanded')).toBe('false');
+    } finally {
+      await phone.close();
+    }
   });
 
   test.each([320, 390])('no page scrolls sideways at %i px', async (width) => {

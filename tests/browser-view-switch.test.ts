@@ -26,7 +26,7 @@ describe.runIf(hasChromium || Boolean(process.env.CI))('document page in a brows
     url = pathToFileURL(resolve(dir, 'html', `${NAME}.html`)).href;
     browser = await launch();
     page = await browser.newPage();
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -2,21 +2,11 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { ConfigError, isIsoDate, isLanguageTag } from '../src/enrich/config.js';
+import { isIsoDate, isLanguageTag } from '../src/enrich/config.js';
 import { parseMetadata } from '../src/enrich/metadata.js';
 import { parsePersons } from '../src/enrich/registers.js';
-import { run } from './helpers.js';
+import { problems, run } from './helpers.js';
 
-/** The problems a configuration text has, as `line:col: message`. */
-function problems(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ConfigError) return e.problems.map((p) => `${p.pos.line}:${p.pos.column}: ${p.message}`);
-    throw e;
-  }
-  return [];
-}
 
 const edition = (yaml: string) => problems(() => parseMetadata('edition.yaml', yaml));
 

@@ -1,6 +1,7 @@
 import { convertText, type Converted } from '../src/pipeline.js';
 import { main } from '../src/cli/index.js';
 import { DEFAULT_EDITION, type Metadata } from '../src/enrich/metadata.js';
+import { ConfigError } from '../src/enrich/config.js';
 import type { Registers } from '../src/enrich/registers.js';
 
 export const EMPTY_METADATA: Metadata = { edition: DEFAULT_EDITION, documents: {} };
@@ -43,7 +44,9 @@ export function stripSigns(src: string): string {
   return src
     .replace(/\*\[Signature\]\*/g, '')
     .replace(/\[Page [0-9A-Za-z]+\]/g, '')
-    .replace(/\\([~^*[\]{}\\])|~~|\^\{|\}|\*\*|\*|\[\]|\[|\]/g, (_m, esc: string | undefined) => esc ?? '');
+    // The hand sign after an opening sign (`*@reviewer hll*`) names a hand: no text.
+    .replace(/(~~|\^\{|(?<!\*)\*)@[A-Za-z][\w-]* /g, '$1')
+    .replace(/\\([~^*[\]{}\\@])|~~|\^\{|\}|\*\*|\*|\[\]|\[|\]/g, (_m, esc: string | undefined) => esc ?? '');
 }
 
 export const noSpace = (s: string) => s.replace(/\s+/g, '');
@@ -55,4 +58,15 @@ export async function run(...args: string[]) {
   let err = '';
   const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s) });
   return { code, out, err };
+}
+
+/** The problems a configuration text has, as `line:col: message`. */
+export function problems(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems.map((p) => `${p.pos.line}:${p.pos.column}: ${p.message}`);
+    throw e;
+  }
+  return [];
 }

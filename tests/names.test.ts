@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { EMPTY_METADATA, body, convert as convertPlain, noSpace, stripSigns, teiText } from './helpers.js';
 import { EMPTY_REGISTERS } from '../src/enrich/registers.js';
-import { classify, findNames } from '../src/enrich/names.js';
+import { classify, findNames, loadLexicon, type Segment } from '../src/enrich/names.js';
 import { validateText } from '../src/validate/index.js';
 
 /** Converted with empty registers: every name is one nobody listed. */
@@ -74,6 +74,72 @@ describe('person names from the evidence of the document', () => {
   test('a participant line, a name in parentheses in a heading, a signature', () => {
     expect(names('Harold Q. Dunmore, EUR/RPM', 'line')).toMatchObject({ 'Harold Q. Dunmore': 'person' });
     expect(names('Letter From the Ambassador to Norway (Pellingham) to the Secretary', 'head')).toMatchObject({ Pellingham: 'person' });
+  });
+});
+
+describe('more evidence rules (issue 14)', () => {
+  const persons = (found: Record<string, string>) => Object.keys(found).filter((k) => found[k] === 'person').sort();
+  const doc = (...segs: [Segment['kind'], string][]) => Object.fromEntries(findNames(segs.map(([kind, text]) => ({ kind, text }))));
+
+  test.each([
+    ['Ambassador Hedge arrived.', ['Hedge']],
+    ['Secretary Plover replied at once.', ['Plover']],
+    ['The cable went to Secretary of Commerce Bramble, at Oslo.', ['Bramble']],
+    ['Prime Minister Quentin spoke.', ['Quentin']],
+    ['King Tobias received him.', ['Tobias']],
+    // A title that is an adjective too takes only a name; an adjective after a title is no name.
+    ['General Bramble was seen.', []],
+    ['He was Ambassador Extraordinary there.', []],
+  ])('a title before a name: %s', (text, expected) => {
+    expect(persons(names(text))).toEqual(expected);
+  });
+
+  test.each([
+    ['He wrote to Zebulon Q. Marrowby yesterday.', 'Zebulon Q. Marrowby'],
+    ['Drafted by G. Ansel Marrowby in EUR.', 'G. Ansel Marrowby'],
+    ['It was signed by Thaddeus Agatha Fenwick.', 'Thaddeus Agatha Fenwick'],
+  ])('initials and forenames take the whole name: %s', (text, name) => {
+    expect(names(text)[name]).toBe('person');
+  });
+
+  test('a signature after a complimentary close, with a note marker glued to it, or initials; a salutation', () => {
+    expect(persons(doc(['body', 'Dear Tobias: The plan holds.'], ['line', 'Sincerely yours,'], ['line', 'Hedge']))).toEqual(['Hedge', 'Tobias']);
+    expect(persons(doc(['line', 'Sincerely yours,'], ['line', 'Quentin R. Harrowgate3']))).toContain('Quentin R. Harrowgate');
+    expect(persons(doc(['line', 'Very truly yours,'], ['line', 'QRH']))).toEqual(['QRH']);
+    expect(persons(doc(['body', 'Dear Sir: The plan holds.'], ['body', 'Dear Mr. Secretary: It holds.']))).toEqual([]);
+    // Without a close before it, a line of one English word is no signature.
+    expect(persons(doc(['line', 'The plan holds.'], ['line', 'Hedge']))).toEqual([]);
+  });
+
+  test.each([
+    ['the Quentin Doctrine', 'They invoked the Quentin Doctrine again.', 'Quentin Doctrine'],
+    ['a pronoun before a verb', 'And (3) What will the cost be? Something would be done.', 'What'],
+    ['a pronoun before a verb', 'Something would also have to be done.', 'Something'],
+    ['an office word after a verb', 'The President has asked State and Defense Departments to report.', 'State'],
+    ['a code of two letters', 'Source: Central Files, POL Qx–US. Secret.', 'Qx'],
+    ['a people in -ite', 'He listened with as much expression as a Zorbite idol.', 'Zorbite'],
+  ])('no person: %s', (_, text, word) => {
+    expect(names(text)[word]).not.toBe('person');
+  });
+
+  test('property: no given name or surname of the word lists is taken for a people', () => {
+    const lx = loadLexicon();
+    const wrong = [...lx.given, ...lx.surname]
+      .filter((w) => /^[a-z]{4,}$/.test(w) && !lx.demonym.has(w) && !lx.place.has(w))
+      .filter((w) => classify(w[0]!.toUpperCase() + w.slice(1)) === 'demonym');
+    expect(wrong).toEqual([]);
+  });
+
+  test('countries in capitals or dotted are places, not in a file code, a document number or a text in capitals', () => {
+    expect(names('The U.K. and the UK delegation agreed with Congress.')).toMatchObject({ 'U.K.': 'place', UK: 'place', Congress: 'org' });
+    expect(names('Source: Central Files, DEF 1 UK. Secret. See UK/MC/4.').UK).toBeUndefined();
+    expect(names('LET UK KNOW AT ONCE THAT WE AGREE', 'body').UK).toBeUndefined();
+  });
+
+  test('organisations: a head noun with capitalised words; none with a title inside or a determiner', () => {
+    const found = names('The National Planning Council met the Committee of Public Safety. This Government and the Government agreed; the Office of the Secretary General was told.');
+    expect(found).toMatchObject({ 'National Planning Council': 'org', 'Committee of Public Safety': 'org' });
+    for (const w of ['This Government', 'Government', 'Office of the Secretary General']) expect(found[w], w).toBeUndefined();
   });
 });
 

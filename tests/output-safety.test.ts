@@ -201,8 +201,11 @@ describe('the bag as RFC 8493 says', () => {
     const decoded = lines.map((l) => /^[0-9a-f]{64} {2}(.+)$/.exec(l)![1]!.replace(/%0A/gi, '\n').replace(/%0D/gi, '\r').replace(/%25/g, '%'));
     expect(decoded.sort()).toEqual(payload.sort());
     const info = readFileSync(join(bag, 'bag-info.txt'), 'utf8').split('\n').filter(Boolean);
-    expect(info.map((l) => l.split(':')[0])).toEqual(['Source-Organization', 'External-Description', 'External-Identifier', 'Bag-Software-Agent', 'Payload-Oxum']);
+    // The bag's own fields, then Dublin Core (DC-*): no line forged by the title or the publisher.
+    expect(info.map((l) => l.split(':')[0]).filter((k) => !k!.startsWith('DC-'))).toEqual(['Source-Organization', 'External-Description', 'External-Identifier', 'Bag-Software-Agent', 'Payload-Oxum']);
     expect(info[0]).toBe('Source-Organization: Evil Press Payload-Oxum: 1.1 External-Identifier: forged');
+    expect(info).toContain('DC-Publisher: Evil Press Payload-Oxum: 1.1 External-Identifier: forged');
+    expect(info.filter((l) => l.startsWith('DC-Title: '))).toEqual(['DC-Title: A Bagging-Date: 1999-01-01: A sample digital scholarly edition']);
   }, 120_000);
 
   test('verifyBag: a manifest path outside data/ is a problem, not a file read', async () => {

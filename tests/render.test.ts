@@ -159,15 +159,101 @@ describe('the processing model: where two rules of the table could match', () =>
   });
 });
 
+/** A TEI document of any project: a text of our own choosing (no witnesses). */
+function foreign(text: string, header = '<titleStmt><title>Test</title></titleStmt>'): string {
+  return `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>${header}<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>${text}</TEI>`;
+}
+const f = (text: string, header?: string) => renderTei('f.xml', foreign(text, header), 'f');
+
+describe('any TEI: structures a reader expects (issue 15)', () => {
+  test('a table: an HTML table, its head the caption, header cells th, @cols and @rows spans; a row a line of text', () => {
+    const out = f('<text><body><table><head>Votes</head><row role="label"><cell>State</cell><cell cols="2">Votes</cell></row><row><cell role="label" rows="2">Ohio</cell><cell>1</cell><cell>2</cell></row><row><cell>3</cell><cell>4</cell></row></table></body></text>');
+    const d = view(out.html, 'diplomatic');
+    expect(d).toContain('<table class="tei-table"><caption>Votes</caption><tbody><tr class="row row-label"><th scope="col">State</th><th scope="col" colspan="2">Votes</th></tr><tr class="row"><th scope="row" rowspan="2">Ohio</th><td>1</td><td>2</td></tr>');
+    expect(out.diplomatic).toContain('Votes\nState | Votes\nOhio | 1 | 2\n3 | 4');
+  });
+
+  test('lists: a gloss list a description list, a numbered list ol, a simple list ul', () => {
+    const out = f('<text><body><list type="gloss"><label>TEI</label><item>Text Encoding Initiative</item></list><list rend="numbered"><item>one</item><item>two</item></list><list><head>Things</head><item>a</item></list></body></text>');
+    const d = view(out.html, 'diplomatic');
+    expect(d).toContain('<dl><dt class="label">TEI</dt><dd class="item">Text Encoding Initiative</dd></dl>');
+    expect(d).toContain('<ol><li class="item">one</li><li class="item">two</li></ol>');
+    expect(d).toContain('<p class="list-head">Things</p><ul><li class="item">a</li></ul>');
+    expect(out.diplomatic).toContain('TEI Text Encoding Initiative');
+  });
+
+  test('a register in back: entries, the name first, the fields labelled; its notes stay in the entry', () => {
+    const out = f('<text><body><p>x</p></body><back><listPerson><person xml:id="p1"><persName>Bahr, Hermann</persName><birth><date when="1863">1863</date>, Linz</birth><note>critic</note></person></listPerson></back></text>');
+    const d = view(out.html, 'diplomatic');
+    expect(d).toContain('<section class="register register-listPerson"><h3 class="register-title">Persons</h3>');
+    expect(d).toMatch(/<li class="entry entry-person" id="d-p1"> <span class="entry-name">Bahr, Hermann<\/span> +<span class="field field-birth"><span class="field-label">Born: <\/span>1863, Linz<\/span> +<span class="note-inline"><span class="sr-only">Note: <\/span>critic<\/span>/);
+    expect(d).not.toContain('noteref');
+    expect(out.diplomatic).toMatch(/Persons\n\nBahr, Hermann Born: 1863, Linz \[critic\]/);
+  });
+
+  test('verse and drama: lines a line each, the speaker apart from the speech, a stage direction marked', () => {
+    const out = f('<text><body><sp><speaker>HAMLET</speaker><stage>aside</stage><l>To be,</l><l>or not</l></sp></body></text>');
+    expect(view(out.html, 'diplomatic')).toContain('<p class="speaker">HAMLET</p> <p class="stage">aside</p> <span class="line l">To be,</span>\n<span class="line l">or not</span>');
+    expect(out.diplomatic).toContain('HAMLET\n\naside\n\nTo be,\nor not');
+  });
+
+  test('no words merged where two elements meet without a space (lines, names, unknown elements, a deletion and an insertion)', () => {
+    const out = f('<text><body><p>went <del>by</del><add>the</add> road</p><ab><line>by</line><line>the</line></ab><p><idno>a1</idno><idno>b2</idno></p></body></text>');
+    expect(out.normalized).toContain('went the road');
+    expect(out.diplomatic).toContain('went [-by-]\\the/ road');
+    expect(out.diplomatic).toContain('by\nthe');
+    expect(out.diplomatic).toContain('a1 b2');
+    expect(visible(view(out.html, 'normalized'))).toContain('a1 b2');
+  });
+
+  test('every text of a file: the texts of a group, the TEI of a corpus, each titled', () => {
+    const group = f('<text><group><text><front><titlePage><docTitle><titlePart>First</titlePart></docTitle></titlePage></front><body><p>one</p></body></text><text><body><p>two</p></body></text></group></text>');
+    expect(group.diplomatic).toMatch(/== First ==[\s\S]*one[\s\S]*two/);
+    const corpus = renderTei('c.xml', `<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>All</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>${foreign('<text><body><p>alpha</p></body></text>', '<titleStmt><title>A</title></titleStmt>')}${foreign('<text><body><p>beta</p></body></text>', '<titleStmt><title>B</title></titleStmt>')}</teiCorpus>`, 'c');
+    expect(corpus.normalized).toMatch(/^All\n[\s\S]*== A ==\n\nalpha\n\n== B ==\n\nbeta/);
+    expect(view(corpus.html, 'normalized')).toContain('<section class="part part-TEI"><h3 class="part-title">A</h3>');
+  });
+
+  test('titles: the main title; else the first that is not a series title (not seriesStmt\'s)', () => {
+    const title = (h: string) => /<h1 id="doc-title">([^<]*)<\/h1>/.exec(f('<text><body><p>x</p></body></text>', h).html)![1];
+    expect(title('<titleStmt><title level="s">Letters</title><title level="a">A to B, 1900</title></titleStmt>')).toBe('A to B, 1900');
+    expect(title('<titleStmt><title type="sub">An edition</title><title type="main">Frankenstein</title></titleStmt>')).toBe('Frankenstein');
+    expect(title('<titleStmt><title type="series">Series</title><title>Own</title></titleStmt>')).toBe('Own');
+  });
+
+  test('a paragraph with @prev but no paragraph pointing to it keeps its text in the reading view; a chain shows each page break once', () => {
+    const lone = f('<text><body><p xml:id="a" prev="#nowhere">kept text</p><p xml:id="b" prev="#a">also kept</p></body></text>');
+    expect(lone.normalized).toContain('kept text\n\nalso kept');
+    const chain = r('<p xml:id="A-p1" next="#A-p2">one</p><pb n="2"/><p xml:id="A-p2" prev="#A-p1" next="#A-p3">two</p><pb n="3"/><p xml:id="A-p3" prev="#A-p2">three</p>');
+    expect(textBody(chain.normalized)).toContain('one [Page 2] two [Page 3] three');
+  });
+
+  test('the header: "About this document" with responsibility, source and licence', () => {
+    const out = f('<text><body><p>x</p></body></text>', '<titleStmt><title>T</title><editor>Ann Editor</editor></titleStmt><publicationStmt><publisher>ACDH</publisher><availability><licence target="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</licence></availability></publicationStmt><sourceDesc><bibl>A printed book, 1900</bibl></sourceDesc>'.replace('<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc>', ''));
+    const about = out.html.slice(out.html.indexOf('<section class="about"'));
+    expect(about).toContain('<dt>Responsibility</dt><dd>editor: Ann Editor</dd>');
+    expect(about).toContain('<dt>Source</dt><dd>A printed book, 1900</dd>');
+    expect(about).toContain('<dt>Licence</dt><dd><a href="https://creativecommons.org/licenses/by/4.0/">https://creativecommons.org/licenses/by/4.0/</a> CC BY 4.0</dd>');
+  });
+
+  test('a DOCTYPE that declares only parameter entities is accepted (nothing expanded); general entities are not', () => {
+    const dt = '<!DOCTYPE TEI SYSTEM "tei.dtd" [\n<!ENTITY % TEI.core "INCLUDE">\n<!ENTITY % TEI.drama \'INCLUDE\'>\n]>\n';
+    expect(renderTei('d.xml', dt + foreign('<text><body><p>fine</p></body></text>'), 'd').normalized).toContain('fine');
+    expect(() => renderTei('d.xml', '<!DOCTYPE TEI [<!ENTITY % p "x"> %p;]>\n' + foreign('<text><body><p>x</p></body></text>'), 'd')).toThrow(/entity declarations are not allowed/);
+    expect(() => renderTei('d.xml', '<!DOCTYPE TEI [<!ENTITY % p "x"><!ENTITY g "y">]>\n' + foreign('<text><body><p>x</p></body></text>'), 'd')).toThrow(/entity declarations are not allowed/);
+  });
+});
+
 describe('one table, one transform', () => {
   test('every behaviour the table (rules.xsl) names is written by both formats, and sent to them by edition.xsl', () => {
     const xsl = (f: string) => readFileSync(`xslt/${f}`, 'utf8');
     const named = (src: string, prefix: string) => new Set([...src.matchAll(new RegExp(`<xsl:template name="${prefix}:([a-z-]+)"`, 'g'))].map((m) => m[1]));
     const behaviours = new Set([...xsl('rules.xsl').matchAll(/<xsl:call-template name="te:([a-z-]+)"/g)].map((m) => m[1]));
     expect(behaviours.size).toBeGreaterThan(30);
-    const html = named(xsl('html.xsl'), 'htm');
-    const text = named(xsl('text.xsl'), 'txt');
-    const sent = named(xsl('edition.xsl'), 'te');
+    // The apparatus's behaviours are written, in both formats, and sent in apparatus.xsl.
+    const html = named(xsl('html.xsl') + xsl('apparatus.xsl'), 'htm');
+    const text = named(xsl('text.xsl') + xsl('apparatus.xsl'), 'txt');
+    const sent = named(xsl('edition.xsl') + xsl('apparatus.xsl'), 'te');
     for (const b of behaviours) {
       expect(html, `htm:${b}`).toContain(b);
       expect(text, `txt:${b}`).toContain(b);
@@ -223,7 +309,7 @@ describe('the sample edition', () => {
     const xml = readFileSync('tei/1962-11-19-circular-939.xml', 'utf8');
     const out = renderTei('c.xml', xml, '1962-11-19-circular-939');
     expect(out.diplomatic).toContain('safeguards against the \\presence/ [-presence-] and reintroduction');
-    expect(out.diplomatic).toContain('[excised] accompany you to NAC meeting');
+    expect(out.diplomatic).toContain('[less than 1 line of source text not declassified] accompany you to NAC meeting');
     expect(out.diplomatic).toContain('[Therman Kent] arriving Paris');
     expect(out.normalized).toContain('safeguards against the presence and reintroduction');
     expect(out.normalized).toContain('(a) The US has still been unable to obtain satisfactory [Page 2] performance from the USSR');

@@ -20,6 +20,9 @@
   <xsl:include href="rules.xsl"/>
   <xsl:include href="html.xsl"/>
   <xsl:include href="text.xsl"/>
+  <xsl:include href="shell.xsl"/>
+  <xsl:include href="facsimile.xsl"/>
+  <xsl:include href="apparatus.xsl"/>
 
   <xsl:mode use-accumulators="#all"/>
 
@@ -42,9 +45,6 @@
   <!-- The behaviours, each to the format being written. -->
   <xsl:template name="te:acronym"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:acronym"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:acronym"/></xsl:otherwise></xsl:choose></xsl:template>
   <xsl:template name="te:admin"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:admin"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:admin"/></xsl:otherwise></xsl:choose></xsl:template>
-  <xsl:template name="te:app-end"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:app-end"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:app-end"/></xsl:otherwise></xsl:choose></xsl:template>
-  <xsl:template name="te:app-start"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:app-start"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:app-start"/></xsl:otherwise></xsl:choose></xsl:template>
-  <xsl:template name="te:apparatus"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:apparatus"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:apparatus"/></xsl:otherwise></xsl:choose></xsl:template>
   <xsl:template name="te:block"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:block"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:block"/></xsl:otherwise></xsl:choose></xsl:template>
   <xsl:template name="te:bold"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:bold"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:bold"/></xsl:otherwise></xsl:choose></xsl:template>
   <xsl:template name="te:bracketed"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:bracketed"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:bracketed"/></xsl:otherwise></xsl:choose></xsl:template>
@@ -74,4 +74,19 @@
   <xsl:template name="te:stamp"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:stamp"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:stamp"/></xsl:otherwise></xsl:choose></xsl:template>
   <xsl:template name="te:witness"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:witness"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:witness"/></xsl:otherwise></xsl:choose></xsl:template>
   <xsl:template name="te:witness-intro"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:witness-intro"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:witness-intro"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:section"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:section"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:section"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:table"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:table"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:table"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:row"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:row"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:row"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:cell"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:cell"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:cell"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:register"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:register"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:register"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:entry"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:entry"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:entry"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:field"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:field"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:field"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:manuscript"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:manuscript"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:manuscript"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:ms-section"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:ms-section"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:ms-section"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:line"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:line"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:line"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:zone"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:zone"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:zone"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:speaker"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:speaker"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:speaker"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:stage"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:stage"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:stage"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:inline-note"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:inline-note"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:inline-note"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:separate"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:separate"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:separate"/></xsl:otherwise></xsl:choose></xsl:template>
 </xsl:stylesheet>

@@ -15,6 +15,7 @@
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
                 xmlns:te="urn:tei-edition:xslt"
                 xmlns:htm="urn:tei-edition:xslt:html"
+                xmlns:facs="urn:tei-edition:xslt:facsimile"
                 xmlns="http://www.w3.org/1999/xhtml"
                 exclude-result-prefixes="#all">
 
@@ -29,57 +30,26 @@
                 select="(map { 'view': 'diplomatic', 'title': 'Diplomatic transcription', 'button': 'Diplomatic', 'prefix': 'd-' },
                          map { 'view': 'normalized', 'title': 'Reading text', 'button': 'Reading text', 'prefix': '' })"/>
 
-  <!-- The page: both views, the header, the notes. -->
+  <!-- The page: both views, the header, the notes, in the page shell of every page (shell.xsl). -->
   <xsl:template name="htm:page">
     <xsl:variable name="title" select="$te:title"/>
-    <html lang="{(/*/@xml:lang, 'en')[1]}">
-      <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title><xsl:value-of select="$title"/></title>
-        <link rel="stylesheet" href="{$assets}edition.css"/>
-        <xsl:call-template name="htm:meta"/>
-      </head>
-      <body class="document-page">
-        <a class="skip-link" href="#text">Skip to the text</a>
-        <!-- The same header as the site's pages (src/site/index.ts page()): the edition's title, its navigation. -->
-        <header class="site-header">
-          <p class="edition-title"><a href="../index.html"><xsl:value-of select="(($te:header//tei:titleStmt/tei:title[@type = 'sub'])[1] ! normalize-space(.), 'The edition')[1]"/></a></p>
-          <nav class="site-nav" aria-label="Edition">
-            <ul>
-              <li><a href="../index.html">Documents</a></li>
-              <li><a href="../persons.html">Persons</a></li>
-              <li><a href="../abbreviations.html">Abbreviations</a></li>
-              <li><a href="../interventions.html">Editorial interventions</a></li>
-              <li><a href="../search.html">Search</a></li>
-              <li><a href="../conventions.html">Conventions</a></li>
-            </ul>
-          </nav>
-        </header>
+    <xsl:call-template name="htm:shell">
+      <xsl:with-param name="lang" select="string((/*/@xml:lang, 'en')[1])"/>
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="edition-title" select="(($te:header//tei:titleStmt/tei:title[@type = 'sub'])[1] ! normalize-space(.), 'The edition')[1]"/>
+      <xsl:with-param name="root" select="'../'"/>
+      <xsl:with-param name="assets" select="$assets"/>
+      <xsl:with-param name="page-class" select="'document-page'"/>
+      <xsl:with-param name="skip-to" select="'text'"/>
+      <xsl:with-param name="skip-label" select="'Skip to the text'"/>
+      <xsl:with-param name="head" as="node()*"><xsl:call-template name="facs:head"/><xsl:call-template name="htm:meta"/></xsl:with-param>
+      <xsl:with-param name="rights" select="$te:header//tei:availability/(tei:licence | tei:p) ! string(.)"/>
+      <xsl:with-param name="scripts" select="$assets || 'edition.js'"/>
+      <xsl:with-param name="content" as="node()*">
         <section class="doc-header" aria-labelledby="doc-title">
           <h1 id="doc-title"><xsl:value-of select="$title"/></h1>
           <xsl:call-template name="htm:metadata"/>
-          <xsl:variable name="excisions" select="te:excisions(/)"/>
-          <xsl:if test="$excisions">
-            <section class="ledger" aria-labelledby="ledger-title">
-              <h2 id="ledger-title">Excision ledger</h2>
-              <table>
-                <caption>What each copy withholds that the base copy has</caption>
-                <thead><tr><th scope="col">Copy</th><th scope="col">Withheld</th><th scope="col">Words</th></tr></thead>
-                <tbody>
-                  <xsl:for-each select="$excisions">
-                    <xsl:variable name="w" select="te:target(., string(tei:rdg/@wit))"/>
-                    <tr>
-                      <td><xsl:value-of select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/><xsl:if test="$w">: <xsl:value-of select="normalize-space($w)"/></xsl:if></td>
-                      <td><xsl:value-of select="te:reading-text(tei:lem)"/></td>
-                      <td><xsl:value-of select="te:excised-words(.)"/></td>
-                    </tr>
-                  </xsl:for-each>
-                </tbody>
-              </table>
-              <p class="ledger-data"><a href="../data/{$name}.excisions.json">The ledger as data (JSON)</a></p>
-            </section>
-          </xsl:if>
+          <xsl:call-template name="htm:ledger"/>
           <nav class="downloads" aria-label="Downloads">
             <span>Download: </span>
             <a href="../text/{$name}.diplomatic.txt">diplomatic text</a>
@@ -90,6 +60,12 @@
           </nav>
 
         </section>
+        <xsl:if test="$te:text-empty">
+          <xsl:apply-templates select="$te:header[1]/tei:fileDesc/tei:sourceDesc/tei:msDesc" mode="te:diplomatic">
+            <xsl:with-param name="view" select="'diplomatic'" tunnel="yes"/>
+            <xsl:with-param name="prefix" select="'h-'" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:if>
         <div class="toolbar" role="region" aria-label="Choice of view">
             <div class="view-switch" role="group" aria-label="Edition view">
               <xsl:for-each select="$views">
@@ -108,6 +84,8 @@
               <xsl:if test="count($witnesses) gt 1 and $v?view = 'normalized'">
                 <p class="view-note">The reading text follows copy <xsl:value-of select="te:witness-siglum($witnesses[1])"/> (<xsl:value-of select="te:witness-label($witnesses[1])"/>); the diplomatic transcription shows every copy.</p>
               </xsl:if>
+              <xsl:call-template name="facs:view"><xsl:with-param name="view" select="$v?view" tunnel="yes"/></xsl:call-template>
+              <xsl:call-template name="te:apparatus-controls"><xsl:with-param name="view" select="$v?view" tunnel="yes"/></xsl:call-template>
               <div class="text">
                 <xsl:choose>
                   <xsl:when test="$v?view = 'diplomatic'">
@@ -125,6 +103,10 @@
                 </xsl:choose>
               </div>
               <xsl:call-template name="htm:notes">
+                <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
+                <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
+              </xsl:call-template>
+              <xsl:call-template name="te:apparatus">
                 <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
                 <xsl:with-param name="prefix" select="$v?prefix" tunnel="yes"/>
               </xsl:call-template>
@@ -161,16 +143,75 @@
             </section>
           </xsl:for-each>
           <xsl:call-template name="htm:persons"/>
+          <xsl:call-template name="htm:about"/>
           <xsl:call-template name="htm:cite"/>
         </main>
-        <footer class="doc-footer">
-          <xsl:for-each select="$te:header//tei:availability/(tei:licence | tei:p)">
-            <p><xsl:value-of select="."/></p>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- About this document: the TEI header for readers (titles, responsibility, publication, source,
+       licence); a manuscript description of the source as one (the table's msDesc rule). -->
+  <xsl:template name="htm:about">
+    <xsl:variable name="h" select="($te:header)[1]"/>
+    <xsl:variable name="file" select="$h/tei:fileDesc"/>
+    <xsl:if test="$h">
+      <section class="about" id="about" aria-labelledby="about-title">
+        <h2 id="about-title">About this document</h2>
+        <dl class="about-list">
+          <xsl:variable name="titles" select="$file/tei:titleStmt/tei:title[normalize-space()]"/>
+          <xsl:if test="$titles">
+            <dt>Title</dt>
+            <xsl:for-each select="$titles"><dd><xsl:value-of select="normalize-space(.)"/><xsl:for-each select="(@type, @level ! ('level ' || .))[1]"> <span class="about-kind">(<xsl:value-of select="."/>)</span></xsl:for-each></dd></xsl:for-each>
+          </xsl:if>
+          <xsl:variable name="resp" select="$file/tei:titleStmt/(tei:author | tei:editor | tei:respStmt | tei:sponsor | tei:funder | tei:principal), $file/tei:editionStmt/tei:respStmt"/>
+          <xsl:if test="$resp">
+            <dt>Responsibility</dt>
+            <xsl:for-each select="$resp">
+              <dd>
+                <xsl:choose>
+                  <xsl:when test="self::tei:respStmt"><xsl:value-of select="string-join(tei:resp ! normalize-space(.), ', ')"/>: <xsl:value-of select="string-join((* except tei:resp) ! normalize-space(.), '; ')"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="local-name()"/>: <xsl:value-of select="string-join((if (*[not(self::tei:address)]) then *[not(self::tei:address)] else .) ! normalize-space(.), '; ')"/></xsl:otherwise>
+                </xsl:choose>
+              </dd>
+            </xsl:for-each>
+          </xsl:if>
+          <xsl:for-each select="$file/tei:editionStmt[normalize-space()]">
+            <dt>Edition</dt><dd><xsl:value-of select="normalize-space(string-join(tei:edition, ' '))"/></dd>
           </xsl:for-each>
-        </footer>
-        <script src="{$assets}edition.js"></script>
-      </body>
-    </html>
+          <xsl:for-each select="$file/tei:publicationStmt[normalize-space()]">
+            <dt>Publication</dt>
+            <dd><xsl:value-of select="string-join((tei:publisher, tei:distributor, tei:authority, tei:pubPlace, tei:date, tei:p)[normalize-space()] ! normalize-space(.), ', ')"/></dd>
+            <xsl:for-each select="tei:idno[normalize-space()]"><dd><xsl:value-of select="(@type ! (. || ': '), '')[1] || normalize-space(.)"/></dd></xsl:for-each>
+          </xsl:for-each>
+          <xsl:for-each select="$file/tei:seriesStmt[normalize-space()]">
+            <dt>Series</dt><dd><xsl:value-of select="normalize-space(string-join((tei:title, tei:p, tei:idno), '; '))"/></dd>
+          </xsl:for-each>
+          <xsl:variable name="sources" select="$file/tei:sourceDesc/(* except (tei:msDesc | tei:listWit | tei:listPerson | tei:listPlace | tei:listOrg))[normalize-space()]"/>
+          <xsl:if test="$sources">
+            <dt>Source</dt>
+            <xsl:for-each select="$sources"><dd><xsl:value-of select="normalize-space(.)"/></dd></xsl:for-each>
+          </xsl:if>
+          <xsl:variable name="availability" select="$file/tei:publicationStmt/tei:availability"/>
+          <xsl:if test="$availability[normalize-space() or .//@target]">
+            <dt>Licence</dt>
+            <xsl:for-each select="$availability">
+              <dd>
+                <xsl:for-each select="tei:licence[@target]"><a href="{@target}"><xsl:value-of select="@target"/></a><xsl:text> </xsl:text></xsl:for-each>
+                <xsl:value-of select="normalize-space(.)"/>
+                <xsl:if test="@status and not(normalize-space())"><xsl:value-of select="@status"/></xsl:if>
+              </dd>
+            </xsl:for-each>
+          </xsl:if>
+        </dl>
+        <xsl:if test="not($te:text-empty)">
+          <xsl:apply-templates select="$file/tei:sourceDesc/tei:msDesc" mode="te:diplomatic">
+            <xsl:with-param name="view" select="'diplomatic'" tunnel="yes"/>
+            <xsl:with-param name="prefix" select="'h-'" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:if>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="htm:metadata">
@@ -244,7 +285,8 @@
   <xsl:template name="htm:paragraph">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>
     <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
-    <p class="p">
+    <xsl:element name="{if (te:holds-blocks(.)) then 'div' else 'p'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class">p</xsl:attribute>
       <xsl:if test="@xml:id">
         <xsl:attribute name="id" select="$prefix || @xml:id"/>
         <xsl:attribute name="data-anchor" select="@xml:id"/>
@@ -267,7 +309,7 @@
         <xsl:text> </xsl:text>
         <a class="anchor" href="#{@xml:id}" aria-label="Link to paragraph {@xml:id}">¶</a>
       </xsl:if>
-    </p>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template name="htm:block">
@@ -282,54 +324,186 @@
     <p class="dateline"><xsl:apply-templates mode="#current"/></p>
   </xsl:template>
 
+  <!-- A list: the fields of a form (type="field": "TO: …", inline) as they stand; a gloss list (labels
+       and items) a description list; any other an HTML list, numbered if the TEI says so. -->
   <xsl:template name="htm:list">
-    <div class="list{@type ! (' list-' || .)}{@subtype ! (' ' || .)}"><xsl:apply-templates mode="#current"/></div>
-  </xsl:template>
-
-  <xsl:template name="htm:app-start">
-    <span class="app-start" aria-hidden="true">⸢</span>
-  </xsl:template>
-
-  <xsl:template name="htm:app-end">
-    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
-    <xsl:variable name="app" select="te:target(., string(@corresp))"/>
-    <span class="app-end" aria-hidden="true">⸣</span>
-    <a class="app-ref{$app/@type ! (' app-ref-' || .)}" href="#{$prefix}{substring(@corresp, 2)}">[<xsl:value-of select="te:app-summary($app)"/>]</a>
-  </xsl:template>
-
-  <xsl:template name="htm:apparatus">
-    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
-    <section class="apparatus" aria-labelledby="{$prefix}app-{@corresp ! replace(., '\W', '')}">
-      <h3 id="{$prefix}app-{@corresp ! replace(., '\W', '')}"><xsl:value-of select="tei:head"/></h3>
-      <ol>
-        <xsl:for-each select="te:apparatus-entries(.)">
-          <xsl:variable name="siglum" select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/>
-          <li class="app app-{@type}" id="{$prefix}{@xml:id}">
-            <span class="lem"><xsl:value-of select="te:reading-text(tei:lem)"/></span>
-            <xsl:text> ] </xsl:text>
-            <xsl:choose>
-              <xsl:when test="@type = 'excision'">
-                <span class="rdg excision">excised in copy <xsl:value-of select="$siglum"/> (<xsl:value-of select="te:excised-words(.)"/> words)</span>
-              </xsl:when>
-              <xsl:otherwise>
-                <span class="rdg"><xsl:value-of select="if (te:reading-text(tei:rdg) = '') then 'om.' else te:reading-text(tei:rdg)"/></span>
-                <xsl:text> </xsl:text><span class="siglum"><xsl:value-of select="$siglum"/></span>
-                <xsl:if test="@type = 'ocr'"> (OCR misreading)</xsl:if>
-              </xsl:otherwise>
-            </xsl:choose>
-          </li>
-        </xsl:for-each>
-      </ol>
-    </section>
+    <xsl:variable name="kind" select="te:list-kind(.)"/>
+    <div class="list{@type ! (' list-' || .)}{@subtype ! (' ' || .)}">
+      <xsl:choose>
+        <xsl:when test="$kind = 'field'"><xsl:apply-templates mode="#current"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="tei:head" mode="#current"/>
+          <xsl:element name="{if ($kind = 'gloss') then 'dl' else if ($kind = 'ordered') then 'ol' else 'ul'}" namespace="http://www.w3.org/1999/xhtml">
+            <xsl:for-each select="node() except tei:head">
+              <xsl:choose>
+                <xsl:when test="self::tei:item or self::tei:label or self::text()"><xsl:apply-templates select="." mode="#current"/></xsl:when>
+                <xsl:otherwise><xsl:element name="{if ($kind = 'gloss') then 'dd' else 'li'}" namespace="http://www.w3.org/1999/xhtml"><xsl:attribute name="class">list-other</xsl:attribute><xsl:apply-templates select="." mode="#current"/></xsl:element></xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+          </xsl:element>
+        </xsl:otherwise>
+      </xsl:choose>
+    </div>
   </xsl:template>
 
   <xsl:template name="htm:list-head">
-    <span class="list-head"><xsl:apply-templates mode="#current"/></span>
-    <xsl:text> </xsl:text>
+    <xsl:choose>
+      <xsl:when test="te:list-kind(..) = 'field'">
+        <span class="list-head"><xsl:apply-templates mode="#current"/></span>
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:otherwise><p class="list-head"><xsl:apply-templates mode="#current"/></p></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="htm:item">
-    <span class="item"><xsl:apply-templates mode="#current"/></span>
+    <xsl:variable name="kind" select="te:list-kind(..)"/>
+    <xsl:choose>
+      <xsl:when test="$kind = 'field'"><span class="item"><xsl:apply-templates mode="#current"/></span></xsl:when>
+      <xsl:otherwise>
+        <xsl:element name="{if ($kind != 'gloss') then 'li' else if (self::tei:label) then 'dt' else 'dd'}" namespace="http://www.w3.org/1999/xhtml">
+          <xsl:attribute name="class" select="local-name()"/>
+          <xsl:if test="@n and $kind = 'ordered' and ../@type = 'ordered'"><xsl:attribute name="data-n" select="@n"/></xsl:if>
+          <xsl:apply-templates mode="#current"/>
+        </xsl:element>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ==================================================== several texts, tables, registers, manuscripts, lines, drama -->
+
+  <xsl:template name="htm:separate">
+    <xsl:if test="preceding-sibling::node()[1][self::*]"><xsl:text> </xsl:text></xsl:if>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:if test="following-sibling::node()[1][self::*]"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <xsl:template name="htm:section">
+    <section class="part part-{local-name()}">
+      <xsl:for-each select="te:section-title(.)"><h3 class="part-title"><xsl:value-of select="."/></h3></xsl:for-each>
+      <xsl:apply-templates mode="#current"/>
+    </section>
+  </xsl:template>
+
+  <!-- A table: its head the caption; header cells (role="label", or in a row of role="label") th. In a
+       region of its own that scrolls sideways on small screens. -->
+  <xsl:template name="htm:table">
+    <xsl:apply-templates select="* except (tei:head | tei:row)" mode="#current"/>
+    <div class="table-scroll" role="region" tabindex="0" aria-label="{(tei:head ! ('Table: ' || normalize-space(.)), 'Table')[1]} (scrolls sideways)">
+      <table class="tei-table">
+        <xsl:if test="tei:head">
+          <caption><xsl:for-each select="tei:head"><xsl:if test="position() gt 1"><xsl:text> </xsl:text></xsl:if><xsl:apply-templates mode="#current"/></xsl:for-each></caption>
+        </xsl:if>
+        <tbody><xsl:apply-templates select="tei:row" mode="#current"/></tbody>
+      </table>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="htm:row">
+    <tr class="row{@role ! (' row-' || .)}"><xsl:apply-templates select="tei:cell" mode="#current"/></tr>
+  </xsl:template>
+
+  <xsl:template name="htm:cell">
+    <xsl:variable name="header" select="@role = 'label' or ../@role = 'label'"/>
+    <xsl:element name="{if ($header) then 'th' else 'td'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:if test="$header"><xsl:attribute name="scope" select="if (../@role = 'label') then 'col' else 'row'"/></xsl:if>
+      <xsl:if test="@cols castable as xs:integer and xs:integer(@cols) gt 1"><xsl:attribute name="colspan" select="@cols"/></xsl:if>
+      <xsl:if test="@rows castable as xs:integer and xs:integer(@rows) gt 1"><xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template name="htm:register">
+    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
+    <section class="register register-{local-name()}">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="$prefix || @xml:id"/></xsl:if>
+      <h3 class="register-title">
+        <xsl:choose>
+          <xsl:when test="tei:head"><xsl:apply-templates select="tei:head/node()" mode="#current"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="te:register-title(.)"/></xsl:otherwise>
+        </xsl:choose>
+      </h3>
+      <ul class="entries">
+        <xsl:for-each select="node() except tei:head">
+          <xsl:choose>
+            <xsl:when test="self::text() or self::tei:*[local-name() = $te:entries]"><xsl:apply-templates select="." mode="#current"/></xsl:when>
+            <xsl:otherwise><li class="register-part"><xsl:apply-templates select="." mode="#current"/></li></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+      </ul>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="htm:entry">
+    <xsl:param name="prefix" as="xs:string" tunnel="yes"/>
+    <li class="entry entry-{local-name()}">
+      <xsl:if test="@xml:id"><xsl:attribute name="id" select="$prefix || @xml:id"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </li>
+  </xsl:template>
+
+  <xsl:template name="htm:field">
+    <xsl:variable name="label" select="te:field-label(.)"/>
+    <xsl:variable name="block" select="exists(ancestor::tei:msDesc)"/>
+    <xsl:text> </xsl:text>
+    <xsl:element name="{if ($block) then 'div' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class" select="if ($label = '') then (if (parent::tei:bibl or parent::tei:biblStruct or parent::tei:biblFull) then 'bibl-part' else 'entry-name') else 'field field-' || local-name()"/>
+      <xsl:if test="$label != ''"><span class="field-label"><xsl:value-of select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/>: </span></xsl:if>
+      <xsl:choose>
+        <xsl:when test="self::tei:msIdentifier or self::tei:altIdentifier">
+          <xsl:for-each select="*"><xsl:if test="position() gt 1">, </xsl:if><xsl:apply-templates select="." mode="#current"/></xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="#current"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:element>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <xsl:template name="htm:manuscript">
+    <section class="ms-desc">
+      <h3 class="ms-title">Manuscript description<xsl:for-each select="tei:msIdentifier/tei:idno[1]">: <xsl:value-of select="normalize-space(.)"/></xsl:for-each></h3>
+      <xsl:apply-templates mode="#current"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="htm:ms-section">
+    <xsl:variable name="label" select="te:field-label(.)"/>
+    <section class="ms-section ms-{local-name()}">
+      <h4><xsl:value-of select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/><xsl:value-of select="@n ! (' ' || .)"/></h4>
+      <xsl:apply-templates mode="#current"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="htm:line">
+    <span class="line {local-name()}{@rend ! (' rend-' || replace(., '\s+', ' rend-'))}">
+      <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
+      <xsl:apply-templates mode="#current"/>
+    </span>
+    <xsl:text>&#10;</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="htm:zone">
+    <div class="zone {local-name()}{@type ! (' zone-' || .)}"><xsl:apply-templates mode="#current"/></div>
+  </xsl:template>
+
+  <xsl:template name="htm:speaker">
+    <p class="speaker"><xsl:apply-templates mode="#current"/></p>
+  </xsl:template>
+
+  <xsl:template name="htm:stage">
+    <xsl:variable name="inline" select="exists(parent::tei:p | parent::tei:l | parent::tei:ab | parent::tei:speaker | parent::tei:line)"/>
+    <xsl:text> </xsl:text>
+    <xsl:element name="{if ($inline) then 'span' else 'p'}" namespace="http://www.w3.org/1999/xhtml">
+      <xsl:attribute name="class">stage</xsl:attribute>
+      <xsl:apply-templates mode="#current"/>
+    </xsl:element>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <xsl:template name="htm:inline-note">
+    <xsl:text> </xsl:text>
+    <span class="note-inline"><span class="sr-only">Note: </span><xsl:apply-templates mode="#current"/></span>
+    <xsl:text> </xsl:text>
   </xsl:template>
 
   <xsl:template name="htm:closer">
@@ -352,6 +526,7 @@
 
   <xsl:template name="htm:page-break">
     <span class="pb{if (te:standalone(.)) then ' block' else ''}" data-page="{@n}"><xsl:value-of select="te:page-text(.)"/></span>
+    <xsl:call-template name="facs:page"/>
   </xsl:template>
 
   <xsl:template name="htm:line-break">
@@ -616,9 +791,8 @@
     <meta name="DC.identifier" content="{($url, $name)[1]}"/>
     <xsl:for-each select="$licences"><meta name="DC.rights" content="{.}"/></xsl:for-each>
     <!-- JSON-LD, its members in a fixed order (a map's order is not: the page must be the same bytes every time). -->
-    <xsl:variable name="j" select="function($s as xs:string) as xs:string { serialize($s, map { 'method': 'json' }) }"/>
+    <xsl:variable name="j" select="htm:json#1"/>
     <xsl:variable name="members" as="xs:string*" select="(
-      '&quot;@context&quot;:&quot;https://schema.org&quot;',
       '&quot;@type&quot;:&quot;ArchiveComponent&quot;',
       '&quot;name&quot;:' || $j($te:title),
       '&quot;identifier&quot;:' || $j($name),
@@ -632,7 +806,7 @@
       $pubdate ! ('&quot;datePublished&quot;:' || $j(.)),
       if (exists($licences)) then '&quot;license&quot;:[' || string-join($licences ! $j(.), ',') || ']' else ()
     )"/>
-    <script type="application/ld+json"><xsl:value-of select="replace('{' || string-join($members, ',') || '}', '&lt;/', '&lt;\\/')"/></script>
+    <xsl:sequence select="htm:json-ld($members)"/>
   </xsl:template>
 
   <xsl:template name="htm:excision">

@@ -43,10 +43,26 @@
     excision      an excision, worded as FRUS does
     gap           other missing text
     quote         quoted text, in quotation marks
-    apparatus     the variants and excisions of a collation, listed
-    app-start, app-end   where a reading of the apparatus starts and ends in the base text
+    apparatus     the critical apparatus after the text (apparatus.xsl, which implements the
+                  apparatus behaviours in both formats): app-inline an entry inline in the text (its
+                  lemma), app-ref an entry's letter in the reading text, variant-text and
+                  variant-end a copy's text inside an entry's span (diplomatic), emendation a
+                  correction taken from another copy
     name          a name (persName, placeName, orgName, name, term)
     acronym       an abbreviation kept as written, its expansion listed with the text
+    section       one text of several in a file (a text of a group, a TEI of a teiCorpus), titled
+    table, row, cell   a table (cell: a header cell where it or its row has role="label")
+    register      a list of persons, places, organisations, events, works (listPerson, …, listBibl)
+    entry         one entry of a register (person, place, org, event, bibl, …)
+    field         a labelled part of an entry or a manuscript description (born, shelfmark, …)
+    manuscript    a manuscript description (msDesc)
+    ms-section    a titled part of one (contents, physical description, history, …)
+    line          a line of verse or of a transcribed page (l, line)
+    zone          a zone of a transcribed page (zone, surface)
+    speaker       who speaks (sp/speaker), set apart from the speech
+    stage         a stage direction
+    inline-note   a note kept where it stands (inside a register entry or a manuscript description)
+    separate      an element whose edges are word boundaries, rendered as its content with a space either side
 -->
 <xsl:stylesheet version="3.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -63,7 +79,30 @@
                 select="('p', 'ab', 'div', 'div1', 'div2', 'div3', 'head', 'opener', 'closer', 'dateline', 'salute', 'signed',
                          'postscript', 'trailer', 'byline', 'docAuthor', 'argument', 'epigraph', 'floatingText', 'figure',
                          'table', 'row', 'lg', 'l', 'sp', 'speaker', 'list', 'item', 'listBibl', 'bibl', 'cit', 'quote',
-                         'castList', 'docket', 'frontispiece', 'titlePage', 'label')"/>
+                         'castList', 'docket', 'frontispiece', 'titlePage', 'label', 'castItem', 'castGroup', 'roleDesc', 'set',
+                         'docTitle', 'titlePart', 'docImprint', 'docEdition', 'imprimatur', 'group', 'body', 'front', 'back',
+                         'div4', 'div5', 'div6', 'div7', 'listWit', 'witness', 'listApp', 'spGrp', 'move', 'view', 'camera', 'sound',
+                         'caption', 'tech', 'u', 'incident', 'kinesic', 'vocal', 'pause', 'writing', 'shift', 'event', 'listEvent',
+                         'biblStruct', 'biblFull', 'analytic', 'monogr', 'series', 'address', 'addrLine', 'desc', 'summary')"/>
+
+  <!-- Phrase-level elements: their edges are not word boundaries ("exceed<add>ed</add>"). Any other
+       element without a rule of its own is kept apart from its neighbours by a space (te:separate). -->
+  <xsl:variable name="te:phrases" as="xs:string*"
+                select="('hi', 'emph', 'foreign', 'term', 'gloss', 'mentioned', 'soCalled', 'said', 'q', 'choice', 'sic', 'corr', 'abbr',
+                         'expan', 'orig', 'reg', 'am', 'ex', 'unclear', 'supplied', 'damage', 'retrace', 'restore', 'subst', 'mod', 'add',
+                         'del', 'seg', 'c', 'g', 'w', 'pc', 'persName', 'placeName', 'orgName', 'name', 'rs', 'roleName', 'forename',
+                         'surname', 'addName', 'genName', 'nameLink', 'date', 'time', 'num', 'measure', 'ref', 'title', 'distinct',
+                         'secl', 'metamark', 'redo', 'undo', 'settlement', 'country', 'region', 'district', 'bloc', 'geogName', 'geogFeat',
+                         'offset', 'lem', 'lang', 'code', 'ident', 'val', 'att', 'gi', 'tag', 'emph', 'caesura', 'rhyme', 'text', 'TEI',
+                         'teiCorpus', 'damageSpan', 'addSpan', 'delSpan', 'anchor', 'index', 'ruby', 'rb', 'rt', 'orth', 'pron', 'hyph')"/>
+  <xsl:variable name="te:either" as="xs:string*" select="('bibl', 'biblStruct', 'quote', 'cit', 'label', 'desc', 'address', 'byline', 'docAuthor', 'stage')"/>
+  <!-- The lists that are registers, and their entries. -->
+  <xsl:variable name="te:registers" as="xs:string*" select="('listPerson', 'listPlace', 'listOrg', 'listBibl', 'listEvent', 'listNym', 'listObject', 'listRelation')"/>
+  <xsl:variable name="te:entries" as="xs:string*" select="('person', 'personGrp', 'place', 'org', 'event', 'bibl', 'biblStruct', 'biblFull', 'msDesc', 'nym', 'object', 'relation')"/>
+  <!-- The parts of a manuscript description shown as its titled sections. -->
+  <xsl:variable name="te:ms-sections" as="xs:string*" select="('msContents', 'physDesc', 'history', 'additional', 'msPart', 'msFrag')"/>
+  <!-- The elements whose children are fields (te:is-field). -->
+  <xsl:variable name="te:field-parents" as="xs:string*" select="($te:entries, 'msItem', 'msItemStruct', 'physDesc', 'history', 'additional', 'objectDesc', 'supportDesc', 'adminInfo', 'surrogates', 'msContents')"/>
 
   <!--
     The table is written as template rules in two modes, one per view: te:diplomatic and
@@ -88,36 +127,70 @@
   <xsl:template match="tei:div[@type = 'witness']" mode="te:diplomatic te:normalized"><xsl:call-template name="te:witness"/></xsl:template>
   <xsl:template match="tei:div[@type = 'witness'][preceding-sibling::tei:div[@type = 'witness']]" mode="te:normalized" priority="0.75"/>
 
-  <!-- A collation (parallel segmentation): in the reading view its apparatus after the text. -->
-  <xsl:template match="tei:div[@type = 'collation']" mode="te:diplomatic"/>
-  <xsl:template match="tei:div[@type = 'collation']" mode="te:normalized"><xsl:call-template name="te:apparatus"/></xsl:template>
-
-  <!-- Where a reading of the apparatus starts and ends in the base text: marked in the reading view. -->
-  <xsl:template match="tei:anchor[@type = ('app-start', 'app-end')]" mode="te:diplomatic"/>
-  <xsl:template match="tei:anchor[@type = 'app-start']" mode="te:normalized"><xsl:call-template name="te:app-start"/></xsl:template>
-  <xsl:template match="tei:anchor[@type = 'app-end']" mode="te:normalized"><xsl:call-template name="te:app-end"/></xsl:template>
+  <!-- The apparatus (apparatus.xsl). Double-end-point attachment: entries in listApp (listed after the
+       text, not in it), anchors in the copies; parallel segmentation: app inline, its lemma in the text. -->
+  <xsl:template match="tei:listApp" mode="te:diplomatic te:normalized"/>
+  <xsl:template match="tei:anchor[@type = ('app-start', 'rdg-start')]" mode="te:diplomatic te:normalized"/>
+  <xsl:template match="tei:anchor[@type = ('app-end', 'rdg-end')]" mode="te:diplomatic"><xsl:call-template name="te:variant-end"/></xsl:template>
+  <xsl:template match="tei:anchor[@type = 'app-end']" mode="te:normalized"><xsl:call-template name="te:app-ref"/></xsl:template>
+  <xsl:template match="tei:anchor[@type = 'rdg-end']" mode="te:normalized"/>
+  <xsl:template match="text()[accumulator-before('te:open-app') != '']" mode="te:diplomatic"><xsl:call-template name="te:variant-text"/></xsl:template>
+  <xsl:template match="tei:app" mode="te:diplomatic te:normalized"><xsl:call-template name="te:app-inline"/></xsl:template>
+  <xsl:template match="tei:choice/tei:corr[@source]" mode="te:normalized" priority="0.5"><xsl:call-template name="te:emendation"/></xsl:template>
 
   <xsl:template match="tei:head[@type = 'transcriber']" mode="te:diplomatic"><xsl:call-template name="te:witness-intro"/></xsl:template>
   <xsl:template match="tei:head[@type = 'transcriber']" mode="te:normalized"/>
+
+  <!-- Every text of a file: a text of a group, a TEI of a corpus, each a titled section (docs/editions.md). -->
+  <xsl:template match="tei:group/tei:text | tei:teiCorpus/tei:TEI | tei:teiCorpus/tei:teiCorpus" mode="te:diplomatic te:normalized"><xsl:call-template name="te:section"/></xsl:template>
+
+  <!-- Tables. A head of a table is its caption (the table's behaviour writes it). -->
+  <xsl:template match="tei:table" mode="te:diplomatic te:normalized"><xsl:call-template name="te:table"/></xsl:template>
+  <xsl:template match="tei:row" mode="te:diplomatic te:normalized"><xsl:call-template name="te:row"/></xsl:template>
+  <xsl:template match="tei:cell" mode="te:diplomatic te:normalized"><xsl:call-template name="te:cell"/></xsl:template>
+
+  <!-- Registers (listPerson, listPlace, listOrg, listBibl, …) and their entries, wherever they stand. -->
+  <xsl:template match="tei:*[local-name() = $te:registers]" mode="te:diplomatic te:normalized" priority="0.1"><xsl:call-template name="te:register"/></xsl:template>
+  <xsl:template match="tei:*[parent::tei:*[local-name() = $te:registers]][local-name() = $te:entries]" mode="te:diplomatic te:normalized" priority="0.15"><xsl:call-template name="te:entry"/></xsl:template>
+  <xsl:template match="tei:*[parent::tei:*[local-name() = $te:field-parents]][te:is-field(.)]" mode="te:diplomatic te:normalized" priority="0.55"><xsl:call-template name="te:field"/></xsl:template>
+
+  <!-- A manuscript description: its identifier, its titled parts, each part's labelled fields. -->
+  <xsl:template match="tei:msDesc" mode="te:diplomatic te:normalized" priority="0.65"><xsl:call-template name="te:manuscript"/></xsl:template>
+  <xsl:template match="tei:msIdentifier | tei:altIdentifier" mode="te:diplomatic te:normalized" priority="0.65"><xsl:call-template name="te:field"/></xsl:template>
+  <xsl:template match="tei:*[local-name() = $te:ms-sections][ancestor::tei:msDesc]" mode="te:diplomatic te:normalized" priority="0.1"><xsl:call-template name="te:ms-section"/></xsl:template>
+  <xsl:template match="tei:msItem | tei:msItemStruct" mode="te:diplomatic te:normalized" priority="0.65"><xsl:call-template name="te:block"/></xsl:template>
+
+  <!-- Lines: of verse (l), of a transcribed page (line) in its zones. -->
+  <xsl:template match="tei:l | tei:line" mode="te:diplomatic te:normalized"><xsl:call-template name="te:line"/></xsl:template>
+  <xsl:template match="tei:zone | tei:surface | tei:surfaceGrp" mode="te:diplomatic te:normalized"><xsl:call-template name="te:zone"/></xsl:template>
+  <xsl:template match="tei:lg" mode="te:diplomatic te:normalized"><xsl:call-template name="te:block"/></xsl:template>
+
+  <!-- Drama: the speaker apart from the speech; stage directions. -->
+  <xsl:template match="tei:sp/tei:speaker" mode="te:diplomatic te:normalized"><xsl:call-template name="te:speaker"/></xsl:template>
+  <xsl:template match="tei:stage" mode="te:diplomatic te:normalized"><xsl:call-template name="te:stage"/></xsl:template>
 
   <xsl:template match="tei:head" mode="te:diplomatic te:normalized"><xsl:call-template name="te:heading"/></xsl:template>
   <xsl:template match="tei:list/tei:head" mode="te:diplomatic te:normalized" priority="0.25"><xsl:call-template name="te:list-head"/></xsl:template>
 
   <xsl:template match="tei:p" mode="te:diplomatic te:normalized"><xsl:call-template name="te:paragraph"/></xsl:template>
   <!-- In the reading view a paragraph continued over a page break is one paragraph. -->
-  <xsl:template match="tei:p[@prev][te:target(., @prev)[self::tei:p]]" mode="te:normalized"/>
+  <!-- Only when the paragraph it continues points back to it (@next): that one renders it. A @prev
+       without a matching @next is an ordinary paragraph (nothing is lost). -->
+  <xsl:template match="tei:p[@prev][te:continued-here(.)]" mode="te:normalized"/>
 
   <xsl:template match="tei:ab[@type = 'dateline'] | tei:dateline" mode="te:diplomatic te:normalized"><xsl:call-template name="te:dateline"/></xsl:template>
   <xsl:template match="tei:ab" mode="te:diplomatic te:normalized"><xsl:call-template name="te:block"/></xsl:template>
   <xsl:template match="tei:label[not(parent::tei:list)]" mode="te:diplomatic te:normalized"><xsl:call-template name="te:caption"/></xsl:template>
   <xsl:template match="tei:list" mode="te:diplomatic te:normalized"><xsl:call-template name="te:list"/></xsl:template>
-  <xsl:template match="tei:item" mode="te:diplomatic te:normalized"><xsl:call-template name="te:item"/></xsl:template>
+  <xsl:template match="tei:item | tei:list/tei:label" mode="te:diplomatic te:normalized"><xsl:call-template name="te:item"/></xsl:template>
   <xsl:template match="tei:closer" mode="te:diplomatic te:normalized"><xsl:call-template name="te:closer"/></xsl:template>
   <xsl:template match="tei:signed" mode="te:diplomatic te:normalized"><xsl:call-template name="te:signed"/></xsl:template>
 
   <!-- Notes that are lines of the form; the others are footnotes (te:footnotes says the same). -->
   <xsl:template match="tei:note[@type = $te:admin-notes]" mode="te:diplomatic te:normalized"><xsl:call-template name="te:admin"/></xsl:template>
   <xsl:template match="tei:note" mode="te:diplomatic te:normalized"><xsl:call-template name="te:footnote"/></xsl:template>
+  <!-- A note of a register entry or of a manuscript description stays where it is (not numbered). -->
+  <xsl:template match="tei:note[te:inline-note(.)]" mode="te:diplomatic te:normalized" priority="0.6"><xsl:call-template name="te:inline-note"/></xsl:template>
 
   <xsl:template match="tei:pb" mode="te:diplomatic te:normalized"><xsl:call-template name="te:page-break"/></xsl:template>
   <!-- In the reading view, a page break inside a joined paragraph is shown inside it. -->
@@ -168,8 +241,14 @@
   <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:term | tei:gloss" mode="te:diplomatic te:normalized"><xsl:call-template name="te:name"/></xsl:template>
 
   <!-- Any other element: a block if TEI makes it one, its content otherwise. Nothing is dropped. -->
-  <xsl:template match="*" mode="te:diplomatic te:normalized" priority="-1"><xsl:call-template name="te:content"/></xsl:template>
+  <xsl:template match="*" mode="te:diplomatic te:normalized" priority="-1"><xsl:call-template name="te:separate"/></xsl:template>
+  <xsl:template match="tei:*[local-name() = $te:phrases]" mode="te:diplomatic te:normalized" priority="-0.9"><xsl:call-template name="te:content"/></xsl:template>
   <xsl:template match="*[local-name() = $te:blocks]" mode="te:diplomatic te:normalized" priority="-0.75"><xsl:call-template name="te:block"/></xsl:template>
+  <!-- Elements that are blocks between paragraphs but phrases inside one ("see <bibl>…</bibl>"). -->
+  <xsl:template match="*[local-name() = $te:either][parent::tei:p or parent::tei:ab or parent::tei:l or parent::tei:line or parent::tei:head
+                        or parent::tei:item or parent::tei:cell or parent::tei:hi or parent::tei:seg or parent::tei:q or parent::tei:said
+                        or parent::tei:title or parent::tei:label or parent::tei:note[not(tei:p | tei:ab)] or parent::tei:bibl or parent::tei:cit]"
+                mode="te:diplomatic te:normalized" priority="-0.7"><xsl:call-template name="te:separate"/></xsl:template>
 
   <!-- Queries on the table. -->
 
@@ -184,7 +263,7 @@
   <xsl:function name="te:footnotes" as="element()*">
     <xsl:param name="root" as="node()*"/>
     <xsl:param name="view" as="xs:string"/>
-    <xsl:sequence select="$root//tei:note[not(@type = $te:admin-notes)][not(ancestor::tei:div[@type = 'witness'][te:omitted-witness(., $view)])]"/>
+    <xsl:sequence select="$root//tei:note[not(@type = $te:admin-notes)][not(te:inline-note(.))][not(ancestor::tei:div[@type = 'witness'][te:omitted-witness(., $view)])]"/>
   </xsl:function>
 
   <!-- ==================================================== the document, asked once -->
@@ -228,7 +307,7 @@
 
   <!-- Notes are numbered by an accumulator (xsl:number level="any" is quadratic in SaxonJS). -->
   <xsl:accumulator name="te:footnotes" as="xs:integer" initial-value="0">
-    <xsl:accumulator-rule match="tei:note[not(@type = $te:admin-notes)]" select="$value + 1"/>
+    <xsl:accumulator-rule match="tei:note[not(@type = $te:admin-notes)][not(te:inline-note(.))]" select="$value + 1"/>
   </xsl:accumulator>
 
   <!-- The number a footnote is shown with: its @n, or its position among the notes. -->
@@ -282,26 +361,37 @@
     <xsl:sequence select="if ($pb/@n) then concat('[Page ', $pb/@n, ']') else '[page break]'"/>
   </xsl:function>
 
-  <!-- The paragraphs that continue $p over page breaks (@next, followed). -->
+  <!-- The paragraphs that continue $p over page breaks (@next, followed; each must point back with
+       @prev or be a paragraph: the same test as te:continued-here, so no paragraph is lost or shown twice). -->
   <xsl:function name="te:continuations" as="element()*">
     <xsl:param name="p" as="element()"/>
-    <xsl:variable name="next" select="te:target($p, string($p/@next))[self::tei:p]"/>
+    <xsl:variable name="next" select="te:target($p, string($p/@next))[self::tei:p][@prev][te:continued-here(.)]"/>
     <xsl:sequence select="if ($next) then ($next, te:continuations($next)) else ()"/>
+  </xsl:function>
+
+  <!-- Is this paragraph rendered by the paragraph before it (that one's @next points here, and it
+       comes first)? Asked once per paragraph with @prev: a key of @next pointers. -->
+  <xsl:key name="te:next" match="tei:p[@next]" use="substring(@next, 2)"/>
+  <xsl:function name="te:continued-here" as="xs:boolean">
+    <xsl:param name="p" as="element()"/>
+    <xsl:sequence select="exists($p/@xml:id) and exists(key('te:next', string($p/@xml:id), root($p))[. &lt;&lt; $p])"/>
   </xsl:function>
 
   <!-- Does this page break fall between a paragraph and its continuation? -->
   <xsl:function name="te:breaks-paragraph" as="xs:boolean">
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="before" select="$pb/preceding-sibling::tei:p[1]"/>
-    <xsl:sequence select="exists($before[@next]) and exists(te:target($before, string($before/@next))[. >> $pb])"/>
+    <xsl:variable name="target" select="te:target($before, string($before/@next))"/>
+    <xsl:sequence select="exists($before[@next]) and exists($target[self::tei:p][@prev][. >> $pb][te:continued-here(.)])"/>
   </xsl:function>
 
-  <!-- The page breaks between a paragraph and its continuation. -->
+  <!-- The page breaks between a paragraph and its continuation: the siblings of $p up to it, and no
+       further (each sibling is visited once per link of a chain: linear in the chain's length). -->
   <xsl:function name="te:breaks-between" as="element()*">
     <xsl:param name="p" as="element()"/>
     <xsl:param name="continuation" as="element()"/>
-    <!-- The siblings up to the continuation only: not every following sibling (quadratic on long texts). -->
-    <xsl:iterate select="$p/following-sibling::*">
+    <xsl:variable name="from" select="(key('te:next', string($continuation/@xml:id), root($p))[. &lt;&lt; $continuation], $p)[1]"/>
+    <xsl:iterate select="$from/following-sibling::*">
       <xsl:choose>
         <xsl:when test=". &lt;&lt; $continuation"><xsl:sequence select=".[self::tei:pb]"/></xsl:when>
         <xsl:otherwise><xsl:break/></xsl:otherwise>
@@ -323,48 +413,26 @@
     </xsl:for-each-group>
   </xsl:function>
 
-  <!-- The entries of an apparatus worth a reader's attention (case and punctuation aside). -->
-  <xsl:function name="te:apparatus-entries" as="element()*">
-    <xsl:param name="collation" as="element()"/>
-    <xsl:sequence select="$collation//tei:app[not(@type = 'form')]"/>
-  </xsl:function>
-
-  <!-- The excisions of all collations of a document: what was withheld in which copy. -->
-  <xsl:function name="te:excisions" as="element()*">
-    <xsl:param name="root" as="node()"/>
-    <xsl:sequence select="$root//tei:div[@type = 'collation']//tei:app[@type = 'excision']"/>
-  </xsl:function>
-
-  <!-- The text of a reading as the copy has it (sic, not corr; gaps as worded for readers). -->
-  <xsl:function name="te:reading-text" as="xs:string">
-    <xsl:param name="r" as="element()?"/>
-    <xsl:variable name="parts" as="xs:string*">
-      <xsl:for-each select="$r/descendant::node()[self::text() and not(ancestor::tei:corr)] | $r//tei:gap[not(@resp)]">
-        <xsl:sequence select="if (self::tei:gap) then '[]' else string(.)"/>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:sequence select="normalize-space(string-join($parts))"/>
-  </xsl:function>
-
-  <!-- A short account of an app for a mark in the text: "excised in B (5 words)", "B: GDE". -->
-  <xsl:function name="te:app-summary" as="xs:string">
-    <xsl:param name="app" as="element()?"/>
-    <xsl:variable name="siglum" select="replace(substring-after($app/tei:rdg/@wit, '#'), '^wit-', '')"/>
-    <xsl:sequence select="if ($app/@type = 'excision') then concat('excised in ', $siglum, ' (', te:excised-words($app), ' words)')
-                          else concat($siglum, ': ', if (te:reading-text($app/tei:rdg) = '') then 'om.' else te:reading-text($app/tei:rdg))"/>
-  </xsl:function>
-
-  <!-- Words excised, as the gap records them. -->
-  <xsl:function name="te:excised-words" as="xs:string">
-    <xsl:param name="app" as="element()"/>
-    <xsl:sequence select="string(($app//tei:gap[@reason = 'excised']/@quantity)[1])"/>
-  </xsl:function>
-
-  <!-- What the document is called, and when it was written. -->
+  <!-- What the document is called: its main title (type="main"; a title of the analytic level, a
+       letter's "level a"), else the first title that is neither a series title nor a subtitle, else the
+       first title of the titleStmt (never seriesStmt's); then a title in the text, a manuscript's
+       shelfmark, the root's shelfmark or id (a transcribed page's surface). -->
   <xsl:function name="te:title" as="xs:string">
     <xsl:param name="root" as="node()"/>
-    <xsl:variable name="t" select="($root//tei:teiHeader//tei:titleStmt/tei:title[@type = 'main'], $root//tei:teiHeader//tei:titleStmt/tei:title, $root//tei:head)[1]"/>
-    <xsl:sequence select="if ($t) then normalize-space($t) else 'Untitled'"/>
+    <xsl:variable name="header" select="($root/descendant-or-self::tei:teiHeader)[1]"/>
+    <xsl:variable name="titles" select="$header/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]"/>
+    <xsl:variable name="t" select="($titles[@type = 'main'], $titles[@level = 'a'][not(@type)], $titles[not(@type) and not(@level = ('s', 'j'))],
+                                    $titles[not(@level = ('s', 'j')) and not(@type = ('sub', 'subtitle', 'series', 'alt', 'short', 'desc', 'iso-date', 'parallel'))],
+                                    $titles[not(@level = ('s', 'j'))], $titles)[1]"/>
+    <xsl:variable name="ms" select="($header/tei:fileDesc/tei:sourceDesc/tei:msDesc/tei:msIdentifier)[1]"/>
+    <xsl:variable name="root-el" select="$root/descendant-or-self::*[1]"/>
+    <xsl:sequence select="(
+      $t ! normalize-space(.),
+      ($root//tei:text//tei:head)[1] ! normalize-space(.),
+      $ms ! normalize-space(string-join((tei:settlement, tei:repository, tei:collection, tei:idno)[normalize-space()] ! normalize-space(.), ', ')),
+      string-join($root-el/@*[local-name() = ('shelfmark', 'folio')] ! string(.), ', ')[. != ''],
+      $root-el/@xml:id ! string(.),
+      'Untitled')[. != ''][1]"/>
   </xsl:function>
 
   <xsl:function name="te:date" as="xs:string?">
@@ -372,9 +440,94 @@
     <xsl:sequence select="($root//tei:profileDesc/tei:creation/tei:date)[1] ! normalize-space(.)"/>
   </xsl:function>
 
-  <!-- The witnesses, or whatever holds the text of a TEI document not written by us. -->
+  <!-- What holds the text of a document: every text of a TEI (each text holds its group's texts) and its
+       transcription of the source's pages (sourceDoc),
+       every member of a teiCorpus (each a titled section), or the root of a TEI fragment (a
+       transcribed page's surface, a FRUS excerpt). The witnesses of our own documents are in its one body. -->
   <xsl:function name="te:text-root" as="node()*">
     <xsl:param name="root" as="node()"/>
-    <xsl:sequence select="if ($root//tei:text/tei:body) then ($root//tei:text)[1]/(tei:front, tei:body, tei:back) else $root/*"/>
+    <xsl:variable name="top" select="$root/*"/>
+    <xsl:sequence select="if ($top/self::tei:teiCorpus) then $top/(tei:TEI | tei:teiCorpus)
+                          else if ($top/self::tei:TEI) then $top/(tei:sourceDoc | tei:text)
+                          else $top"/>
+  </xsl:function>
+
+  <!-- Is this element a labelled part of a register entry or of a manuscript description? -->
+  <xsl:function name="te:is-field" as="xs:boolean">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="parent" select="$e/parent::tei:*"/>
+    <xsl:sequence select="not($e/self::tei:note) and not($e/self::tei:p | $e/self::tei:ab | $e/self::tei:list | $e/self::tei:head | $e/self::tei:msItem | $e/self::tei:lb | $e/self::tei:pb) and (
+      exists($parent[local-name() = $te:entries][parent::tei:*[local-name() = $te:registers]])
+      or exists($parent[self::tei:msItem or self::tei:msItemStruct or self::tei:physDesc or self::tei:history or self::tei:additional
+                        or self::tei:objectDesc or self::tei:supportDesc or self::tei:adminInfo or self::tei:surrogates or self::tei:msContents]))"/>
+  </xsl:function>
+
+  <!-- The labels of fields, by element name (te:field-label). -->
+  <xsl:variable name="te:field-labels" as="map(xs:string, xs:string)" select="map {
+    'birth': 'born', 'death': 'died', 'floruit': 'active', 'geo': 'coordinates', 'idno': 'identifier', 'msIdentifier': 'shelfmark',
+    'altIdentifier': 'other shelfmark', 'msName': 'name', 'origDate': 'date', 'origPlace': 'place', 'textLang': 'language',
+    'locus': 'folios', 'objectDesc': 'object', 'supportDesc': 'support', 'layoutDesc': 'layout', 'handDesc': 'hands',
+    'decoDesc': 'decoration', 'bindingDesc': 'binding', 'sealDesc': 'seals', 'accMat': 'accompanying material',
+    'additions': 'additions', 'musicNotation': 'music notation', 'scriptDesc': 'script', 'typeDesc': 'type',
+    'origin': 'origin', 'provenance': 'provenance', 'acquisition': 'acquisition', 'adminInfo': 'administrative information',
+    'surrogates': 'surrogates', 'listBibl': 'bibliography', 'recordHist': 'record history', 'custodialHist': 'custodial history',
+    'summary': 'summary', 'author': 'author', 'editor': 'editor', 'respStmt': 'responsibility', 'incipit': 'incipit',
+    'explicit': 'explicit', 'rubric': 'rubric', 'finalRubric': 'final rubric', 'colophon': 'colophon', 'filiation': 'filiation',
+    'sex': 'sex', 'occupation': 'occupation', 'residence': 'residence', 'affiliation': 'affiliation', 'location': 'location',
+    'country': 'country', 'settlement': 'settlement', 'region': 'region', 'event': 'event', 'state': 'state', 'trait': 'trait',
+    'msContents': 'contents', 'physDesc': 'physical description', 'history': 'history', 'additional': 'additional information',
+    'msPart': 'part', 'msFrag': 'fragment', 'bibl': 'work', 'locusGrp': 'folios'
+  }"/>
+
+  <!-- The label of a field ('' for an entry's own name: the first name of a person, place, organisation). -->
+  <xsl:function name="te:field-label" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:variable name="n" select="local-name($e)"/>
+
+    <xsl:variable name="entry" select="$e/parent::*[local-name() = $te:entries]"/>
+    <xsl:variable name="own-name" select="($entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:title | tei:label | tei:head))[1]"/>
+    <xsl:sequence select="if ($entry and $e is $own-name) then ''
+                          else if ($entry/self::tei:bibl or $entry/self::tei:biblStruct or $entry/self::tei:biblFull) then ''
+                          else (($e/@type[not(. = ('main'))] ! (if ($n = 'idno') then string(.) else ())), $te:field-labels($n), lower-case(replace($n, '([a-z])([A-Z])', '$1 $2')))[1]"/>
+  </xsl:function>
+
+  <!-- What kind of list: the fields of our forms (type field, participants: "TO: …"), a gloss list
+       (labels and items), an ordered list, or a simple one. -->
+  <xsl:function name="te:list-kind" as="xs:string">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="if ($list/@type = ('field', 'participants')) then 'field'
+                          else if ($list/@type = 'gloss' or $list/tei:label) then 'gloss'
+                          else if ($list/@type = ('ordered', 'numbered', 'decimal', 'enumerated') or tokenize($list/@rend, '\s+') = ('numbered', 'ordered', 'decimal', 'alpha', 'roman')) then 'ordered'
+                          else 'simple'"/>
+  </xsl:function>
+
+  <!-- Does a paragraph hold blocks (lists, tables, verse …)? Then HTML's p cannot hold it. -->
+  <xsl:variable name="te:block-holders" as="xs:string*" select="('list', 'table', 'lg', 'l', 'line', 'zone', 'sp', 'figure', 'floatingText', 'p', 'ab', 'msDesc', 'castList', 'div', 'stage', 'speaker', $te:registers)"/>
+  <xsl:function name="te:holds-blocks" as="xs:boolean">
+    <xsl:param name="p" as="element()"/>
+    <xsl:sequence select="exists($p/descendant::tei:*[local-name() = $te:block-holders][not(ancestor::tei:note)][1])"/>
+  </xsl:function>
+
+  <!-- The heading of a register without a head of its own. -->
+  <xsl:function name="te:register-title" as="xs:string">
+    <xsl:param name="list" as="element()"/>
+    <xsl:sequence select="map { 'listPerson': 'Persons', 'listPlace': 'Places', 'listOrg': 'Organisations', 'listBibl': 'Bibliography',
+                                'listEvent': 'Events', 'listNym': 'Names', 'listObject': 'Objects', 'listRelation': 'Relations' }(local-name($list))"/>
+  </xsl:function>
+
+  <!-- A note kept in place: in a register entry or a manuscript description. -->
+  <xsl:function name="te:inline-note" as="xs:boolean">
+    <xsl:param name="note" as="element()"/>
+    <xsl:sequence select="exists($note/ancestor::tei:*[local-name() = $te:registers or self::tei:msDesc])"/>
+  </xsl:function>
+
+  <!-- Has the document no text at all (a manuscript description's record: its msDesc is its content)? -->
+  <xsl:variable name="te:text-empty" as="xs:boolean" select="empty(($te:text-root//text()[normalize-space()][not(ancestor::tei:teiHeader)])[1])"/>
+
+  <!-- The heading of a section of several texts: a corpus member's title, a text's own title page. -->
+  <xsl:function name="te:section-title" as="xs:string?">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="if ($e/self::tei:TEI or $e/self::tei:teiCorpus) then te:title($e)
+                          else ($e/tei:front/tei:titlePage/tei:docTitle, $e/tei:front/tei:head)[1] ! normalize-space(.)[. != '']"/>
   </xsl:function>
 </xsl:stylesheet>

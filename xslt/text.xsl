@@ -52,6 +52,11 @@
         </xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="txt:notes"/>
+      <!-- A document without text (a manuscript's record): the manuscript description is its text. -->
+      <xsl:apply-templates select="$te:header[1]/tei:fileDesc/tei:sourceDesc/tei:msDesc[$te:text-empty]" mode="te:diplomatic">
+        <xsl:with-param name="view" select="'diplomatic'" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:call-template name="te:apparatus"/>
       <xsl:variable name="acronyms" select="te:view-acronyms($view)"/>
       <xsl:if test="$acronyms">
         <xsl:sequence select="$PARA, 'Abbreviations', $PARA"/>
@@ -137,33 +142,112 @@
     <xsl:sequence select="$PARA"/>
   </xsl:template>
 
-  <xsl:template name="txt:app-start">
-    <xsl:sequence select="'⸢'"/>
-  </xsl:template>
-
-  <xsl:template name="txt:app-end">
-    <xsl:sequence select="concat('⸣[', te:app-summary(te:target(., string(@corresp))), ']')"/>
-  </xsl:template>
-
-  <xsl:template name="txt:apparatus">
-    <xsl:sequence select="$PARA, normalize-space(tei:head), $PARA"/>
-    <xsl:for-each select="te:apparatus-entries(.)">
-      <xsl:variable name="siglum" select="replace(substring-after(tei:rdg/@wit, '#'), '^wit-', '')"/>
-      <xsl:sequence select="te:reading-text(tei:lem), ' ] '"/>
-      <xsl:sequence select="if (@type = 'excision') then concat('excised in ', $siglum, ' (', te:excised-words(.), ' words)')
-                            else concat(if (normalize-space(te:reading-text(tei:rdg)) = '') then 'om.' else te:reading-text(tei:rdg), ' ', $siglum, if (@type = 'ocr') then ' (OCR)' else '')"/>
-      <xsl:sequence select="$LB"/>
-    </xsl:for-each>
-  </xsl:template>
-
   <xsl:template name="txt:list-head">
     <xsl:apply-templates mode="#current"/>
     <xsl:sequence select="' '"/>
   </xsl:template>
 
+  <!-- An item on a line of its own; a gloss list's label before its item, on the same line. -->
   <xsl:template name="txt:item">
+    <xsl:if test="self::tei:item and te:list-kind(..) = ('simple', 'ordered')"><xsl:sequence select="$LB"/></xsl:if>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:sequence select="if (self::tei:label) then ' ' else $LB"/>
+  </xsl:template>
+
+  <!-- ==================================================== several texts, tables, registers, manuscripts, lines, drama -->
+
+  <xsl:template name="txt:separate">
+    <xsl:if test="preceding-sibling::node()[1][self::*]"><xsl:sequence select="' '"/></xsl:if>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:if test="following-sibling::node()[1][self::*]"><xsl:sequence select="' '"/></xsl:if>
+  </xsl:template>
+
+  <xsl:template name="txt:section">
+    <xsl:sequence select="$PARA, te:section-title(.) ! ('== ', ., ' ==', $PARA)"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:sequence select="$PARA"/>
+  </xsl:template>
+
+  <!-- A table: its caption, then a row a line, the cells parted by " | ". -->
+  <xsl:template name="txt:table">
+    <xsl:sequence select="$PARA"/>
+    <xsl:apply-templates select="* except (tei:head | tei:row)" mode="#current"/>
+    <xsl:for-each select="tei:head"><xsl:apply-templates mode="#current"/><xsl:sequence select="$LB"/></xsl:for-each>
+    <xsl:apply-templates select="tei:row" mode="#current"/>
+    <xsl:sequence select="$PARA"/>
+  </xsl:template>
+  <xsl:template name="txt:row">
+    <xsl:apply-templates select="tei:cell" mode="#current"/>
+    <xsl:sequence select="$LB"/>
+  </xsl:template>
+  <xsl:template name="txt:cell">
+    <xsl:apply-templates mode="#current"/>
+    <xsl:if test="following-sibling::tei:cell"><xsl:sequence select="' | '"/></xsl:if>
+  </xsl:template>
+
+  <!-- A register: its heading, then an entry a line, its fields labelled ("born: …"). -->
+  <xsl:template name="txt:register">
+    <xsl:sequence select="$PARA"/>
+    <xsl:choose>
+      <xsl:when test="tei:head"><xsl:apply-templates select="tei:head/node()" mode="#current"/></xsl:when>
+      <xsl:otherwise><xsl:sequence select="te:register-title(.)"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:sequence select="$PARA"/>
+    <xsl:apply-templates select="node() except tei:head" mode="#current"/>
+    <xsl:sequence select="$PARA"/>
+  </xsl:template>
+  <xsl:template name="txt:entry">
+    <xsl:sequence select="$LB"/>
     <xsl:apply-templates mode="#current"/>
     <xsl:sequence select="$LB"/>
+  </xsl:template>
+  <xsl:template name="txt:field">
+    <xsl:variable name="label" select="te:field-label(.)"/>
+    <xsl:variable name="content" as="xs:string*">
+      <xsl:choose>
+        <xsl:when test="self::tei:msIdentifier or self::tei:altIdentifier">
+          <xsl:for-each select="*"><xsl:if test="position() gt 1"><xsl:sequence select="', '"/></xsl:if><xsl:apply-templates select="." mode="#current"/></xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates mode="#current"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="block" select="exists(ancestor::tei:msDesc)"/>
+    <xsl:sequence select="if ($block) then $LB else ' ', if ($label != '') then (upper-case(substring($label, 1, 1)) || substring($label, 2) || ': ') else (), $content, if ($block) then $LB else ' '"/>
+  </xsl:template>
+
+  <xsl:template name="txt:manuscript">
+    <xsl:sequence select="$PARA, 'Manuscript description', tei:msIdentifier/tei:idno[1] ! (': ' || normalize-space(.)), $PARA"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:sequence select="$PARA"/>
+  </xsl:template>
+  <xsl:template name="txt:ms-section">
+    <xsl:variable name="label" select="te:field-label(.)"/>
+    <xsl:sequence select="$PARA, upper-case(substring($label, 1, 1)) || substring($label, 2), @n ! (' ' || .), $PARA"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:sequence select="$PARA"/>
+  </xsl:template>
+
+  <!-- A line (of verse, of a page) a line of text; a zone of a page a block. -->
+  <xsl:template name="txt:line">
+    <xsl:apply-templates mode="#current"/>
+    <xsl:sequence select="$LB"/>
+  </xsl:template>
+  <xsl:template name="txt:zone"><xsl:call-template name="txt:text-block"/></xsl:template>
+
+  <xsl:template name="txt:speaker">
+    <xsl:sequence select="$PARA"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:sequence select="$LB"/>
+  </xsl:template>
+  <xsl:template name="txt:stage">
+    <xsl:variable name="inline" select="exists(parent::tei:p | parent::tei:l | parent::tei:ab | parent::tei:speaker | parent::tei:line)"/>
+    <xsl:sequence select="if ($inline) then ' ' else $PARA"/>
+    <xsl:apply-templates mode="#current"/>
+    <xsl:sequence select="if ($inline) then ' ' else $PARA"/>
+  </xsl:template>
+
+  <xsl:template name="txt:inline-note">
+    <xsl:sequence select="' ['"/><xsl:apply-templates mode="#current"/><xsl:sequence select="'] '"/>
   </xsl:template>
 
   <xsl:template name="txt:line-break">

@@ -290,7 +290,7 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
     .argument('<files...>', 'TEI files (any TEI P5 document, not only ours)')
     .option('-o, --output <dir>', 'the editions folder: writes <dir>/html/<name>.html and <dir>/text/<name>.{diplomatic,normalized}.txt', 'editions')
     .action(async (files: string[], opts: { output: string }) => {
-      const { copyAssets, renderTei, writeRendered } = await import('../render/index.js');
+      const { copyAssets, outputPaths, renderTei, writeRendered } = await import('../render/index.js');
       const { readFileOrFail } = await import('../io.js');
       let failed = 0;
       if (existsSync(opts.output) && !statSync(opts.output).isDirectory()) {
@@ -303,7 +303,7 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
         try {
           const xml = new TextDecoder().decode(readFileOrFail(file));
           const name = basename(file).replace(/\.xml$/i, '');
-          writeRendered(opts.output, name, renderTei(file, xml, name));
+          writeRendered(opts.output, name, renderTei(file, xml, name, false, { tei: file, page: outputPaths(opts.output, name).html }));
           io.err(`rendered ${file}\n`);
         } catch (e) {
           io.err(describe(e) + '\n');

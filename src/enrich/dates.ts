@@ -43,8 +43,11 @@ function iso(y: number, m: number, d: number): string | undefined {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** "11/19/62" (US order) -> "1962-11-19"; "3/4/88" -> "1988-03-04". */
+/** "11/19/62" (US order) -> "1962-11-19"; "3/4/88" -> "1988-03-04"; "1962/11/30" -> "1962-11-30". */
 export function isoFromNumeric(text: string): string | undefined {
+  // Year first: "1962/11/30".
+  const y = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text.trim());
+  if (y) return iso(Number(y[1]), Number(y[2]), Number(y[3]));
   const m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})$/.exec(text.trim());
   return m ? iso(fullYear(m[3]!), Number(m[1]), Number(m[2])) : undefined;
 }
@@ -60,4 +63,26 @@ export function isoFromStamp(text: string): string | undefined {
   const minute = Number(m[4]);
   if (!day || minute > 59 || Number(m[3]) > 12) return undefined;
   return `${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00`;
+}
+
+const DATELINE_DATE_RE = /(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2}), (\d{4})(?:, (\d{1,2})(?::(\d{2}))? ?(a\.m\.|p\.m\.|noon|midnight))?/;
+
+/**
+ * The date of a dateline, with the time where one is given: "Paris, December 14, 1962, 4 p.m."
+ * -> the date's offset and length in the text and "1962-12-14T16:00:00".
+ */
+export function datelineDate(text: string): { at: number; length: number; when: string } | undefined {
+  const m = DATELINE_DATE_RE.exec(text);
+  if (!m) return undefined;
+  const day = parseLongDate(`${m[1]} ${m[2]}, ${m[3]}`);
+  if (!day) return undefined;
+  let when = day;
+  if (m[6]) {
+    let h = m[6] === 'noon' ? 12 : m[6] === 'midnight' ? 0 : Number(m[4] ?? 0) % 12;
+    if (m[6] === 'p.m.') h += 12;
+    const min = Number(m[5] ?? 0);
+    if ((m[4] && Number(m[4]) > 12) || min > 59) return { at: m.index, length: m[0].length - (m[0].length - `${m[1]} ${m[2]}, ${m[3]}`.length), when: day };
+    when = `${day}T${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}:00`;
+  }
+  return { at: m.index, length: m[0].length, when };
 }

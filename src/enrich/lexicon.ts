@@ -37,6 +37,8 @@ export interface Lexicon {
   adjective: Set<string>;
   /** Places of more than one word, lower case: "new york", "united states". */
   multiPlace: Set<string>;
+  /** Countries' names in capitals (`countries-list`'s aliases) and the same dotted, as written: "UK", "U.K.". */
+  placeCode: Set<string>;
 }
 
 type Slices = Record<Exclude<keyof Lexicon, 'multiPlace'>, string[]>;
@@ -77,7 +79,11 @@ export function buildSlices(): Slices {
   }
   // Countries (with their other names), capitals, continents; languages name peoples too (Turkish, Greek).
   const cl = require('countries-list') as { continents: Record<string, string>; countries: Record<string, { name: string; native: string; alias?: string[]; capital: string }>; languages: Record<string, { name: string }> };
-  for (const c of Object.values(cl.countries)) for (const n of [c.name, c.native, ...(c.alias ?? []), ...c.capital.split(',')]) if (n.trim()) place.add(fold(n.trim()));
+  const placeCode = new Set<string>();
+  for (const c of Object.values(cl.countries)) {
+    for (const n of [c.name, c.native, ...(c.alias ?? []), ...c.capital.split(',')]) if (n.trim()) place.add(fold(n.trim()));
+    for (const a of c.alias ?? []) if (/^[A-Z]{2,4}$/.test(a)) placeCode.add(a).add(a.replace(/(.)/g, '$1.'));
+  }
   for (const n of Object.values(cl.continents)) place.add(fold(n));
   for (const l of Object.values(cl.languages)) for (const n of l.name.split(/[,;] */)) if (/^[A-Z][a-z]+$/.test(n)) demonym.add(n.toLowerCase());
   // The gazetteer: a name that is also an English word, a given name or a surname is not taken.
@@ -104,6 +110,7 @@ export function buildSlices(): Slices {
     honorific: sorted(honorific),
     verb: sorted(verb),
     adjective: sorted(adjective),
+    placeCode: sorted(placeCode),
   };
 }
 
@@ -130,6 +137,7 @@ export function loadLexicon(): Lexicon {
     verb: set(s.verb),
     adjective: set(s.adjective),
     multiPlace: new Set([...place, ...s.city].filter((p) => p.includes(' '))),
+    placeCode: set(s.placeCode ?? []),
   };
   return lexicon;
 }

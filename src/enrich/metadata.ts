@@ -3,9 +3,13 @@
  * document what the editor knows that the transcription does not say plainly.
  */
 import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { SourceError } from '../transcription/source.js';
 import type { Position } from '../transcription/model.js';
 import { ConfigError, checkYaml } from './config.js';
+import { imageProblem, imageSource, isRemoteImage, type FacsPage } from './facsimile.js';
+
+export type { FacsPage } from './facsimile.js';
 
 export interface Licence {
   target: string;
@@ -29,6 +33,13 @@ export interface EditionMeta {
   language: string;
   medium?: Medium;
   country?: string;
+  /** Where the originals are kept, unless a document says otherwise (msIdentifier). */
+  settlement?: string;
+  institution?: string;
+  repository?: string;
+  collection?: string;
+  /** Who did what, by name (respStmt). */
+  responsibility?: { resp: string; name: string; type?: 'person' | 'org' }[];
   /** The licences the editor states; none is claimed that is not stated. */
   licence: { encoding?: Licence; source?: Licence };
 }
@@ -44,6 +55,10 @@ export interface DocumentMeta {
   institution?: string;
   archive?: string;
   country?: string;
+  settlement?: string;
+  repository?: string;
+  /** What this document was transcribed from, where it differs from the edition's statement. */
+  transcription?: string;
   language?: string;
   medium?: Medium;
   identifiers: { type: string; value: string }[];
@@ -54,6 +69,8 @@ export interface DocumentMeta {
   collation?: boolean;
   base?: string;
   ocr?: boolean;
+  /** The page images, in the order of the pages (of the first copy, or of the copy an entry names). */
+  facs?: FacsPage[];
 }
 
 export interface Metadata {
@@ -75,7 +92,7 @@ export const DEFAULT_EDITION: EditionMeta = {
 
 /** Ids the converter writes itself: no editor's id may take one. */
 export function reservedId(id: string): boolean {
-  return /^(?:tei-edition|edition|persons|hand-.*|wit-.*|app-.*|note-.*|[A-Za-z0-9]+-p\d+|.*-part\d+[ab])$/.test(id);
+  return /^(?:tei-edition|edition|persons|hand-.*|wit-.*|facs-.*|app-.*|note-.*|[A-Za-z0-9]+-p\d+|.*-part\d+[ab])$/.test(id);
 }
 
 interface EditionYaml {
@@ -83,11 +100,14 @@ interface EditionYaml {
     editors?: { id: string; name: string; role?: string }[];
     licence?: { encoding?: Licence; source?: Licence };
   };
-  documents?: Record<string, Omit<DocumentMeta, 'identifiers'> & { identifiers?: DocumentMeta['identifiers'] }>;
+  documents?: Record<string, Omit<DocumentMeta, 'identifiers' | 'facs'> & { identifiers?: DocumentMeta['identifiers']; facs?: (string | FacsPage)[] }>;
 }
 
-/** Read edition.yaml: checked against schema/edition.schema.json, then for what a schema cannot say. */
-export function parseMetadata(file: string, text: string): Metadata {
+/**
+ * Read edition.yaml: checked against schema/edition.schema.json, then for what a schema cannot say;
+ * `checkFiles`: that the page images it names exist inside its folder.
+ */
+export function parseMetadata(file: string, text: string, options: { checkFiles?: boolean } = {}): Metadata {
   const { value, at } = checkYaml<EditionYaml | null>(file, text, 'edition');
   const ed = value?.edition ?? {};
   const problems: { pos: Position; message: string }[] = [];
@@ -109,7 +129,9 @@ export function parseMetadata(file: string, text: string): Metadata {
   const positions: Record<string, Position> = {};
   for (const [name, m] of Object.entries(value?.documents ?? {})) {
     positions[name] = at(['documents', name], true);
-    const meta: DocumentMeta = { ...(m ?? {}), identifiers: m?.identifiers ?? [] };
+    const { facs, ...rest } = m ?? {};
+    const meta: DocumentMeta = { ...rest, identifiers: m?.identifiers ?? [] };
+    if (facs) meta.facs = facs.map((f) => (typeof f === 'string' ? { image: f } : f));
     if (meta.time && !meta.date) problems.push({ pos: at(['documents', name, 'time']), message: `'time' needs a 'date'` });
     if (meta.time && meta.date && meta.date.length !== 10) problems.push({ pos: at(['documents', name, 'time']), message: `'time' needs a full 'date' (YYYY-MM-DD)` });
     const wits = meta.witnesses ?? [];
@@ -120,6 +142,15 @@ export function parseMetadata(file: string, text: string): Metadata {
     if (meta.base && wits.length && !wits.some((w) => w.id === meta.base)) {
       problems.push({ pos: at(['documents', name, 'base']), message: `'base' names no witness of '${name}' (${wits.map((w) => w.id).join(', ')})` });
     }
+    meta.facs?.forEach((f, i) => {
+      const where = ['documents', name, 'facs', i, ...(typeof facs?.[i] === 'string' ? [] : ['image'])];
+      // A local image: a safe relative path and, when the file is read from disk, a file inside its folder.
+      const problem = imageProblem(f.image) ?? (options.checkFiles && !isRemoteImage(f.image) ? imageSource(dirname(file), f.image).problem : undefined);
+      if (problem) problems.push({ pos: at(where), message: problem });
+      if (f.witness && wits.length && !wits.some((w) => w.id === f.witness)) {
+        problems.push({ pos: at(['documents', name, 'facs', i, 'witness']), message: `'witness' names no witness of '${name}' (${wits.map((w) => w.id).join(', ')})` });
+      }
+    });
     documents[name] = meta;
   }
   if (problems.length) throw new ConfigError(file, problems.sort((a, b) => a.pos.line - b.pos.line || a.pos.column - b.pos.column));
@@ -133,8 +164,9 @@ export function loadMetadata(file: string): Metadata {
   } catch (e) {
     throw new SourceError(file, { line: 1, column: 1 }, `cannot read: ${(e as Error).message}`);
   }
-  return parseMetadata(file, text);
+  return parseMetadata(file, text, { checkFiles: true });
 }
+
 
 /** The rights statements as readers read them: each licence's text, then what is not stated. */
 export function rightsStatements(edition: EditionMeta): string[] {

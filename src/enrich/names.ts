@@ -48,6 +48,23 @@ const TITLES = new Set(
   ).split(' '),
 );
 
+/**
+ * Titles that name a person's office and nothing else: after them one English word is a surname
+ * ("Ambassador Hare"). "General", "Chief", "Special" are adjectives too, and take only a name.
+ */
+const PERSONAL_TITLES = new Set(
+  ('mr mrs ms miss messrs dr sir dame lord lady madame mme monsieur herr ambassador minister president premier chancellor ' +
+    'secretary senator governor admiral colonel captain lieutenant commander marshal brigadier king queen prince princess ' +
+    'emperor empress shah sultan emir sheikh pope cardinal archbishop bishop patriarch reverend congressman congresswoman ' +
+    'consul mayor professor').split(' '),
+);
+
+/** Endings of adjectives: "Ambassador Extraordinary", "Minister Plenipotentiary". */
+const ADJECTIVE_END = /(?:ary|ous|ive|ful|less|able|ible|ial|ical|ent|ant)$/;
+
+/** A title and "of" before a run: "Secretary of State Doe", "Minister of Foreign Affairs Doe". */
+const TITLE_OF = /(?:^|[^\p{L}])(Secretary|Minister|Ministers|Under Secretary|Chief|Chairman|Director|Commander|Chief of Staff|Governor|Ambassador|President)\s+of\s+(?:the\s+)?$/u;
+
 /** Words that make a title only with another: "Foreign Minister", "Deputy Secretary". */
 const TITLE_MODIFIERS = new Set('deputy under assistant vice acting foreign prime permanent special first second third chief crown'.split(' '));
 
@@ -122,16 +139,19 @@ function isDemonym(lower: string, lx: Lexicon): boolean {
   if (lx.demonym.has(lower)) return true;
   const sing = lower.replace(/(?:es|s)$/, '');
   if (lower !== sing && (lx.demonym.has(sing) || lx.demonym.has(lower.slice(0, -1)))) return true;
-  // An adjective or people of a country: Turkish, Cypriots, Greeks (Turkey, Cyprus, Greece).
-  const m = /^(.{3,}?)(?:ish|ese|ian|ians|an|ans|i|is|ic|iot|iots|ot|ots|s|ks|ek|eks|e)$/.exec(lower);
-  const stems = m ? [m[1]!] : [];
-  if (lower.length >= 4) stems.push(lower);
-  for (const stem of stems) {
+  // A given name or a surname of the lexicon is no people ("Francis", "Lewis"), whatever place it resembles.
+  if (lx.given.has(lower) || lx.surname.has(lower)) return false;
+  // An adjective or people of a country: Turkish, Cypriots (Turkey, Cyprus): a stem of the place and a suffix of peoples.
+  const m = /^(.{4,}?)(?:ish|ese|ian|ians|an|ans|i|is|ic|iot|iots|ot|ots|ks|eks)$/.exec(lower);
+  if (m) {
+    const stem = m[1]!;
     for (const p of lx.place) {
       const last = p.slice(p.lastIndexOf(' ') + 1);
-      if (last.startsWith(stem) && last !== stem && last.length <= stem.length + (stem === lower ? 2 : 4)) return true;
+      if (last.startsWith(stem) && last !== stem && last.length <= stem.length + 4) return true;
     }
   }
+  // A people named by the stem of its country: "Turk" (Turkey), not "Hare" (Harare) nor "Paul" (Paulo).
+  for (const w of new Set([lower, lower.replace(/s$/, '')])) for (const end of ['ey', 'y', 'ia', 'a', 'e']) if (w.length >= 4 && lx.place.has(w + end)) return true;
   return false;
 }
 
@@ -163,6 +183,9 @@ const SELF: ReadonlySet<Cls> = new Set(['unknown']);
 
 const DETERMINERS = /^(?:the|a|an|this|that|these|those|his|her|its|our|their|your|my|no|any|each|every)$/i;
 
+/** An article or possessive right before a run. */
+const DETERMINED_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|these|those|its|their|our|such|any|no|every|each)\s+$/iu;
+
 const SENTENCE_END = /(?:[.!?:;“"(\[\]—–]|\(\w{1,3}\))\d*\s*$/;
 
 /** The runs of capitalised words (with initials and particles) of a text, classified. */
@@ -191,7 +214,8 @@ export function runs(text: string, lx = loadLexicon()): { toks: Tok[]; before: s
       knownSurname: lx.surname.has(word.toLowerCase()),
       text: word,
       cls: classify(m[1] ? word : TITLES.has(word.toLowerCase()) || (dot && lx.honorific.has(word.toLowerCase())) ? word + dot : word, lx),
-      initial: !prefix.trim() || SENTENCE_END.test(prefix),
+      // "G. Doe", "Mr. Doe": the dot of an initial or a title ends no sentence.
+      initial: !prefix.trim() || (SENTENCE_END.test(prefix) && !(joins && cur && ['initial', 'title'].includes(cur.toks[cur.toks.length - 1]!.cls))),
       possessive: !!m[4],
       join: '',
     };
@@ -241,8 +265,30 @@ const PERSONAL_NOUNS = new Set(
     'message messages proposal proposals plan talks exchange statement speech initiative trial case affair group faction camp followers').split(' '),
 );
 
+/** Nouns that head the name of a body. */
+const ORG_HEADS = 'Council|Committee|Commission|Department|Ministry|Agency|Party|Army|Navy|Air Force|Bank|Fund|Organi[sz]ation|Assembly|Parliament|Senate|Congress|Office|Bureau|Corps|Command|Cabinet|Government|Alliance|Institute|University|Foundation|Company|Corporation|Association|Chiefs of Staff|General Staff';
+/**
+ * A body's name: capitalised words and a head noun ("National Planning Council"), or a head noun "of"
+ * capitalised words. Words in capitals before the head are no part of it ("OUTGOING TELEGRAM Department of State").
+ */
+const ORG_NAMED = new RegExp(
+  `(?<![\\p{L}])(?:(?:\\p{Lu}\\p{Ll}[\\p{L}-]*\\s+){1,4}(?:${ORG_HEADS})(?:\\s+(?:of|for)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2})?|(?:${ORG_HEADS})\\s+(?:of|for)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*){0,2})(?![\\p{L}])`,
+  'gu',
+);
+
+/** A complimentary close: the next line is a signature. */
+const CLOSE = /^\s*(?:(?:Very |Most )?(?:Sincerely|Respectfully|Faithfully|Cordially|Truly)(?: yours)?|Yours(?: (?:sincerely|faithfully|truly|ever))?|(?:With )?(?:Best|Kind|Warm) regards|As ever|Ever yours)[,.]?\s*$/i;
+/** A salutation: "Dear Jane:" (not "Dear Sir:" nor "Dear Mr. Secretary:", whose words are titles). */
+const SALUTATION = /^\s*(?:My )?[Dd]ear ((?:\p{Lu}[\p{L}.'’-]*)(?: \p{Lu}[\p{L}.'’-]*){0,2})\s*[:,]/u;
+
+/** Verbs with two objects: the word after the second is no noun the first qualifies. */
+const DITRANSITIVE = /^(?:told|tell|tells|gave|give|gives|sent|send|showed|show|asked|ask|offered|handed|promised|wrote|bring|brought|call|called|make|made|let|see|saw|found|find|keep|kept|leave|left|consider|considered)$/i;
+
+/** Pronouns and other words that stand for a noun: "Something would", "Nobody had". */
+const PRONOUNS = /^(?:some|any|no|every)(?:thing|one|body|where)$|^(?:what|which|who|whom|whose|whatever|whoever|nothing|none|each|either|neither|both|all|another|other|others|such)$/i;
+
 /** Words that end a plural of a people or of followers: "Prussians", "Hittites", "Cypriots". */
-const PEOPLES = /(?:ians|eans|ites|iots|ists|ards|ese)$/;
+const PEOPLES = /(?:ians|eans|ites?|iots|ists|ards|ese)$/;
 
 /** Where the eval (src/eval/frus.ts) asks why each name was found or dropped. */
 export const nameTrace: { map?: Map<string, string[]> } = {};
@@ -262,14 +308,14 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
     why(name, `${strength}: ${reason}`);
   };
   /** A person's name from these words, once the words that are no part of a name are trimmed off. */
-  const person = (toks: Tok[], strength: Strength, reason: string) => {
+  const person = (toks: Tok[], strength: Strength, reason: string, single = false) => {
     let a = 0;
     let b = toks.length;
     while (a < b && (NOT_NAME.has(toks[a]!.cls) || (toks[a]!.cls === 'common' && toks[a]!.initial && b - a > 1 && !toks[a]!.givenName))) a++;
     while (b > a && NOT_NAME.has(toks[b - 1]!.cls)) b--;
     if (b <= a) return;
     const name = toks.slice(a, b);
-    if (name.length === 1 && (name[0]!.cls === 'initial' || name[0]!.cls === 'given')) return;
+    if (name.length === 1 && (name[0]!.cls === 'initial' || (name[0]!.cls === 'given' && !single))) return;
     if (name[name.length - 1]!.cls === 'initial') return;
     const text = spell(name);
     if (text.length < 2) return;
@@ -285,9 +331,24 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
   const speechAfter = new RegExp(`^(?:’s|'s)?,?\\s+(${SPEECH_AFTER})(?![\\p{L}])`, 'u');
   const speechBefore = new RegExp(`(?:^|[^\\p{L}])(?:${SPEECH_BEFORE})\\s+$`, 'iu');
   /** Words that may be a person's name, given other evidence. */
+  /** One word that is an office ("State"), a verb, pronoun or function word ("What"): never a name of its own. */
+  const functionWord = (ts: Tok[]) => ts.length === 1 && !ts[0]!.knownSurname && !ts[0]!.givenName && (OFFICE_WORDS.has(ts[0]!.text.toLowerCase()) || lx.verb.has(ts[0]!.text.toLowerCase()) || PRONOUNS.test(ts[0]!.text));
   const plausible = (ts: Tok[]) =>
-    ts.length <= 4 && ts.some((t) => SURNAME.has(t.cls)) && !ts.some((t) => t.cls === 'institution' || t.cls === 'place' || t.cls === 'month' || t.cls === 'acronym' || (t.cls === 'demonym' && lx.demonym.has(t.text.toLowerCase())));
+    ts.length <= 4 && !functionWord(ts) && ts.some((t) => SURNAME.has(t.cls)) && !ts.some((t) => t.cls === 'institution' || t.cls === 'place' || t.cls === 'month' || t.cls === 'acronym' || (t.cls === 'demonym' && lx.demonym.has(t.text.toLowerCase())));
+  /** Places that a title shows to be persons. */
+  const titled = new Set<string>();
+  let previous = '';
   for (const seg of segments) {
+    // A line after a complimentary close is a signature: "Sincerely yours," / "Jane Q. Doe"; initials too ("JQD").
+    const signed = seg.kind === 'signature' || (seg.kind !== 'note' && CLOSE.test(previous) && seg.text.trim().split(/\s+/).length <= 5);
+    previous = seg.text;
+    if (signed && /^\s*\p{Lu}{2,4}\s*$/u.test(seg.text) && !lx.org.has(seg.text.trim().toLowerCase())) found(seg.text.trim(), 'strong', 'initials signing');
+    // A salutation: "Dear Jane:", "Dear Doe,".
+    const dear = SALUTATION.exec(seg.text);
+    if (dear) {
+      const toks = runs(dear[1]!, lx)[0]?.toks ?? [];
+      if (toks.length && toks.length <= 3 && !toks.some((t) => NOT_NAME.has(t.cls))) person(toks, 'strong', 'salutation', true);
+    }
     for (const run of runs(seg.text, lx)) {
       const toks = run.toks;
       const joined = spell(toks);
@@ -303,11 +364,26 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
       // A title, then the name: "Foreign Minister Doe", "Secretary of State Doe" (the title is not part of it).
       let lastTitle = -1;
       for (let i = 0; i < toks.length; i++) if (toks[i]!.cls === 'title' && !TITLE_MODIFIERS.has(toks[i]!.text.toLowerCase())) lastTitle = i;
-      if (lastTitle >= 0 && lastTitle < toks.length - 1) {
+      // "Secretary of State Doe", "Minister of Foreign Affairs Doe": the title and "of" stand before the run.
+      const titleOf = lastTitle < 0 ? TITLE_OF.exec(run.before)?.[1] : undefined;
+      if ((lastTitle >= 0 && lastTitle < toks.length - 1) || titleOf) {
+        const title = (titleOf ?? toks[lastTitle]!.text).toLowerCase().replace(/\.$/, '');
         let k = lastTitle + 1;
         while (k < toks.length - 1 && (OFFICE_WORDS.has(toks[k]!.text.toLowerCase()) || NOT_NAME.has(toks[k]!.cls))) k++;
         const rest = toks.slice(k);
-        if (rest.length <= 4 && plausible(rest)) person(rest, 'strong', `title ${toks[lastTitle]!.text}`);
+        // After "of", the office comes first: "of State Doe", not "of Doe".
+        const office = !titleOf || k > 0;
+        // A title of a person alone takes an English word or a given name as the surname ("Secretary Rusk",
+        // "Ambassador Hare", "King Olaf"); one that is an adjective too ("General", "Chief") only a name.
+        const single = rest.length === 1 && (rest[0]!.cls === 'given' || (rest[0]!.cls === 'common' && PERSONAL_TITLES.has(title) && !lx.adjective.has(rest[0]!.text.toLowerCase()) && !ADJECTIVE_END.test(rest[0]!.text) && !rest[0]!.initial));
+        // One English word after a title only as said above: "General Bramble" is no more a name than "General Harbour".
+        const lone = rest.length === 1 && rest[0]!.cls === 'common' && !rest[0]!.knownSurname;
+        if (office && rest.length <= 4 && ((plausible(rest) && !lone) || (single && !NOT_NAME.has(rest[0]!.cls)))) person(rest, 'strong', `title ${titleOf ?? toks[lastTitle]!.text}`, single);
+        // A place that is a given name or surname too, after a person's title, is the person: "Secretary Lincoln".
+        else if (office && rest.length === 1 && rest[0]!.cls === 'place' && PERSONAL_TITLES.has(title) && (rest[0]!.givenName || rest[0]!.knownSurname)) {
+          found(rest[0]!.text, 'strong', `title ${titleOf ?? toks[lastTitle]!.text}`);
+          titled.add(rest[0]!.text);
+        }
       }
       // A given name or initials, then a surname: "John Doe", "J. R. Doe", "Ray L. Doe".
       for (let i = 0; i < toks.length - 1; i++) {
@@ -324,7 +400,14 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
           // A given name from a run's start that is an English word only ("Ray") is taken too: "Ray L. Doe".
           let a = i;
           while (a > 0 && (toks[a - 1]!.givenName || toks[a - 1]!.cls === 'given') && !NOT_NAME.has(toks[a - 1]!.cls)) a--;
-          person(toks.slice(a, j + 1), 'strong', 'given name or initials');
+          // A word that is no English word before initials is a forename too: "Zebulon Q. Doe".
+          if (a === i && a > 0 && t.cls === 'initial' && (toks[a - 1]!.cls === 'unknown' || toks[a - 1]!.cls === 'rare')) a--;
+          // The surname may be more than one word: "G. Lewis Doe", "Ray Smith Doe".
+          let b = j;
+          while (b + 1 < toks.length && end.cls !== 'common' && (SELF.has(toks[b + 1]!.cls) || toks[b + 1]!.cls === 'rare' || toks[b + 1]!.knownSurname) && !NOT_NAME.has(toks[b + 1]!.cls)) b++;
+          // "the Doe Doctrine": an article before it makes it a thing named after a person.
+          if (a === 0 && DETERMINED_BEFORE.test(run.before) && !toks.slice(a, b + 1).some((x) => x.cls === 'initial')) break;
+          person(toks.slice(a, b + 1), 'strong', 'given name or initials');
           break;
         }
       }
@@ -338,7 +421,8 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
         while (j + 1 < toks.length && (SELF.has(toks[j + 1]!.cls) || toks[j + 1]!.cls === 'given' || toks[j + 1]!.cls === 'rare' || toks[j + 1]!.knownSurname)) j++;
         let a = i;
         while (a > 0 && (toks[a - 1]!.cls === 'given' || toks[a - 1]!.cls === 'initial' || toks[a - 1]!.givenName)) a--;
-        person(toks.slice(a, j + 1), 'weak', 'no English word');
+        // A word of one or two letters is a code, not a name ("POL Xy–US").
+        if (j > i || a < i || toks[i]!.text.length > 2) person(toks.slice(a, j + 1), 'weak', 'no English word');
         i = j + 1;
       }
       // A speaker: "Doe said", "told Doe", "drafted by Doe".
@@ -350,12 +434,16 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
       const determiner = toks.slice(0, k).some((t) => DETERMINERS.test(t.text));
       const bare = !word || (!determiner && !core[0]!.initial && !/(?:^|\s)(?:the|a|an|this|that|these|those|his|her|its|our|their|your|my|no|any|each|every)\s+$/i.test(run.before));
       const verb = speechAfter.exec(run.after)?.[1];
-      if (bare && verb && plausible(core)) person(core, WEAK_AFTER.has(verb) ? 'weak' : 'strong', `${verb} after`);
+      // A verb that follows anything ("would", "had") makes no name of an English word.
+      const named = core.filter((t) => !NOT_NAME.has(t.cls));
+      const weakWord = verb !== undefined && WEAK_AFTER.has(verb) && (word || (named.length === 1 && named[0]!.cls === 'common' && !named[0]!.knownSurname));
+      if (bare && verb && !weakWord && plausible(core)) person(core, WEAK_AFTER.has(verb) ? 'weak' : 'strong', `${verb} after`);
       if (bare && speechBefore.test(run.before) && plausible(core)) person(core, 'strong', 'verb before');
       // The head of a participant's line: "John Doe, EUR"; a name in parentheses in a heading.
       if (seg.kind === 'line' && run.before.trim() === '' && /^(?:,|\s*[—–])/.test(run.after) && plausible(toks) && !word) person(toks, 'strong', 'participant line');
       if (seg.kind === 'head' && /\($/.test(run.before) && /^\)/.test(run.after) && plausible(toks)) person(toks, 'strong', 'heading');
-      if (seg.kind === 'signature' && run.before.trim() === '' && run.after.trim() === '' && plausible(toks)) person(toks, 'strong', 'signature');
+      // A note marker may be glued to the signature: "Jane Doe2".
+      if (signed && run.before.trim() === '' && /^[\d”"’]*\s*$/u.test(run.after) && toks.length <= 4 && (plausible(toks) || (toks.length === 1 && !NOT_NAME.has(toks[0]!.cls) && !functionWord(toks)))) person(toks, 'strong', 'signature', true);
     }
   }
   // What speaks against a name found on weak evidence only, wherever it occurs in the document.
@@ -375,10 +463,38 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
   for (const seg of segments) {
     for (const m of seg.text.matchAll(orgRe)) {
       const w = m[1]?.toLowerCase();
+      // "the Government", "This Government", "His Government" name no organisation; a word that starts a sentence says nothing.
+      if (w !== undefined && (DETERMINERS.test(w) || PRONOUNS.test(w) || /^(?:his|her|our|your|my|their|its)$/.test(w))) continue;
+      if (w !== undefined && lx.common.has(w) && SENTENCE_END.test(seg.text.slice(0, m.index)) ) continue;
       if (w === undefined || lx.demonym.has(w) || lx.place.has(w) || isDemonym(w, lx) || lx.common.has(w)) orgs.add(m[0]);
+    }
+    // A country in capitals, "UK", or dotted, "U.K." (not in a file code, "POL UK–XY"; not in a text in capitals, where "US" is a pronoun).
+    let caps: boolean | undefined;
+    const capitals = () => (caps ??= seg.text.replace(/[^\p{Lu}]+/gu, '').length > 0.5 * seg.text.replace(/[^\p{L}]+/gu, '').length);
+    for (const m of seg.text.matchAll(/(?<![\p{L}\p{N}.])(?:(?:\p{Lu}\.){2,4}|\p{Lu}{2,4}(?![\p{L}\p{N}]))(?![–-]\p{Lu}|\/)/gu)) {
+      // A subject code of a file ("DEF 1 UK", "POL UK") is no mention of the country.
+      const code = /(?<![\p{L}])\p{Lu}{2,4}(?: \d+(?:[–-]\d+)?)? $/u.test(seg.text.slice(0, m.index));
+      if (lx.placeCode.has(m[0]) && !places.has(m[0]) && !code && (m[0].includes('.') || !capitals())) places.add(m[0]);
+    }
+    // Bodies that need no other words: "Congress", "Parliament", "the Senate".
+    for (const m of seg.text.matchAll(/(?<![\p{L}])(?:Congress|Parliament|Senate)(?![\p{L}])/gu)) orgs.add(m[0]);
+    // A body named by its head noun and the capitalised words before or after it: "National Planning Council",
+    // "Committee of National Unity", "Council of Ministers", "Joint Chiefs of Staff".
+    for (const m0 of seg.text.matchAll(ORG_NAMED)) {
+      // "The National Planning Council": the article is not part of the name.
+      const article = /^(?:The|This|These|That|Those|Its|Their|Our|His|Her|An?)\s+/.exec(m0[0])?.[0] ?? '';
+      const m = { 0: m0[0].slice(article.length), index: m0.index + article.length };
+      const words = m[0].split(/\s+/).filter((x) => /^\p{Lu}/u.test(x));
+      const first = words[0]!.toLowerCase();
+      if (DETERMINERS.test(first) || PRONOUNS.test(first) || words.some((x) => TITLES.has(x.toLowerCase().replace(/\.$/, '')) && !TITLE_MODIFIERS.has(x.toLowerCase()))) continue;
+      // One head noun and one English word that starts a sentence ("Party leaders ...", "Committee members") is no name.
+      if (words.length < 2) continue;
+      if (words.length === 2 && !/\bof\b/.test(m[0]) && lx.common.has(first) && SENTENCE_END.test(seg.text.slice(0, m.index))) continue;
+      orgs.add(m[0]);
     }
     for (const m of seg.text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}{3,}(?![\p{L}\p{N}])/gu)) if (lx.org.has(m[0].toLowerCase()) && !lx.common.has(m[0].toLowerCase())) orgs.add(m[0]);
   }
+  for (const t of titled) places.delete(t);
   const names = new Map<string, NameType>();
   for (const p of places) names.set(p, 'place');
   for (const o of orgs) names.set(o, 'org');
@@ -401,6 +517,7 @@ function counterEvidence(name: string, segments: Segment[], lx: Lexicon): { reas
     if (/s$/.test(lower) && !lx.surname.has(lower) && (lx.common.has(lower.slice(0, -1)) || lx.demonym.has(lower.slice(0, -1)) || lx.org.has(lower.slice(0, -1)))) return { reason: 'a plural' };
     if (/^\p{Lu}\p{Ll}+-\p{Lu}/u.test(name) && name.split('-').every((p) => classify(p, lx) !== 'unknown')) return { reason: 'a compound of known words' };
     if (TELEGRAPHESE.test(name)) return { reason: 'telegraphese' };
+    if (/^\p{Lu}\p{Ll}?$/u.test(name)) return { reason: 'a code' };
   }
   const nameRe = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
   /** Occurrences as a noun's modifier ("Doe missiles", "Doe–Roe plans", "the Doe Towers"), and in all. */
@@ -429,7 +546,8 @@ function counterEvidence(name: string, segments: Segment[], lx: Lexicon): { reas
       // object of a verb or preposition ("see Doe back"); "the Doe government" is said of persons too.
       const noun = /^(?:[–-]\p{Lu}\p{L}*)*\s+(\p{L}+)(?![’'\p{L}])/u.exec(after)?.[1];
       const prevWord = /(\p{L}+)\s+$/u.exec(before)?.[1] ?? '';
-      const phrase = !/^\p{Ll}/u.test(prevWord) || DETERMINERS.test(prevWord) || lx.adjective.has(prevWord) || (!lx.verb.has(prevWord) && !/ed$/.test(prevWord));
+      // After a verb that takes two objects ("told Doe stories", "gave Doe copies") the noun is no head of the name.
+      const phrase = !DITRANSITIVE.test(prevWord);
       if (noun && isNoun(noun, lx)) {
         if (phrase && !PERSONAL_NOUNS.has(noun.toLowerCase())) attributive++;
       }
@@ -451,7 +569,7 @@ function isNoun(word: string, lx: Lexicon): boolean {
   const capital = /^\p{Lu}/u.test(word);
   const w = word.toLowerCase();
   if (capital && (lx.given.has(w) || lx.surname.has(w) || classify(word, lx) !== 'common')) return false;
-  if (lx.verb.has(w) || /(?:ed|ly|ing)$/.test(w)) return false;
+  if (lx.verb.has(w) || lx.adjective.has(w) || /(?:ed|ly|ing)$/.test(w)) return false;
   if (SPEECH_AFTER.split('|').includes(w)) return false;
   const stem = w.replace(/(?:es|s)$/, '');
   if (stem !== w && (lx.verb.has(stem) || lx.verb.has(w.slice(0, -1)))) return false;

@@ -12,12 +12,20 @@ import { convertText } from '../pipeline.js';
 import { DEFAULT_EDITION } from '../enrich/metadata.js';
 import { EMPTY_REGISTERS, type Person, type Registers } from '../enrich/registers.js';
 import { nameTrace } from '../enrich/names.js';
+import { structureReport } from './structure.js';
 
 const args = process.argv.slice(2);
 const VERBOSE = args.includes('--verbose');
 /** --why: the evidence for each extra name. */
 const WHY = args.includes('--why');
 const DEV = args.find((a) => !a.startsWith('--')) ?? '../shared/frus-dev';
+/**
+ * --names-gold=FILE: placeName and orgName as a person marked them by hand in the dev set's texts
+ * (FRUS tags places only in datelines, which its web pages leave out, and no organisations), as
+ * { "<volume>_<doc>": { "placeName": [...], "orgName": [...] } } in document order. Kept beside the
+ * dev set, never in this repository.
+ */
+const NAMES_GOLD = args.find((a) => a.startsWith('--names-gold='))?.slice('--names-gold='.length);
 
 interface Score {
   tp: number;
@@ -88,10 +96,20 @@ function pct(n: number, d: number): string {
 interface Run {
   mentions: Score;
   distinct: Score;
-  misses: Map<string, number>;
-  extras: Map<string, number>;
+  /**
+   * The extras by kind: `span`, a name that overlaps a name FRUS tagged there and was cut otherwise
+   * ("Jane Doe" for "Doe"); `evidence`, a name the text itself marks as a person's (a title, a given
+   * name or initials, a verb of speech, a participant's line, a signature); `shape`, one found from
+   * its words alone.
+   */
+  kinds: { span: number; evidence: number; shape: number };
   places: Map<string, number>;
   orgs: Map<string, number>;
+  /** placeName and orgName compared with a hand-made gold, where one is given (--names-gold). */
+  placeScore: { mentions: Score; distinct: Score };
+  orgScore: { mentions: Score; distinct: Score };
+  misses: Map<string, number>;
+  extras: Map<string, number>;
 }
 
 const emptyRun = (): Run => ({
@@ -99,8 +117,11 @@ const emptyRun = (): Run => ({
   distinct: { tp: 0, predicted: 0, gold: 0 },
   misses: new Map(),
   extras: new Map(),
+  kinds: { span: 0, evidence: 0, shape: 0 },
   places: new Map(),
   orgs: new Map(),
+  placeScore: { mentions: { tp: 0, predicted: 0, gold: 0 }, distinct: { tp: 0, predicted: 0, gold: 0 } },
+  orgScore: { mentions: { tp: 0, predicted: 0, gold: 0 }, distinct: { tp: 0, predicted: 0, gold: 0 } },
 });
 
 const add = (a: Score, b: Score) => {
@@ -110,11 +131,11 @@ const add = (a: Score, b: Score) => {
 };
 const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
-function line(label: string, s: Score): string {
+function line(label: string, s: Score, goldLabel = 'FRUS'): string {
   const p = s.tp / s.predicted;
   const r = s.tp / s.gold;
   const f1 = (2 * p * r) / (p + r || 1);
-  return `${label.padEnd(28)} found ${String(s.predicted).padStart(4)}, FRUS ${String(s.gold).padStart(4)}, matching ${String(s.tp).padStart(4)}   precision ${pct(s.tp, s.predicted).padStart(6)}   recall ${pct(s.tp, s.gold).padStart(6)}   F1 ${(100 * f1).toFixed(1)}%`;
+  return `${label.padEnd(28)} found ${String(s.predicted).padStart(4)}, ${goldLabel} ${String(s.gold).padStart(4)}, matching ${String(s.tp).padStart(4)}   precision ${pct(s.tp, s.predicted).padStart(6)}   recall ${pct(s.tp, s.gold).padStart(6)}   F1 ${(100 * f1).toFixed(1)}%`;
 }
 
 function main(): void {
@@ -129,6 +150,7 @@ function main(): void {
     volumes.set(f.replace('_persons.xml', ''), personsFromFrus(readFileSync(join(DEV, 'persons', f), 'utf8')));
   }
   const metadata = { edition: DEFAULT_EDITION, documents: {} };
+  const namesGold = NAMES_GOLD ? (JSON.parse(readFileSync(NAMES_GOLD, 'utf8')) as Record<string, { placeName?: string[]; orgName?: string[] }>) : undefined;
   const runs: [string, (volume: string) => Registers][] = [
     ['empty registers (names nobody listed)', () => EMPTY_REGISTERS],
     ['registers from the FRUS lists of persons', (v) => ({ ...EMPTY_REGISTERS, persons: volumes.get(v) ?? [] })],
@@ -157,17 +179,35 @@ function main(): void {
         add(r.distinct, d);
       }
       const g = [...gold];
+      const extras: string[] = [];
       for (const p of predicted) {
         const k = g.indexOf(p);
         if (k >= 0) g.splice(k, 1);
         else {
+          extras.push(p);
           count(all.extras, p);
           if (WHY) whys.push(`${f}: ${p} [${(trace.get(p) ?? ['a register form or drafter code']).join('; ')}]`);
         }
       }
       for (const x of g) count(all.misses, x);
-      for (const p of namesOf(c.xml, 'placeName')) count(all.places, p);
-      for (const o of namesOf(c.xml, 'orgName')) count(all.orgs, o);
+      const words = (s: string) => new Set(s.split(' '));
+      for (const p of extras) {
+        const kind = g.some((x) => [...words(p)].some((w) => words(x).has(w)) || gold.some((y) => y !== p && (y.includes(p) || p.includes(y))))
+          ? 'span'
+          : (trace.get(p) ?? ['strong: a register form']).some((r) => r.startsWith('strong')) ? 'evidence' : 'shape';
+        for (const r of [all, halves[half(i)]]) r.kinds[kind]++;
+      }
+      const placeGold = namesGold?.[f.replace('.txt', '')];
+      for (const [element, key, scoreKey] of [['placeName', 'places', 'placeScore'], ['orgName', 'orgs', 'orgScore']] as const) {
+        const found = namesOf(c.xml, element);
+        for (const p of found) count(all[key], p);
+        const expected = placeGold?.[element];
+        if (!expected) continue;
+        for (const r of [all, halves[half(i)]]) {
+          add(r[scoreKey].mentions, score(found, expected.map(norm)));
+          add(r[scoreKey].distinct, score([...new Set(found)], [...new Set(expected.map(norm))]));
+        }
+      }
     });
     console.log(`## ${label}`);
     console.log(line('persName mentions, all', all.mentions));
@@ -183,14 +223,26 @@ function main(): void {
         .map(([k, v]) => `${k} (${v})`)
         .join(', ');
     const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    const kinds = (r: Run) => `${r.kinds.span} cut otherwise than FRUS cut a name it tagged, ${r.kinds.evidence} marked as persons by the text (title, given name or initials, verb of speech, participant line, signature), ${r.kinds.shape} from their words alone`;
+    console.log(`extras, all: ${kinds(all)}`);
+    console.log(`extras, half A: ${kinds(halves.A)}; half B: ${kinds(halves.B)}`);
     console.log(`most missed: ${top(all.misses, VERBOSE ? 1000 : 8)}`);
     console.log(`most often extra: ${top(all.extras, VERBOSE ? 1000 : 8)}`);
     // FRUS's TEI tags placeName only in datelines, which its web pages leave out, and no orgName:
-    // there is nothing to compare with; the names found are listed for a check by hand.
+    // they are compared with a hand-made gold when one is given (--names-gold), else listed for a check by hand.
     if (WHY) console.log(`why each extra was found:\n  ${whys.join('\n  ')}`);
-    console.log(`placeName ${total(all.places)} (${all.places.size} distinct; no FRUS tagging in the text to compare with): ${top(all.places, VERBOSE ? 1000 : 12)}`);
-    console.log(`orgName ${total(all.orgs)} (${all.orgs.size} distinct; no FRUS tagging to compare with): ${top(all.orgs, VERBOSE ? 1000 : 12)}\n`);
+    for (const [element, key, scoreKey] of [['placeName', 'places', 'placeScore'], ['orgName', 'orgs', 'orgScore']] as const) {
+      if (namesGold) {
+        console.log(line(`${element} mentions, all`, all[scoreKey].mentions, 'gold'));
+        console.log(line(`${element} distinct, all`, all[scoreKey].distinct, 'gold'));
+        console.log(line(`${element} mentions, half A`, halves.A[scoreKey].mentions, 'gold'));
+        console.log(line(`${element} mentions, half B`, halves.B[scoreKey].mentions, 'gold'));
+      }
+      console.log(`${element} ${total(all[key])} (${all[key].size} distinct${namesGold ? '' : '; FRUS tags none in the text: --names-gold=FILE compares with a hand-made gold'}): ${top(all[key], VERBOSE ? 1000 : 12)}`);
+    }
+    console.log('');
   }
+  console.log(structureReport(DEV, VERBOSE).join('\n'));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -11,8 +11,8 @@ import { packageFile, resolveDependency } from '../paths.js';
 export const XSLT_DIR = packageFile('xslt');
 /** The compiled stylesheets: built by `npm run compile`, and on `prepack`, so the package ships them. */
 export const SEF_DIR = packageFile('dist', 'xslt');
-/** One stylesheet for all outputs: edition.xsl includes rules.xsl, html.xsl and text.xsl. */
-export const STYLESHEETS = ['edition'] as const;
+/** One stylesheet for each document's outputs (edition.xsl includes rules.xsl, html.xsl, text.xsl and shell.xsl), one for the site's pages (site.xsl, with shell.xsl). */
+export const STYLESHEETS = ['edition', 'site'] as const;
 
 /** xslt3, the SaxonJS compiler: a development dependency (an installed package ships its SEF files). */
 function xslt3(): string {

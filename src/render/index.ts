@@ -5,12 +5,14 @@
  * process; SaxonJS prepares it again on every transform, so one transform pays that once.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import SaxonJS from 'saxon-js';
-import { renderProblems } from '../validate/xml.js';
+import { renderProblems, withoutDoctype } from '../validate/xml.js';
 import { writeFileAtomic } from '../io.js';
 import { SourceError } from '../transcription/source.js';
 import { XSLT_DIR, compileStylesheets, sefPath } from './compile-xslt.js';
+import { copyFacsimileAssets } from '../site/assets.js';
 
 export interface Rendered {
   html: string;
@@ -32,12 +34,21 @@ function stylesheet(): unknown {
 const OUTPUT_BASE = 'file:///tei-edition/render/';
 
 /**
+ * Where a rendered TEI file is and where its page goes: relative image URLs (facsimiles) are
+ * resolved against the TEI file and written relative to the page. Without it they stay as written.
+ */
+export interface RenderLocation {
+  tei: string;
+  page: string;
+}
+
+/**
  * Render one TEI document. The XML is checked first (well-formed, no entity declarations, not
  * nested too deep, TEI at the root, pointers that end: renderProblems): a fault is a SourceError
  * with its line and column. `checked`: the caller has parsed it already (the build, which has
  * just validated the converter's own output).
  */
-export function renderTei(file: string, xml: string, name: string, checked = false): Rendered {
+export function renderTei(file: string, xml: string, name: string, checked = false, at?: RenderLocation): Rendered {
   const problems = checked ? [] : renderProblems(file, xml);
   if (problems.length) {
     const p = problems[0]!;
@@ -47,9 +58,10 @@ export function renderTei(file: string, xml: string, name: string, checked = fal
     const r = SaxonJS.transform(
       {
         stylesheetInternal: stylesheet(),
-        sourceText: xml,
+        // No parser after ours reads a DTD: the declaration is blanked (renderProblems has checked it).
+        sourceText: withoutDoctype(xml),
         destination: 'serialized',
-        stylesheetParams: { name },
+        stylesheetParams: { name, ...(at ? { 'facs-base': pathToFileURL(resolve(at.tei)).href, 'facs-page': pathToFileURL(resolve(at.page)).href } : {}) },
         baseOutputURI: OUTPUT_BASE,
         deliverResultDocument: () => ({ destination: 'serialized' }),
       },
@@ -90,4 +102,5 @@ export function copyAssets(editions: string): void {
   const dir = join(editions, 'html');
   mkdirSync(dir, { recursive: true });
   for (const a of ASSETS) writeFileAtomic(join(dir, a), readFileSync(join(XSLT_DIR, 'assets', a)));
+  copyFacsimileAssets(dir);
 }

@@ -12,7 +12,7 @@ import { create } from 'xmlbuilder2';
 import type { EditionMeta, Metadata } from '../enrich/metadata.js';
 import { TEI_NS } from '../tei/build.js';
 import { writeAvailability } from '../tei/xml.js';
-import { rightsStatements } from '../enrich/metadata.js';
+import { availabilityOf, rightsStatements } from '../enrich/metadata.js';
 import { TOOL } from '../version.js';
 import { UnsafePathError, fsyncDir, isInside, isRunning, outputPath, writeFileDurable } from '../io.js';
 
@@ -75,6 +75,104 @@ export function editionTei(edition: EditionMeta, metadata: Metadata, documents: 
     bibl.ele('ref', xmlAttrs({ target: `tei/${name}.xml` })).txt(xmlText(`tei/${name}.xml`));
   }
   return root.end({ prettyPrint: true }) + '\n';
+}
+
+/** The RO-Crate metadata file, at the root of the payload (the crate's root: RO-Crate 1.1, "Adding RO-Crate to BagIt"). */
+export const RO_CRATE = 'ro-crate-metadata.json';
+
+/** The media type of a payload file, by its name. */
+function mediaType(path: string): string {
+  if (/^(?:tei|editions\/tei)\/[^/]+\.xml$/.test(path) || path === 'edition.xml' || path.startsWith('tei/registers/')) return 'application/tei+xml';
+  const ext = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
+  const types: Record<string, string> = {
+    xml: 'application/xml', rng: 'application/xml', sch: 'application/xml', html: 'text/html', txt: 'text/plain', md: 'text/markdown', json: 'application/json',
+    yaml: 'application/yaml', yml: 'application/yaml', css: 'text/css', js: 'text/javascript', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', tif: 'image/tiff', tiff: 'image/tiff', svg: 'image/svg+xml',
+  };
+  return types[ext] ?? 'application/octet-stream';
+}
+
+/** An RO-Crate @id of a payload path: a relative URI reference (each segment percent-encoded). */
+const crateId = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+
+/**
+ * The RO-Crate metadata of the payload (RO-Crate 1.1): the metadata descriptor, the root dataset
+ * (the edition: title, description, editors, publisher, date, language, licences, identifier, URL)
+ * with every file of the payload in hasPart (media type, size; a document's TEI, page and texts
+ * with its title and date), and the contextual entities (editors, publisher, licences). Written
+ * by hand, a flat JSON-LD graph in a fixed order: the same sources give the same bytes.
+ */
+export function roCrate(metadata: Metadata, documents: string[], files: { path: string; size: number }[]): string {
+  const edition = metadata.edition;
+  const a = availabilityOf(edition);
+  const published = new Set(documents);
+  const perDocument = /^(?:tei\/([^/]+)\.xml|editions\/html\/([^/]+)\.html|editions\/text\/([^/]+)\.(?:diplomatic|normalized)\.txt|editions\/tei\/([^/]+)\.xml|sources\/([^/]+)\.txt)$/;
+  const sorted = [...files].filter((f) => f.path !== RO_CRATE).sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+  const editors = edition.editors.map((e) => ({ '@id': `#${encodeURIComponent(e.id)}`, '@type': 'Person', name: e.name, ...(e.role ? { roleName: e.role } : {}) }));
+  const publisher = { '@id': '#publisher', '@type': 'Organization', name: edition.publisher };
+  const licences = a.licences.map((l) => ({ '@id': l.target, '@type': 'CreativeWork', name: l.text }));
+  const ref = (e: { '@id': string }) => ({ '@id': e['@id'] });
+  const dates = documents.map((d) => metadata.documents[d]?.date).filter((d): d is string => Boolean(d)).sort();
+  const root = {
+    '@id': './',
+    '@type': 'Dataset',
+    name: edition.title,
+    description: [edition.subtitle?.replace(/(?<![.!?])$/, '.'), `A digital scholarly edition of ${documents.length} document${documents.length === 1 ? '' : 's'} in TEI P5, with their transcriptions, registers and rendered pages.`, ...a.unstated].filter(Boolean).join(' '),
+    identifier: edition.id,
+    ...(edition.url ? { url: edition.url } : {}),
+    ...(edition.date ? { datePublished: edition.date } : {}),
+    inLanguage: edition.language,
+    ...(dates.length ? { temporalCoverage: dates[0] === dates.at(-1) ? dates[0] : `${dates[0]}/${dates.at(-1)}` } : {}),
+    ...(editors.length ? { editor: editors.map(ref) } : {}),
+    publisher: ref(publisher),
+    ...(licences.length ? { license: licences.map(ref) } : {}),
+    hasPart: sorted.map((f) => ({ '@id': crateId(f.path) })),
+  };
+  const fileEntities = sorted.map((f) => {
+    const m = perDocument.exec(f.path);
+    const name = m?.slice(1).find((x) => x !== undefined);
+    const doc = name !== undefined && published.has(name) ? metadata.documents[name] : undefined;
+    return {
+      '@id': crateId(f.path),
+      '@type': 'File',
+      ...(doc?.title ? { name: doc.title } : {}),
+      ...(doc?.date ? { dateCreated: doc.date } : {}),
+      encodingFormat: mediaType(f.path),
+      contentSize: String(f.size),
+    };
+  });
+  const graph = [
+    { '@id': RO_CRATE, '@type': 'CreativeWork', conformsTo: { '@id': 'https://w3id.org/ro/crate/1.1' }, about: { '@id': './' } },
+    root,
+    ...fileEntities,
+    ...editors,
+    publisher,
+    ...licences,
+  ];
+  return JSON.stringify({ '@context': 'https://w3id.org/ro/crate/1.1/context', '@graph': graph }, null, 1) + '\n';
+}
+
+/**
+ * Dublin Core of the edition for bag-info.txt (written DC-<element>, one value a line; an element
+ * may repeat): what the edition's metadata states, nothing guessed.
+ */
+export function dublinCore(metadata: Metadata, documents: string[]): [string, string][] {
+  const edition = metadata.edition;
+  const a = availabilityOf(edition);
+  const dates = documents.map((d) => metadata.documents[d]?.date).filter((d): d is string => Boolean(d)).sort();
+  return [
+    ['Title', `${edition.title}${edition.subtitle ? `: ${edition.subtitle}` : ''}`],
+    ...edition.editors.map((e): [string, string] => ['Contributor', `${e.name} (${e.role || 'editor'})`]),
+    ['Publisher', edition.publisher],
+    ...(edition.date ? [['Date', edition.date] as [string, string]] : []),
+    ['Type', 'Collection'],
+    ['Format', 'application/tei+xml'],
+    ['Language', edition.language],
+    ['Identifier', edition.url ?? edition.id],
+    ...(dates.length ? [['Coverage', dates[0] === dates.at(-1) ? dates[0]! : `${dates[0]}/${dates.at(-1)}`] as [string, string]] : []),
+    ...(edition.transcription ? [['Description', edition.transcription] as [string, string]] : []),
+    ...rightsStatements(edition).map((t): [string, string] => ['Rights', t]),
+    ...a.licences.map((l): [string, string] => ['Rights', l.target]),
+  ];
 }
 
 export interface PackageInput {
@@ -235,6 +333,7 @@ export function writePackage(input: PackageInput): PackageResult {
       '',
       '## Contents',
       '',
+      '- `ro-crate-metadata.json`: the package described as an RO-Crate (1.1): the edition, its editors, publisher and licences, and every file',
       '- `edition.xml`: the edition as a TEI file listing its documents',
       '- `tei/`: one TEI P5 file per document, the person register (`tei/registers/persons.xml`) and the schema (`tei/schema/`)',
       '- `editions/`: the edition site (`index.html`), each document page (`html/`) and plain-text editions (`text/`)',
@@ -255,6 +354,10 @@ export function writePackage(input: PackageInput): PackageResult {
       '',
     ].join('\n'),
   });
+
+  // The RO-Crate metadata: the payload (data/) is the crate's root; it lists every other file.
+  const sizes = [...payload.entries()].map(([path, from]) => ({ path, size: 'file' in from ? statSync(from.file).size : from.content.length }));
+  add(RO_CRATE, { content: roCrate(metadata, input.documents, sizes) });
 
   const sorted = [...payload.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   let octets = 0;
@@ -290,6 +393,7 @@ export function writePackage(input: PackageInput): PackageResult {
         `External-Identifier: ${tagValue(edition.id)}`,
         `Bag-Software-Agent: ${TOOL.name} ${TOOL.version}`,
         `Payload-Oxum: ${octets}.${sorted.length}`,
+        ...dublinCore(metadata, input.documents).map(([k, v]) => `DC-${k}: ${tagValue(v)}`),
         '',
       ].join('\n'),
     ],

@@ -7,7 +7,13 @@ import type { Inline, Position } from './model.js';
 import { SourceError } from './source.js';
 
 /** Characters a backslash escapes. */
-const ESCAPABLE = new Set(['~', '^', '*', '[', ']', '{', '}', '\\']);
+const ESCAPABLE = new Set(['~', '^', '*', '[', ']', '{', '}', '\\', '@']);
+
+/**
+ * The hand sign: `@name ` right after a deletion, insertion or other-hand sign opens says whose hand
+ * wrote it (`^{@reviewer presence}`, `*@typist are*`); docs/transcription-syntax.md.
+ */
+const HAND_RE = /@([A-Za-z][\w-]*) /y;
 
 type Closer = '~~' | '}' | '**' | '*' | ']';
 
@@ -66,6 +72,15 @@ class InlineParser {
     return { line: this.line, column: this.firstColumn + column };
   }
 
+  /** The hand sign after an opening sign, if there is one: `{ hand: name }`, consumed. */
+  private hand(): { hand?: string } {
+    HAND_RE.lastIndex = this.i;
+    const m = HAND_RE.exec(this.s);
+    if (!m) return {};
+    this.i += m[0].length;
+    return { hand: m[1]! };
+  }
+
   /** The content of a sign opened at `at`, one level below `depth`. */
   private nested(stop: Closer, at: Position, depth: number): Inline[] {
     if (depth >= MAX_INLINE_DEPTH) {
@@ -108,11 +123,13 @@ class InlineParser {
       if (has('~~')) {
         flush();
         this.i += 2;
-        out.push({ kind: 'del', children: this.nested('~~', at, depth), pos: at });
+        const hand = this.hand();
+        out.push({ kind: 'del', children: this.nested('~~', at, depth), pos: at, ...hand });
       } else if (has('^{')) {
         flush();
         this.i += 2;
-        out.push({ kind: 'add', children: this.nested('}', at, depth), pos: at });
+        const hand = this.hand();
+        out.push({ kind: 'add', children: this.nested('}', at, depth), pos: at, ...hand });
       } else if (has(SIGNATURE)) {
         flush();
         this.i += SIGNATURE.length;
@@ -124,7 +141,8 @@ class InlineParser {
       } else if (c === '*') {
         flush();
         this.i += 1;
-        out.push({ kind: 'hand', children: this.nested('*', at, depth), pos: at });
+        const hand = this.hand();
+        out.push({ kind: 'hand', children: this.nested('*', at, depth), pos: at, ...hand });
       } else if (has('[]')) {
         flush();
         this.i += 2;
@@ -191,7 +209,8 @@ export function inlineText(inlines: Inline[], reading = false): string {
         if (!reading) s += n.text;
         break;
       case 'excision':
-        if (reading) s += ' [excised] ';
+        if (n.wording) s += reading ? ` [${n.wording}] ` : n.wording;
+        else if (reading) s += ' [excised] ';
         break;
       default:
         break;

@@ -12,18 +12,24 @@ export interface Position {
 /** Inline content of a line. */
 export type Inline =
   | { kind: 'text'; text: string; pos: Position }
-  /** `~~x~~`: struck through in the source. */
-  | { kind: 'del'; children: Inline[]; pos: Position }
-  /** `^{x}`: inserted above the line. */
-  | { kind: 'add'; children: Inline[]; pos: Position }
-  /** `*x*`: written by another hand (handwriting on a typescript). */
-  | { kind: 'hand'; children: Inline[]; pos: Position }
+  /** `~~x~~`: struck through in the source; `hand`: whose (the hand sign `~~@name x~~`). */
+  | { kind: 'del'; children: Inline[]; pos: Position; hand?: string }
+  /** `^{x}`: inserted above the line; `hand`: whose (`^{@name x}`). */
+  | { kind: 'add'; children: Inline[]; pos: Position; hand?: string }
+  /** `*x*`: written by another hand (handwriting on a typescript); `hand`: which (`*@name x*`). */
+  | { kind: 'hand'; children: Inline[]; pos: Position; hand?: string }
   /** `**x**`: bold. */
   | { kind: 'bold'; children: Inline[]; pos: Position }
   /** `*[Signature]*`: an illegible handwritten signature. */
   | { kind: 'signature'; pos: Position }
-  /** `[]`: an empty bracket, the mark an excision leaves. */
-  | { kind: 'excision'; pos: Position }
+  /**
+   * `[]`: an empty bracket, the mark an excision leaves; or an editor's statement of what was
+   * withheld ("[1 paragraph (7 lines of source text) not declassified]"), kept word for word in
+   * `wording`, with its extent ("1 paragraph (7 lines of source text)") and, where stated, how
+   * much (`quantity` of `unit`; `atMost` for "less than"). `measured`: the extent the collation
+   * measured against a fuller copy (src/enrich/collate.ts).
+   */
+  | { kind: 'excision'; pos: Position; wording?: string; extent?: string; quantity?: string; atMost?: string; unit?: string; measured?: Extent }
   /** `[x]`: text bracketed in the source (e.g. marked for excision by a reviewer). */
   | { kind: 'bracketed'; children: Inline[]; pos: Position }
   /** `[Page N]` inside a line: a page break. */
@@ -48,6 +54,8 @@ export type Inline =
       original: Inline[];
       regular: string;
       cert?: 'high' | 'medium' | 'low';
+      /** The copy whose reading confirms the correction (an emendation from another witness, set by collation). */
+      source?: string;
       pos: Position;
     }
   /** A telegraphic quotation mark (QTE, UNQTE): shown as written, read as a quotation mark. */
@@ -56,8 +64,20 @@ export type Inline =
   | { kind: 'quote'; children: Inline[]; pos: Position }
   /** A date, with its ISO value. */
   | { kind: 'date'; when: string; children: Inline[]; pos: Position }
-  /** Where a reading of the apparatus starts or ends in the base copy (added by collation). */
-  | { kind: 'anchor'; id: string; type: 'app-start' | 'app-end'; pos: Position };
+  /**
+   * Where an apparatus entry (`app`, its xml:id) starts or ends in the base copy (app-start/app-end:
+   * its @from and @to), or where its reading starts or ends in another copy (rdg-start/rdg-end). Added
+   * by collation; `id` is the anchor's own xml:id.
+   */
+  | { kind: 'anchor'; id: string; app: string; type: 'app-start' | 'app-end' | 'rdg-start' | 'rdg-end'; pos: Position };
+
+/** The extent of an excision, measured by collation against a fuller copy; `text` worded as FRUS does. */
+export interface Extent {
+  quantity: number;
+  unit: 'word' | 'line' | 'paragraph';
+  /** "less than 1 line of source text", "1 paragraph (3 lines of source text)", "5 words of source text". */
+  text: string;
+}
 
 export type InlineKind = Inline['kind'];
 
@@ -71,7 +91,7 @@ export interface Line {
 
 /** A note taken from the note list at the end of a scraped FRUS page. */
 export interface Note {
-  /** The number under which the note is listed (1-based). */
+  /** The note's number: as its marker in the text gives it once resolved (FRUS: the source note is 0), else its place in the list (1-based). */
   n: string;
   /** The first note of a FRUS document is its source note. */
   type?: 'source';
@@ -88,7 +108,7 @@ export interface Warning {
 }
 
 /** Types of page furniture lines. */
-export type FwType = 'classification' | 'pageNum' | 'header' | 'notice' | 'form' | 'archival';
+export type FwType = 'classification' | 'pageNum' | 'header' | 'notice' | 'form' | 'archival' | 'formField' | 'date' | 'mark';
 
 /** Kinds of stamps and printed-form blocks. */
 export type StampType = 'review' | 'declassification' | 'datetime';
@@ -127,8 +147,16 @@ export type Block =
   | { kind: 'stamp'; stamp: StampType; lines: (Line | null)[]; pos: Position }
   /** A page break between blocks (`[Page N]` or `-N-` on a line, or inferred). */
   | { kind: 'pb'; n?: string; inferred: boolean; pos: Position; source?: Line }
-  /** The signature closing the text. */
-  | { kind: 'signature'; lines: Line[]; pos: Position }
+  /** The signature closing the text (`closerOnly`: a closer the editor marked, without a signature). */
+  | { kind: 'signature'; lines: Line[]; pos: Position; closerOnly?: boolean }
+  /** A salutation: "Dear Mr. Secretary:" opening a letter, "Sincerely yours," before the signature. */
+  | { kind: 'salute'; lines: Line[]; pos: Position; place: 'opener' | 'closer' }
+  /** A memorandum's subject written without a label ("Measures Against Surprise Attack"). */
+  | { kind: 'subject'; lines: Line[]; pos: Position }
+  /** An address (the editor's sign `{=address}`). */
+  | { kind: 'address'; lines: Line[]; pos: Position }
+  /** Lines the editor marked as the opener of a letter (`{=opener}`). */
+  | { kind: 'opener'; lines: Line[]; pos: Position }
   /** A block the converter does not recognise: kept as written. */
   | { kind: 'block'; lines: Line[]; pos: Position; zone: 'head' | 'body' | 'tail' };
 

@@ -3,7 +3,8 @@
  * (blank-line separated blocks), recognises furniture, stamps, fields, paragraphs and
  * signatures, infers page breaks, and resolves the note markers of scraped FRUS pages.
  */
-import type { Block, Inline, Line, Note, Position, StampType, TranscribedDocument, Warning, Witness } from './model.js';
+import type { AdminType, Block, FwType, Inline, Line, Note, Position, StampType, TranscribedDocument, Warning, Witness } from './model.js';
+import { SourceError } from './source.js';
 import { parseInline } from './inline.js';
 import { codePointLength } from './source.js';
 import {
@@ -22,6 +23,15 @@ import {
   isStampish,
   isUpperCaseLine,
   pageNumberOf,
+  withheldOf,
+  BLOCK_SIGN_RE,
+  BLOCK_SIGNS,
+  FORM_NUMBER_RE,
+  isFormFieldLine,
+  isMark,
+  isTitleLine,
+  saluteOf,
+  type BlockSign,
   plain,
   stampStartOf,
   words,
@@ -82,27 +92,64 @@ export function parseTranscription(file: string, text: string, options: ParseOpt
     .filter((w, i) => i === 0 || w.lines.some((l) => l.text.trim()) || w.intro)
     .map((w, i) => {
       const introduction = w.intro ? toLine(file, w.intro) : undefined;
-      const blocks = structure(rawBlocks(file, w.lines), style, warnings);
+      const signs = new Map<Line[], Sign>();
+      const blocks = structure(file, rawBlocks(file, w.lines, signs), style, warnings, signs);
       const pos = introduction?.pos ?? blocks[0]?.pos ?? { line: 1, column: 1 };
       return { id: witnessId(i), blocks, pos, ...(introduction ? { introduction } : {}) };
     });
 
+  for (const w of witnesses) {
+    if (w.introduction) withheld(w.introduction.inlines);
+    for (const b of w.blocks) for (const l of blockLines(b)) withheld(l.inlines);
+  }
+  for (const n of notes) withheld(n.content);
   const doc: TranscribedDocument = { file, style, witnesses, notes, warnings };
   if (notes.length) resolveNoteMarkers(doc);
   return doc;
 }
 
-function toLine(file: string, raw: RawLine): Line {
-  const trimmed = raw.text.replace(/\s+$/, '');
-  return { inlines: parseInline(file, trimmed, raw.number, 1), pos: { line: raw.number, column: 1 }, raw: raw.text };
+/** Brackets that state what was withheld ("[1 paragraph … not declassified]") are excisions, their wording kept. */
+function withheld(inlines: Inline[]): void {
+  inlines.forEach((n, i) => {
+    if (n.kind !== 'bracketed') {
+      if ('children' in n) withheld(n.children);
+      return;
+    }
+    if (!n.children.every((c) => c.kind === 'text')) return withheld(n.children);
+    const wording = n.children.map((c) => (c as { text: string }).text).join('');
+    const w = withheldOf(wording);
+    if (w) inlines[i] = { kind: 'excision', pos: n.pos, wording, ...w };
+    else withheld(n.children);
+  });
 }
 
-/** Blank-line separated groups of lines; a `[Page N]` line is a group of its own. */
-function rawBlocks(file: string, raw: RawLine[]): Line[][] {
+function toLine(file: string, raw: RawLine, column = 1): Line {
+  const trimmed = raw.text.slice(column - 1).replace(/\s+$/, '');
+  return { inlines: parseInline(file, trimmed, raw.number, column), pos: { line: raw.number, column }, raw: raw.text };
+}
+
+/** An editor's sign that sets the kind of its block (`{=stamp}`), where it was written. */
+interface Sign {
+  kind: BlockSign;
+  sub?: string;
+  pos: Position;
+}
+
+/**
+ * Blank-line separated groups of lines; a `[Page N]` line is a group of its own. A block sign
+ * (`{=kind}`) at the start of a block's first line is taken off the line and recorded in `signs`;
+ * a sign on a line of its own applies to the lines after it.
+ */
+function rawBlocks(file: string, raw: RawLine[], signs: Map<Line[], Sign>): Line[][] {
   const out: Line[][] = [];
   let cur: Line[] = [];
+  let sign: Sign | undefined;
   const flush = () => {
-    if (cur.length) out.push(cur);
+    if (cur.length) {
+      out.push(cur);
+      if (sign) signs.set(cur, sign);
+      sign = undefined;
+    }
     cur = [];
   };
   for (const r of raw) {
@@ -110,7 +157,19 @@ function rawBlocks(file: string, raw: RawLine[]): Line[][] {
       flush();
       continue;
     }
-    if (PAGE_LINE_RE.test(r.text.trim())) {
+    const m = cur.length === 0 ? BLOCK_SIGN_RE.exec(r.text) : null;
+    if (m) {
+      const pos = { line: r.number, column: 1 };
+      if (!(BLOCK_SIGNS as readonly string[]).includes(m[1]!)) {
+        throw new SourceError(file, pos, `unknown block sign '{=${m[1]}}': the signs are ${BLOCK_SIGNS.map((k) => `{=${k}}`).join(', ')}`);
+      }
+      sign = { kind: m[1] as BlockSign, ...(m[2] ? { sub: m[2] } : {}), pos };
+      const rest = r.text.slice(m[0].length);
+      if (rest.trim() === '') continue;
+      cur.push(toLine(file, r, codePointLength(m[0]) + 1));
+      continue;
+    }
+    if (PAGE_LINE_RE.test(r.text.trim()) && !sign) {
       flush();
       out.push([toLine(file, r)]);
       continue;
@@ -121,11 +180,96 @@ function rawBlocks(file: string, raw: RawLine[]): Line[][] {
   return out;
 }
 
-const TEXT_KINDS = new Set<Block['kind']>(['head', 'paragraph', 'caption', 'dateline', 'field', 'participants', 'signature']);
+const FW_TYPES = new Set<string>(['classification', 'pageNum', 'header', 'notice', 'form', 'archival', 'formField', 'date', 'mark']);
+const STAMP_TYPES = new Set<string>(['review', 'declassification', 'datetime']);
+
+/** The block an editor's sign asks for; undefined for `{=text}` (the rules decide, furniture and stamps aside). */
+function signedBlock(sign: Sign, lines: Line[], file: string, afterText: boolean): Block | undefined {
+  const pos = lines[0]!.pos;
+  const bad = (what: string) => new SourceError(file, sign.pos, `unknown ${what} '${sign.sub}' in '{=${sign.kind}:${sign.sub}}'`);
+  switch (sign.kind) {
+    case 'paragraph':
+      return { kind: 'paragraph', lines, pos };
+    case 'heading':
+      return { kind: 'head', lines, pos };
+    case 'caption':
+      return { kind: 'caption', lines, pos };
+    case 'dateline':
+      return { kind: 'dateline', lines, pos };
+    case 'stamp':
+      if (sign.sub && !STAMP_TYPES.has(sign.sub)) throw bad('stamp type');
+      return { kind: 'stamp', stamp: (sign.sub ?? 'review') as StampType, lines: [...lines], pos };
+    case 'furniture':
+    case 'form': {
+      if (sign.sub && !FW_TYPES.has(sign.sub)) throw bad('furniture type');
+      const fw = (sign.sub ?? (sign.kind === 'form' ? 'formField' : 'mark')) as FwType;
+      return { kind: 'furniture', lines: lines.map((line) => ({ fw, line })), pos };
+    }
+    case 'drafting':
+    case 'approval':
+    case 'clearance':
+    case 'classifiedBy':
+      return { kind: 'admin', admin: sign.kind as AdminType, lines: [...lines], pos };
+    case 'address':
+      return { kind: 'address', lines, pos };
+    case 'opener':
+      return { kind: 'opener', lines, pos };
+    case 'salute':
+      return { kind: 'salute', lines, pos, place: afterText ? 'closer' : 'opener' };
+    case 'closer':
+      return { kind: 'signature', lines, pos, closerOnly: true };
+    case 'signature':
+      return { kind: 'signature', lines, pos };
+    case 'subject':
+      return { kind: 'subject', lines, pos };
+    case 'block':
+      return { kind: 'block', lines, pos, zone: afterText ? 'body' : 'head' };
+    case 'text':
+      return undefined;
+  }
+}
+
+/**
+ * A form's printed number run into the stamp beside it on one line ("FORM 5-61 DS-322 Authority
+ * NSC 65 12/27/77"): the form number is a line of its own, the stamp starts after it.
+ */
+function splitFormNumber(groups: Line[][]): void {
+  for (let g = 0; g < groups.length; g++) {
+    const l = groups[g]![0]!;
+    const first = l.inlines[0];
+    if (!first || first.kind !== 'text') continue;
+    const m = FORM_NUMBER_RE.exec(first.text);
+    if (!m || first.text.slice(m[0].length).trim() === '') continue;
+    const [number, rest] = splitLine(l, m[0].length);
+    if (!rest) continue;
+    groups.splice(g, 1, [number], [rest, ...groups[g]!.slice(1)]);
+  }
+}
+
+/**
+ * Two columns of the form typed on one line, the second an admin label of its own ("Drafted by:
+ * … <tab> Telegraphic transmission and classification approved by: …"): the first column is one
+ * note, the rest (second column and the lines after) the other, so the text keeps its order.
+ */
+function splitAdminColumns(lines: Line[]): [Line[], Line[]] | undefined {
+  const l = lines[0]!;
+  const first = l.inlines[0];
+  if (!first || first.kind !== 'text' || l.inlines.length !== 1) return undefined;
+  const tab = first.text.indexOf('\t');
+  if (tab < 0 || !adminOf(first.text.slice(tab + 1).trim()) || !adminOf(first.text.slice(0, tab))) return undefined;
+  const [left, right] = splitLine(l, tab);
+  if (!right) return undefined;
+  const leftLine: Line = { ...left, inlines: left.inlines.map((n) => (n.kind === 'text' ? { ...n, text: first.text.slice(0, tab) } : n)) };
+  return [[leftLine], [right, ...lines.slice(1)]];
+}
+
+const TEXT_KINDS = new Set<Block['kind']>(['head', 'paragraph', 'caption', 'dateline', 'field', 'participants', 'signature', 'salute', 'subject', 'address', 'opener']);
 
 /** Classify the blocks of one witness, then infer signature, page breaks and paragraph continuations. */
-function structure(groups: Line[][], style: 'typescript' | 'frus-web', warnings: Warning[]): Block[] {
+function structure(file: string, groups: Line[][], style: 'typescript' | 'frus-web', warnings: Warning[], signs: Map<Line[], Sign>): Block[] {
+  splitFormNumber(groups);
   const blocks: Block[] = [];
+  let afterText = false;
   /** For each furniture block, the index of the source group it came from. */
   const groupOf = new Map<Block, number>();
   let stampOpen: StampType | null = null;
@@ -141,7 +285,28 @@ function structure(groups: Line[][], style: 'typescript' | 'frus-web', warnings:
     const push = (b: Block) => {
       blocks.push(b);
       groupOf.set(b, g);
+      if (b.kind === 'paragraph') afterText = true;
     };
+    const sign = signs.get(lines);
+    const signed = sign ? signedBlock(sign, lines, file, afterText) : undefined;
+    if (signed) {
+      push(signed);
+      if (signed.kind !== 'stamp') stampOpen = null;
+      adminOpen = null;
+      if (['paragraph', 'dateline', 'subject', 'salute', 'opener', 'address'].includes(signed.kind)) inHead = false;
+      continue;
+    }
+    /** `{=text}`: never furniture, a stamp, a page break or a form's admin matter. */
+    const asText = sign?.kind === 'text';
+    if (asText) {
+      if (texts.some(isProse)) push({ kind: 'paragraph', lines, pos });
+      else if (lines.length === 1 && !inHead && (isCaption(first) || isUpperCaseLine(first))) push({ kind: 'caption', lines, pos });
+      else push({ kind: 'block', lines, pos, zone: inHead ? 'head' : 'body' });
+      if (texts.some(isProse)) inHead = false;
+      stampOpen = null;
+      adminOpen = null;
+      continue;
+    }
 
     if (lines.length === 1 && PAGE_LINE_RE.test(lines[0]!.raw.trim())) {
       const n = PAGE_LINE_RE.exec(lines[0]!.raw.trim())![1]!;
@@ -169,6 +334,18 @@ function structure(groups: Line[][], style: 'typescript' | 'frus-web', warnings:
     if (start) {
       push({ kind: 'stamp', stamp: start, lines: [...lines], pos });
       stampOpen = start === 'datetime' ? null : start;
+      adminOpen = null;
+      continue;
+    }
+    if (adminOpen && adminOpen.kind === 'admin' && lines.length === 1 && adminOf(first) === 'drafting' && !/^(?:Drafted|Dated) by\b/i.test(first)) {
+      adminOpen.lines.push(...lines);
+      adminOpen = null;
+      continue;
+    }
+    const columns = splitAdminColumns(lines);
+    if (columns) {
+      for (const part of columns) push({ kind: 'admin', admin: adminOf(plain(part[0]!))!, lines: part, pos: part[0]!.pos });
+      stampOpen = null;
       adminOpen = null;
       continue;
     }
@@ -212,6 +389,12 @@ function structure(groups: Line[][], style: 'typescript' | 'frus-web', warnings:
       stampOpen = 'review';
       continue;
     }
+    // A reviewer's mark among the short lines of a form's heading ("EXCISE" over file numbers): a stamp of its own.
+    if (inHead && style === 'typescript' && texts.some(isStampish) && texts.every(isFormFieldLine)) {
+      push({ kind: 'stamp', stamp: 'review', lines: [...lines], pos });
+      stampOpen = null;
+      continue;
+    }
     stampOpen = null;
     if (adminOpen && adminOpen.kind === 'admin' && texts.every((t) => words(t) <= 10 && !isProse(t))) {
       adminOpen.lines.push(...lines);
@@ -235,6 +418,23 @@ function structure(groups: Line[][], style: 'typescript' | 'frus-web', warnings:
       g++;
       continue;
     }
+    const salute = lines.length === 1 ? saluteOf(first) : undefined;
+    if (salute) {
+      push({ kind: 'salute', lines, pos, place: afterText ? 'closer' : 'opener' });
+      inHead = false;
+      continue;
+    }
+    // A title right after the dateline of a memorandum is its subject.
+    const prevBlock = blocks[blocks.length - 1];
+    if (lines.length === 1 && prevBlock?.kind === 'dateline' && !afterText && isTitleLine(first)) {
+      push({ kind: 'subject', lines, pos });
+      continue;
+    }
+    // Short lines of a form's heading (the telegram form's origin, distribution and series boxes).
+    if (inHead && style === 'typescript' && lines.length <= 3 && texts.every(isFormFieldLine) && !texts.some(isSignatureWord)) {
+      push({ kind: 'furniture', lines: lines.map((line) => ({ fw: 'formField' as const, line })), pos });
+      continue;
+    }
     if (lines.length === 1 && !inHead && (isCaption(first) || isUpperCaseLine(first))) {
       push({ kind: 'caption', lines, pos });
       continue;
@@ -249,6 +449,7 @@ function structure(groups: Line[][], style: 'typescript' | 'frus-web', warnings:
 
   const merged = mergeStamps(blocks);
   markSignature(merged);
+  markTailMarks(merged);
   const paged = inferPageBreaks(merged, groupOf, style);
   markContinuations(paged, warnings);
   return paged;
@@ -294,7 +495,7 @@ function markSignature(blocks: Block[]): void {
     if (!TAIL_KINDS.has(b.kind)) return;
     if ((b.kind !== 'block' && b.kind !== 'caption') || b.lines.length !== 1 || !isSignatureLike(plain(b.lines[0]!))) continue;
     let j = i - 1;
-    while (j >= 0 && ['furniture', 'stamp', 'pb'].includes(blocks[j]!.kind)) j--;
+    while (j >= 0 && (['furniture', 'stamp', 'pb'].includes(blocks[j]!.kind) || (blocks[j]!.kind === 'salute' && (blocks[j] as { place: string }).place === 'closer'))) j--;
     const before = blocks[j];
     const afterText = before && (before.kind === 'paragraph' || before.kind === 'caption');
     if (!afterText) continue;
@@ -305,6 +506,25 @@ function markSignature(blocks: Block[]): void {
     }
     return;
   }
+}
+
+/**
+ * Initials or a mark alone on a line among the page's furniture ("PB" between an archival number
+ * and the page break) are furniture, not a caption of the text.
+ */
+function markTailMarks(blocks: Block[]): void {
+  const matter = (b: Block | undefined) => !b || b.kind === 'furniture' || b.kind === 'stamp' || b.kind === 'pb';
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if ((b.kind === 'caption' || b.kind === 'block') && b.lines.length === 1 && isMark(plain(b.lines[0]!)) && matter(blocks[i - 1]) && matter(blocks[i + 1])) {
+      blocks[i] = { kind: 'furniture', lines: [{ fw: 'mark', line: b.lines[0]! }], pos: b.pos };
+    }
+  }
+}
+
+/** A form field is no signature: "RUSK" after the text is one, and is not in a form's heading anyway. */
+function isSignatureWord(text: string): boolean {
+  return /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(text);
 }
 
 function hasLineFurniture(b: Block, fw: string): boolean {

@@ -7,6 +7,8 @@ declare module 'saxon-js' {
     /** A document already parsed by SaxonJS (XPath parse-xml). */
     sourceNode?: unknown;
     sourceFileName?: string;
+    /** A named template to start from, as an EQName (Q{uri}local), instead of a source document. */
+    initialTemplate?: string;
     destination?: 'serialized' | 'document' | 'raw';
     stylesheetParams?: Record<string, unknown>;
     outputProperties?: Record<string, unknown>;

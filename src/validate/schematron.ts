@@ -28,7 +28,7 @@ export type Rules = { kind: 'project' } | { kind: 'general'; schema: GeneralSche
  * The SHA-256 of the tei-edition.sch that `projectRules` translates. Change a rule in the .sch, and
  * translate it in `projectRules` too, then update this hash (the tests say so when they differ).
  */
-export const PROJECT_RULES_SHA256 = 'afd29b9af0ac286bca377cecc29afdb9e45d9f869c6d71e9ff5388a6a6620c2c';
+export const PROJECT_RULES_SHA256 = 'b337dee13e9c258bb4773378e6446945491ec6deaf15ffae85aa51eda270a584';
 
 /**
  * Indexes for the rules in the general engine, in the role xsl:key plays in XSLT-based Schematron:
@@ -189,7 +189,7 @@ export function runSchematron(file: string, parsed: ParsedXml, rules: Rules): Ru
 // ---------------------------------------------------------------- the project's rules, translated
 
 /** The attributes that hold local pointers, in the order of the pointers rule. */
-const POINTER_ATTRIBUTES = ['ref', 'corresp', 'hand', 'next', 'prev', 'who', 'wit', 'target', 'resp', 'source'] as const;
+const POINTER_ATTRIBUTES = ['ref', 'corresp', 'hand', 'next', 'prev', 'who', 'wit', 'target', 'resp', 'source', 'facs'] as const;
 /** XPath's \d is any Unicode decimal digit. */
 const XPATH_YEAR = /^\p{Nd}{4}/u;
 const XPATH_NUMBER = /^\p{Nd}+$/u;
@@ -206,6 +206,17 @@ function fromSecond(s: string): string {
   return s.slice(first !== undefined && first > 0xffff ? 2 : 1);
 }
 
+const APPARATUS_BLOCKS = new Set(['p', 'ab', 'head', 'label', 'item', 'note', 'signed', 'closer']);
+
+/** The nearest block of an anchor, as the apparatus rule finds it. */
+function apparatusBlock(el: slimdom.Element): slimdom.Element | null {
+  for (let n = el.parentNode; n && n.nodeType === 1; n = n.parentNode) {
+    const e = n as slimdom.Element;
+    if (e.namespaceURI === TEI_NS && APPARATUS_BLOCKS.has(e.localName)) return e;
+  }
+  return null;
+}
+
 function teiChildren(el: slimdom.Element, local: string): slimdom.Element[] {
   return el.children.filter((c) => isTei(c, local));
 }
@@ -217,8 +228,8 @@ function teiChildren(el: slimdom.Element, local: string): slimdom.Element[] {
 export function projectRules(doc: slimdom.Document): RuleResult[] {
   const { ids, previousPage } = indexOf(doc);
   const id = (key: string): slimdom.Element | undefined => ids[key];
-  const patterns: RuleResult[][] = [[], [], [], [], [], []];
-  const [documents, pointers, choices, gaps, pages, continuations] = patterns as [RuleResult[], RuleResult[], RuleResult[], RuleResult[], RuleResult[], RuleResult[]];
+  const patterns: RuleResult[][] = [[], [], [], [], [], [], []];
+  const [documents, pointers, choices, gaps, pages, apparatus, continuations] = patterns as [RuleResult[], RuleResult[], RuleResult[], RuleResult[], RuleResult[], RuleResult[], RuleResult[]];
 
   walkElements(doc, (el) => {
     if (el.namespaceURI !== TEI_NS) return;
@@ -292,6 +303,22 @@ export function projectRules(doc: slimdom.Document): RuleResult[] {
             assertId: 'pb-increase',
             message: `Page ${n} comes after page ${prev.getAttributeNS(null, 'n') ?? ''} in the same witness: page numbers must increase.`,
           });
+        }
+      }
+    }
+
+    // pattern apparatus: an entry's anchors, in one block of the base copy
+    if (local === 'app' && (el.hasAttributeNS(null, 'from') || el.hasAttributeNS(null, 'to'))) {
+      const ends = ['from', 'to'].map((a) => el.getAttributeNS(null, a));
+      const targets = ends.map((p) => (p === null ? undefined : id(fromSecond(p))));
+      if (!ends.every((p, k) => p !== null && targets[k] && isTei(targets[k]!, 'anchor'))) {
+        apparatus.push({ context: el, assertId: 'app-anchors', message: "An apparatus entry's @from and @to point at anchors of the base copy." });
+      }
+      const [f, t] = targets;
+      if (f && t) {
+        const ordered = f === t || (f.compareDocumentPosition(t) & 4) !== 0;
+        if (!ordered || apparatusBlock(f) !== apparatusBlock(t)) {
+          apparatus.push({ context: el, assertId: 'app-one-block', message: 'An apparatus entry starts and ends in one block of the base copy, its start before its end.' });
         }
       }
     }

@@ -2,9 +2,10 @@
  * One pass of saxes over an XML file: well-formedness, a slimdom DOM with the source position of
  * every element (for Schematron), and the events of a RELAX NG walker (salve-annos).
  *
- * No entity is ever expanded from a DTD: a document type declaration that declares entities is
- * rejected (billion laughs, external entities such as file:///etc/passwd), and saxes itself knows
- * only the five predefined entities and character references.
+ * No entity is ever expanded from a DTD: a document type declaration that declares general
+ * entities is rejected (billion laughs, external entities such as file:///etc/passwd), and saxes
+ * itself knows only the five predefined entities and character references. Parameter entities
+ * with literal values that are never referenced (the TEI's test files) are accepted: doctypeProblem.
  *
  * Elements nested deeper than MAX_XML_DEPTH are refused at the first element beyond the limit:
  * the Schematron rules and the stylesheets walk the tree recursively, and a document nested
@@ -101,9 +102,8 @@ export function parseXml(file: string, text: string, grammar?: Grammar): { parse
   };
 
   parser.on('doctype', (doctype) => {
-    if (/<!ENTITY/i.test(doctype)) {
-      throw new FatalXml('entity declarations are not allowed: a document type declaration that declares entities is refused (no entity is expanded)');
-    }
+    const refused = doctypeProblem(doctype);
+    if (refused) throw new FatalXml(refused);
   });
   parser.on('opentagstart', (tag) => {
     flushText();
@@ -192,6 +192,52 @@ export function parseXml(file: string, text: string, grammar?: Grammar): { parse
     if (errors) for (const e of errors) problems.push({ file, ...here(), source: 'rng', message: readableNames(e.toString()) });
   }
   return { parsed: { document, positions }, problems };
+}
+
+/**
+ * Why a document type declaration is refused, or undefined if it is harmless. Refused: any general
+ * entity declaration (<!ENTITY name …>: billion laughs, external entities), a parameter entity with
+ * an external value (SYSTEM, PUBLIC), and any parameter entity reference (%name;) in the internal
+ * subset. Accepted: parameter entities declared with a literal value and never referenced, as the
+ * TEI's own test files have them (<!ENTITY % TEI.core "INCLUDE">): they select DTD modules, and
+ * nothing here reads a DTD. Nothing is expanded either way (saxes knows no DTD, and renderTei
+ * blanks the declaration before SaxonJS sees the document).
+ */
+export function doctypeProblem(doctype: string): string | undefined {
+  const refuse = 'entity declarations are not allowed: a document type declaration that declares entities is refused (no entity is expanded)';
+  // Quoted literals aside, so that a '%' or '<!ENTITY' inside a value is not taken for markup.
+  const bare = doctype.replace(/"[^"]*"|'[^']*'/g, '""');
+  const decls = bare.match(/<!ENTITY[^>]*>/gi) ?? [];
+  for (const d of decls) {
+    if (!/^<!ENTITY\s+%\s/i.test(d)) return refuse;
+    if (/\s(SYSTEM|PUBLIC)\s/i.test(d)) return `${refuse}; a parameter entity with an external value is refused too`;
+  }
+  if (/%[^\s;"']+;/.test(bare.replace(/<!ENTITY[^>]*>/gi, ''))) return `${refuse}; a parameter entity reference (%name;) in the internal subset is refused`;
+  return undefined;
+}
+
+/**
+ * The document with its document type declaration blanked (white space, the same lines and
+ * columns): what SaxonJS is given, so that no parser after ours reads a DTD. A document without
+ * one is returned as it is.
+ */
+export function withoutDoctype(xml: string): string {
+  const start = xml.search(/<!DOCTYPE/i);
+  if (start < 0) return xml;
+  // The declaration ends at the first '>' after its internal subset (if any) closes.
+  let i = start + 9;
+  let depth = 0;
+  let quote = '';
+  for (; i < xml.length; i++) {
+    const c = xml[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[') depth++;
+    else if (c === ']') depth--;
+    else if (c === '>' && depth <= 0) break;
+  }
+  return xml.slice(0, start) + xml.slice(start, i + 1).replace(/[^\n]/g, ' ') + xml.slice(i + 1);
 }
 
 class FatalXml extends Error {

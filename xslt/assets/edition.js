@@ -8,10 +8,39 @@
  *   and the first is scrolled to, below the sticky toolbar (CSS scroll-margin-top).
  * - A name's button (a toggletip) shows who the person is: the entry of "Persons named".
  * - "How to cite" gives the page's address when the edition states none.
+ * - markText (window.TeiEdition), the marking of words, serves the search page too (site.js).
  */
 (function () {
   'use strict';
   document.documentElement.classList.add('js');
+
+  /**
+   * What a pattern (a global RegExp) matches in a text, marked: a fragment of the text with <mark>
+   * elements, and the marks. Shared with the search page, whose passages mark the words the same way.
+   */
+  function markText(text, re) {
+    var fragment = document.createDocumentFragment();
+    var marks = [];
+    var last = 0;
+    var m;
+    re.lastIndex = 0;
+    while ((m = re.exec(text))) {
+      if (!m[0]) {
+        re.lastIndex++;
+        continue;
+      }
+      fragment.appendChild(document.createTextNode(text.slice(last, m.index)));
+      var mark = document.createElement('mark');
+      mark.textContent = m[0];
+      fragment.appendChild(mark);
+      marks.push(mark);
+      last = m.index + m[0].length;
+    }
+    fragment.appendChild(document.createTextNode(text.slice(last)));
+    return { fragment: fragment, marks: marks };
+  }
+  window.TeiEdition = { markText: markText };
+
   var VIEWS = ['diplomatic', 'normalized'];
   var sections = {};
   VIEWS.forEach(function (v) {
@@ -136,27 +165,11 @@
       var nodes = [];
       while (walker.nextNode()) nodes.push(walker.currentNode);
       nodes.forEach(function (n) {
-        var text = n.nodeValue;
         re.lastIndex = 0;
-        if (!re.test(text)) return;
-        re.lastIndex = 0;
-        var frag = document.createDocumentFragment();
-        var last = 0;
-        var m;
-        while ((m = re.exec(text))) {
-          if (!m[0]) {
-            re.lastIndex++;
-            continue;
-          }
-          frag.appendChild(document.createTextNode(text.slice(last, m.index)));
-          var mark = document.createElement('mark');
-          mark.textContent = m[0];
-          frag.appendChild(mark);
-          marked.push(mark);
-          last = m.index + m[0].length;
-        }
-        frag.appendChild(document.createTextNode(text.slice(last)));
-        n.parentNode.replaceChild(frag, n);
+        if (!re.test(n.nodeValue)) return;
+        var r = markText(n.nodeValue, re);
+        marked.push.apply(marked, r.marks);
+        n.parentNode.replaceChild(r.fragment, n);
       });
     });
     return marked;
@@ -173,6 +186,14 @@
       b.setAttribute('aria-expanded', 'false');
       b.nextElementSibling.textContent = '';
     });
+  }
+  /** A panel that would pass the screen's right edge (a name near it, on a phone) moves left, never past the left edge. */
+  function keepOnScreen(body) {
+    body.style.left = '';
+    var r = body.getBoundingClientRect();
+    var margin = 8;
+    var over = r.right - (document.documentElement.clientWidth - margin);
+    if (over > 0) body.style.left = -Math.max(0, Math.min(over, r.left - margin)) + 'px';
   }
   document.addEventListener('click', function (e) {
     var b = e.target.closest ? e.target.closest('button.tip') : null;
@@ -199,6 +220,7 @@
       if (dd) Array.prototype.forEach.call(dd.childNodes, function (c) {
         body.appendChild(c.cloneNode(true));
       });
+      keepOnScreen(body);
     }, 50);
     b.setAttribute('aria-expanded', 'true');
   });

@@ -252,22 +252,8 @@
       );
       // The passage around the first hit.
       var first = text.search(re);
-      var shown = cut(first > 0 ? first : 0);
-      re.lastIndex = 0;
-      var last = 0;
-      var m;
-      while ((m = re.exec(shown))) {
-        if (!m[0]) {
-          re.lastIndex++;
-          continue;
-        }
-        p.appendChild(document.createTextNode(shown.slice(last, m.index)));
-        var mark = document.createElement('mark');
-        mark.textContent = m[0];
-        p.appendChild(mark);
-        last = m.index + m[0].length;
-      }
-      p.appendChild(document.createTextNode(shown.slice(last)));
+      // Marked as the document page marks them (edition.js, loaded before this script).
+      p.appendChild(window.TeiEdition.markText(cut(first > 0 ? first : 0), re).fragment);
       return p;
     };
     var asked = 0;
