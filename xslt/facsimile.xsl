@@ -225,7 +225,7 @@
       <xsl:when test="facs:absolute($url)"><xsl:sequence select="$url"/></xsl:when>
       <xsl:when test="$facs-base != '' and $facs-page != ''">
         <xsl:try>
-          <xsl:variable name="base" select="fold-left($bases, $facs-base, function ($b, $x) { resolve-uri($x, $b) })"/>
+          <xsl:variable name="base" select="facs:resolve-bases($bases, $facs-base)"/>
           <xsl:sequence select="facs:relative(resolve-uri($url, $base), $facs-page)"/>
           <xsl:catch select="$url"/>
         </xsl:try>
@@ -234,7 +234,7 @@
         <!-- No location given: xml:base applied against a stand-in, which then falls away. -->
         <xsl:variable name="stand-in" select="'file:///tei-edition/base/'"/>
         <xsl:try>
-          <xsl:variable name="r" select="resolve-uri($url, fold-left($bases, $stand-in, function ($b, $x) { resolve-uri($x, $b) }))"/>
+          <xsl:variable name="r" select="resolve-uri($url, facs:resolve-bases($bases, $stand-in))"/>
           <xsl:sequence select="if (starts-with($r, $stand-in)) then substring-after($r, $stand-in) else $r"/>
           <xsl:catch select="$url"/>
         </xsl:try>
@@ -294,4 +294,12 @@
       </span>
     </xsl:for-each>
   </xsl:function>
+  <!-- A base URI with the xml:base values applied in turn, outermost first (recursion, not fold-left with
+       an inline function: Saxon-HE 9.9 has no higher-order functions). -->
+  <xsl:function name="facs:resolve-bases" as="xs:string">
+    <xsl:param name="bases" as="xs:string*"/>
+    <xsl:param name="base" as="xs:string"/>
+    <xsl:sequence select="if (empty($bases)) then $base else facs:resolve-bases(tail($bases), string(resolve-uri(head($bases), $base)))"/>
+  </xsl:function>
+
 </xsl:stylesheet>

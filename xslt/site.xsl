@@ -140,18 +140,17 @@
 
   <!-- The edition as schema.org has it (the title page's main entity; the other pages are part of it). -->
   <xsl:function name="site:edition-ld" as="xs:string*">
-    <xsl:variable name="j" select="htm:json#1"/>
     <xsl:sequence select="(
-      htm:member('@type', $j('Collection')),
-      htm:member('name', $j($edition?title)),
-      $edition?subtitle ! htm:member('alternativeHeadline', $j(.)),
-      $base ! htm:member('url', $j(.)),
-      htm:member('identifier', $j($edition?id)),
-      htm:member('inLanguage', $j($edition?language)),
-      if (exists($edition?editors)) then htm:member('editor', '[' || string-join($edition?editors ! htm:json-object((htm:member('@type', $j('Person')), htm:member('name', $j(.)))), ',') || ']') else (),
-      htm:member('publisher', htm:json-object((htm:member('@type', $j('Organization')), htm:member('name', $j($edition?publisher))))),
-      $edition?date ! htm:member('datePublished', $j(.)),
-      if (exists($edition?licences)) then htm:member('license', '[' || string-join($edition?licences ! $j(.), ',') || ']') else ()
+      htm:member('@type', htm:json('Collection')),
+      htm:member('name', htm:json($edition?title)),
+      $edition?subtitle ! htm:member('alternativeHeadline', htm:json(.)),
+      $base ! htm:member('url', htm:json(.)),
+      htm:member('identifier', htm:json($edition?id)),
+      htm:member('inLanguage', htm:json($edition?language)),
+      if (exists($edition?editors)) then htm:member('editor', '[' || string-join($edition?editors ! htm:json-object((htm:member('@type', htm:json('Person')), htm:member('name', htm:json(.)))), ',') || ']') else (),
+      htm:member('publisher', htm:json-object((htm:member('@type', htm:json('Organization')), htm:member('name', htm:json($edition?publisher))))),
+      $edition?date ! htm:member('datePublished', htm:json(.)),
+      if (exists($edition?licences)) then htm:member('license', '[' || string-join($edition?licences ! htm:json(.), ',') || ']') else ()
     )"/>
   </xsl:function>
 
@@ -160,30 +159,29 @@
     <xsl:param name="file" as="xs:string"/>
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="type" as="xs:string"/>
-    <xsl:variable name="j" select="htm:json#1"/>
     <xsl:choose>
       <xsl:when test="$file = 'index.html'">
         <xsl:sequence select="site:edition-ld(), htm:member('hasPart', '[' || string-join(
           for $d in $data?documents return htm:json-object((
-            htm:member('@type', $j('ArchiveComponent')),
-            htm:member('name', $j($d?title)),
-            htm:member('identifier', $j($d?name)),
-            $d?date ! htm:member('dateCreated', $j(.)),
-            $base ! htm:member('url', $j(. || site:doc-path($d))))), ',') || ']')"/>
+            htm:member('@type', htm:json('ArchiveComponent')),
+            htm:member('name', htm:json($d?title)),
+            htm:member('identifier', htm:json($d?name)),
+            $d?date ! htm:member('dateCreated', htm:json(.)),
+            $base ! htm:member('url', htm:json(. || site:doc-path($d))))), ',') || ']')"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:sequence select="(
-          htm:member('@type', $j($type)),
-          htm:member('name', $j($title)),
-          $base ! htm:member('url', $j(. || $file)),
-          htm:member('inLanguage', $j($edition?language)),
+          htm:member('@type', htm:json($type)),
+          htm:member('name', htm:json($title)),
+          $base ! htm:member('url', htm:json(. || $file)),
+          htm:member('inLanguage', htm:json($edition?language)),
           htm:member('isPartOf', htm:json-object(site:edition-ld())),
           if ($file = 'persons.html') then htm:member('about', '[' || string-join($data?persons ! htm:json-object((
-            htm:member('@type', $j('Person')),
-            htm:member('name', $j(?name)),
-            ?role ! htm:member('description', $j(.)),
+            htm:member('@type', htm:json('Person')),
+            htm:member('name', htm:json(?name)),
+            ?role ! htm:member('description', htm:json(.)),
             let $same := (?wikidata ! ('https://www.wikidata.org/wiki/' || .), ?viaf ! ('https://viaf.org/viaf/' || .))
-            return if (exists($same)) then htm:member('sameAs', '[' || string-join($same ! $j(.), ',') || ']') else () )), ',') || ']') else ()
+            return if (exists($same)) then htm:member('sameAs', '[' || string-join($same ! htm:json(.), ',') || ']') else () )), ',') || ']') else ()
         )"/>
       </xsl:otherwise>
     </xsl:choose>
