@@ -64,6 +64,23 @@ describe.runIf(hasChromium || Boolean(process.env.CI))('the edition site in a br
     expect(await page.locator('#view-diplomatic').innerText()).toContain('Kuznatsov');
   });
 
+  test('search filters by the document type and date (issue 16 point 2)', async () => {
+    await page.goto(url('search.html'));
+    await page.getByLabel(/Search the documents/).fill('Soviet');
+    const groups = () => page.locator('#results > li h2').allTextContents();
+    await expect.poll(async () => (await groups()).length).toBe(5);
+    await page.getByLabel('of type').selectOption('telegram');
+    await expect.poll(async () => (await groups()).length).toBe(3);
+    for (const g of await groups()) expect(g).toMatch(/Telegram/);
+    await page.getByLabel('dated from').fill('1962-12-01');
+    await expect.poll(async () => (await groups()).length).toBe(1);
+    expect((await groups())[0]).toContain('Telegram 1687');
+    // The type back to any: the memorandum of conversation (November 30) stays out, by its date.
+    await page.getByLabel('of type').selectOption('');
+    await expect.poll(async () => (await groups()).length).toBe(1);
+    expect(await page.locator('#search-status').textContent()).toMatch(/in 1 document/);
+  });
+
   test('a person leads to the places that name them', async () => {
     await page.goto(url('persons.html'));
     const entry = page.locator('dd', { has: page.locator('a', { hasText: 'Memorandum of Conversation' }) }).filter({ hasText: 'First Deputy Chairman' });

@@ -333,6 +333,21 @@
       <label for="q">Search the documents (diplomatic and reading text)</label>
       <input id="q" name="q" type="search" autocomplete="off" aria-describedby="search-help"/>
       <p id="search-help" class="search-help">Words match their beginnings and near spellings; put a phrase in quotes: "surprise attack".</p>
+      <!-- Filters by the documents' type and date (what the table of documents shows). -->
+      <xsl:variable name="types" select="sort(distinct-values($data?documents ! ?type))"/>
+      <xsl:variable name="dates" select="sort($data?documents ! ?date ! substring(., 1, 10))"/>
+      <fieldset class="search-filters">
+        <legend>Only documents</legend>
+        <label for="f-type">of type</label>
+        <select id="f-type" name="type">
+          <option value="">any type</option>
+          <xsl:for-each select="$types"><option value="{.}"><xsl:value-of select="."/></option></xsl:for-each>
+        </select>
+        <label for="f-from">dated from</label>
+        <input id="f-from" name="from" type="date" min="{$dates[1]}" max="{$dates[last()]}"/>
+        <label for="f-to">to</label>
+        <input id="f-to" name="to" type="date" min="{$dates[1]}" max="{$dates[last()]}"/>
+      </fieldset>
     </form>
     <p id="search-status" role="status" aria-live="polite"></p>
     <ol id="results" class="results"></ol>

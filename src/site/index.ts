@@ -187,7 +187,7 @@ const PAGE_DATA: Record<string, string[]> = {
   'persons.html': ['persons'],
   'abbreviations.html': ['abbreviations'],
   'interventions.html': ['interventions'],
-  'search.html': ['search'],
+  'search.html': ['search', 'documents'],
   'conventions.html': [],
   'package-note.html': [],
   'sitemap.xml': ['documents'],
@@ -279,7 +279,7 @@ export function buildSite(input: SiteInput): void {
   writeFileAtomic(statePath, JSON.stringify(next) + '\n');
 
   // Search: the index and its scripts (src/site/search.ts).
-  writeSearch(dir, docs, input.searchUnits);
+  writeSearch(dir, docs.map((d) => ({ name: d.name, title: d.title, type: d.meta.type, date: d.meta.date })), input.searchUnits);
 
   // Assets: the page style and scripts.
   mkdirSync(join(dir, 'assets'), { recursive: true });

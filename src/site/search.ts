@@ -103,7 +103,7 @@ const script = (name: string, data: unknown) => `TEI_EDITION_SEARCH_LOADED(${JSO
  */
 export function writeSearch(
   dir: string,
-  documents: { name: string; title: string }[],
+  documents: { name: string; title: string; type?: string; date?: string }[],
   unitsOf: (name: string) => SearchUnit[],
   options: { dictionaryBytes?: number; buckets?: number } = {},
 ): void {
@@ -170,7 +170,8 @@ export function writeSearch(
         count++;
         return [u.id.slice(doc.name.length + 1), u.anchor, u.diplomatic, u.normalized, ...fields.map((f) => f.length)];
       });
-      store.push([doc.name, doc.title, units]);
+      // The document's type and date with its units: the page's filters read them from the hits.
+      store.push([doc.name, doc.title, units, doc.type ?? '', doc.date ?? '']);
       if (store.length === STORE_DOCUMENTS || d === documents.length - 1) {
         put(`s${Math.floor(d / STORE_DOCUMENTS)}`, store);
         store = [];

@@ -11,7 +11,7 @@
   'use strict';
 
   var FIELDS = ['diplomatic', 'normalized', 'title'];
-  var STORED = ['doc', 'title', 'anchor', 'diplomatic', 'normalized'];
+  var STORED = ['doc', 'title', 'anchor', 'diplomatic', 'normalized', 'type', 'date'];
 
   /** The term shard of a term (src/site/search.ts bucketOf: the same). */
   var bucketOf = function (term, buckets) {
@@ -164,7 +164,7 @@
                 shortId[key] = id;
                 js.documentIds[id] = doc[0] + '/' + u[0];
                 js.fieldLength[id] = [u[4], u[5], u[6]];
-                js.storedFields[id] = { doc: doc[0], title: doc[1], anchor: u[1], diplomatic: u[2], normalized: u[3] };
+                js.storedFields[id] = { doc: doc[0], title: doc[1], anchor: u[1], diplomatic: u[2], normalized: u[3], type: doc[3] || '', date: doc[4] || '' };
               });
               postings.forEach(function (p) {
                 var data = {};
@@ -257,6 +257,9 @@
       return p;
     };
     var asked = 0;
+    var filterType = document.getElementById('f-type');
+    var filterFrom = document.getElementById('f-from');
+    var filterTo = document.getElementById('f-to');
     var run = function () {
       var q = input.value.trim();
       var mine = ++asked;
@@ -285,6 +288,17 @@
         return parsed.phrases.every(function (p) {
           return has(h.diplomatic, p) || has(h.normalized, p);
         });
+      });
+      // The filters: the document's type, and its date within the bounds (an undated one is out when
+      // a bound is set).
+      var type = filterType ? filterType.value : '';
+      var from = filterFrom ? filterFrom.value : '';
+      var to = filterTo ? filterTo.value : '';
+      hits = hits.filter(function (h) {
+        var day = String(h.date || '').slice(0, 10);
+        if (type && h.type !== type) return false;
+        if ((from || to) && !day) return false;
+        return (!from || day >= from) && (!to || day <= to);
       });
       // Grouped by document, the documents in the order of their best hit.
       var groups = [];
@@ -356,6 +370,9 @@
       });
     };
     input.addEventListener('input', run);
+    [filterType, filterFrom, filterTo].forEach(function (f) {
+      if (f) f.addEventListener('change', run);
+    });
     var fromUrl = new URLSearchParams(location.search).get('q');
     if (fromUrl) {
       input.value = fromUrl;
