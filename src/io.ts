@@ -61,6 +61,14 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   fsyncDir(dirname(path));
 }
 
+/** Write a file atomically (writeFileAtomic) unless it already holds these bytes: unchanged outputs keep their inode and time. */
+export function writeIfChanged(path: string, content: string | Uint8Array): void {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const size = statSync(path, { throwIfNoEntry: false });
+  if (size?.isFile() && size.size === bytes.length && readFileSync(path).equals(bytes)) return;
+  writeFileAtomic(path, bytes);
+}
+
 /** Is a process of this machine running? */
 export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;

@@ -3,27 +3,15 @@
  * and OpenSeadragon's build (its script and its button images) copied from the installed package,
  * so that the viewer works offline and from file://.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeIfChanged } from '../io.js';
 import { dependencyDir } from '../paths.js';
 import { XSLT_DIR } from '../render/compile-xslt.js';
 
-/**
- * Copy a file unless it is there with the same bytes (a build copies these every time): to a hidden
- * temporary beside it, renamed over it, so that a reader never sees a part. Not flushed to disk one
- * by one (some fifty files): after a crash, the next build finds any that differ and copies them again.
- */
+/** Copy a file unless it is there with the same bytes (a build copies these every time), atomically. */
 function copy(from: string, to: string): void {
-  if (existsSync(to) && readFileSync(to).equals(readFileSync(from))) return;
-  mkdirSync(dirname(to), { recursive: true });
-  const tmp = join(dirname(to), `.${basename(to)}.${process.pid}.tmp`);
-  try {
-    copyFileSync(from, tmp);
-    renameSync(tmp, to);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeIfChanged(to, readFileSync(from));
 }
 
 export const FACSIMILE_ASSETS = ['facsimile.css', 'facsimile.js'];

@@ -3,14 +3,14 @@
  * search units), and the index written for the page's script (xslt/assets/search.js), loaded with
  * script tags so that it works from file:// too.
  */
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { blockLines } from '../transcription/model.js';
 import { inlineText, readingText } from '../transcription/inline.js';
 import { paragraphIds } from '../tei/build.js';
-import { writeFileAtomic } from '../io.js';
+import { writeIfChanged } from '../io.js';
 import { dependencyDir } from '../paths.js';
 import { XSLT_DIR } from '../render/compile-xslt.js';
 import type { TranscribedDocument } from '../transcription/model.js';
@@ -244,12 +244,4 @@ export function writeSearch(
   rmSync(join(dir, 'search-index.js'), { force: true });
   writeIfChanged(join(dir, 'assets', 'minisearch.js'), readFileSync(join(dependencyDir('minisearch'), 'dist', 'umd', 'index.js')));
   writeIfChanged(join(dir, 'search.js'), readFileSync(join(XSLT_DIR, 'assets', 'search.js')));
-}
-
-/** Write a file atomically unless it holds these bytes already (a rebuild rewrites only what changed). */
-function writeIfChanged(path: string, content: string | Uint8Array): void {
-  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  const size = statSync(path, { throwIfNoEntry: false });
-  if (size?.isFile() && size.size === bytes.length && readFileSync(path).equals(bytes)) return;
-  writeFileAtomic(path, bytes);
 }
