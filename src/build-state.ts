@@ -14,7 +14,7 @@ import type { Registers } from './enrich/registers.js';
 import type { DocumentResult } from './pipeline.js';
 import type { SiteRecord } from './site/index.js';
 import type { SearchUnit } from './site/search.js';
-import { outputPath, writeFileAtomic } from './io.js';
+import { flushWrites, outputPath, writeFileAtomic } from './io.js';
 import { packageFile } from './paths.js';
 import { TOOL } from './version.js';
 
@@ -162,6 +162,8 @@ export function openBuildState(
       next.edition = fp;
     },
     save() {
+      // The outputs and records the state names are on disk before it is (src/io.ts).
+      flushWrites(dir);
       writeFileAtomic(file, JSON.stringify(next) + '\n');
       // Merged: the shards' states are in state.json now.
       for (const f of shardFiles) rmSync(join(root, f), { force: true });

@@ -15,7 +15,7 @@ import { buildPersonsTei } from './tei/registers.js';
 import { EMPTY_REGISTERS, loadRegisters, type Registers } from './enrich/registers.js';
 import { enrich, type UnknownName } from './enrich/apply.js';
 import { anchorApparatus, collateTokens, excisionLedger, markEmendations, witnessTokens, type Collation } from './enrich/collate.js';
-import { LockedError, isInside, lockFolder, outputPath, readFileOrFail, removeStaleTemporaries, writeFileAtomic, type Lock } from './io.js';
+import { LockedError, isInside, lockFolder, withDeferredFlushes, outputPath, readFileOrFail, removeStaleTemporaries, writeFileAtomic, type Lock } from './io.js';
 import { validateText, type Report } from './validate/index.js';
 import { copyAssets, renderTei, writeRendered } from './render/index.js';
 import { buildSite, siteRecord, type SiteRecord } from './site/index.js';
@@ -288,7 +288,8 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
   const locks = [await lockFolder(options.dir)];
   try {
     if (!isInside(options.dir, bag)) locks.push(await lockFolder(dirname(bag), 'package'));
-    return await buildLocked(options, sources, files, metadata, bag, locks);
+    // Files are flushed once per build, not one by one (src/io.ts).
+    return await withDeferredFlushes(options.dir, () => buildLocked(options, sources, files, metadata, bag, locks));
   } finally {
     for (const l of locks.reverse()) await l.release();
   }

@@ -14,7 +14,7 @@ import { TEI_NS } from '../tei/build.js';
 import { writeAvailability } from '../tei/xml.js';
 import { availabilityOf, rightsStatements } from '../enrich/metadata.js';
 import { TOOL } from '../version.js';
-import { UnsafePathError, fsyncDir, isInside, isRunning, outputPath, writeFileDurable } from '../io.js';
+import { UnsafePathError, flushWrites, fsyncDir, isInside, isRunning, outputPath, writeFileDurable } from '../io.js';
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
@@ -412,6 +412,8 @@ export function writePackage(input: PackageInput): PackageResult {
   }
   rmSync(join(tmp, PARTIAL));
   fsyncDir(tmp);
+  // Within a build, flushes are deferred (src/io.ts): the new bag is on disk before it is swapped in.
+  flushWrites(tmp);
   // The swap. rename(2) replaces an absent or empty folder at once; a full one is set aside first.
   if (existsSync(out) && entries(out).length) {
     const old = join(parent, `.${basename(out)}.${TOOL.name}-old-${process.pid}`);
