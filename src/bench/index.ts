@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import SaxonJS from 'saxon-js';
+import SaxonJS from '../saxon.js';
 import { SaxesParser } from 'saxes';
 import { convertText } from '../pipeline.js';
 import { DEFAULT_EDITION } from '../enrich/metadata.js';

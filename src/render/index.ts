@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import SaxonJS from 'saxon-js';
+import SaxonJS from '../saxon.js';
 import { renderProblems, withoutDoctype } from '../validate/xml.js';
 import { writeFileAtomic } from '../io.js';
 import { SourceError } from '../transcription/source.js';

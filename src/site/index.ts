@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import SaxonJS from 'saxon-js';
+import SaxonJS from '../saxon.js';
 import type { Inline, TranscribedDocument } from '../transcription/model.js';
 import { blockLines, siglum } from '../transcription/model.js';
 import { inlineText } from '../transcription/inline.js';
