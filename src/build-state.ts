@@ -59,6 +59,11 @@ function entryWords(forms: string[]): string[] {
 export interface BuildState {
   /** The stored result of a document whose outputs are up to date, or undefined. */
   upToDate(file: string): DocumentResult | undefined;
+  /**
+   * The documents the last build made whose transcription is no longer among `files`: their names,
+   * dropped from the state (their outputs are the caller's to remove).
+   */
+  removed(files: string[]): string[];
   /** Keep what building a document gave. */
   record(result: DocumentResult): void;
   /** The site record of a published document, as this build or the last one made it. */
@@ -133,6 +138,15 @@ export function openBuildState(
       if (!old || old.fingerprint !== fingerprint(f) || !outputsExist(old.result)) return undefined;
       next.documents[key(f)] = old;
       return { ...old.result, file: f };
+    },
+    removed(files) {
+      const present = new Set(files.map(key));
+      const gone = Object.entries(stored.documents).filter(([k]) => !present.has(k));
+      for (const [k, d] of gone) {
+        delete stored.documents[k];
+        for (const f of [recordFile(d.result.name), searchFile(d.result.name)]) rmSync(f, { force: true });
+      }
+      return gone.map(([, d]) => d.result.name);
     },
     record(r) {
       const { record, search, ...rest } = r;

@@ -315,6 +315,12 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
     ...(options.merge ? { merge: true } : {}),
   });
   const paths = files.filter((f) => !shard || shardOf(documentName(f), shard.count) === shard.index - 1).map((f) => join(sources, f));
+  // A transcription removed since the last build: its outputs go too, as a clean build would not have them.
+  for (const name of state.removed(paths)) {
+    const outputs = documentOutputs(options.dir, name);
+    unpublish(outputs);
+    removeFile(outputs.tei);
+  }
   const results = new Map<string, DocumentResult>();
   const todo: string[] = [];
   for (const file of paths) {

@@ -132,6 +132,26 @@ describe('builds on two cores and incremental builds', () => {
     expect((await build(dir, { force: true })).rebuilt).toBe(5);
   }, 600_000);
 
+  test('a transcription removed: its outputs go, and the edition is the bytes of a clean build without it', async () => {
+    const dir = project();
+    await build(dir);
+    const gone = '1962-10-26-rostow-alliance-missiles';
+    rmSync(join(dir, 'sources', `${gone}.txt`));
+    const r = await build(dir);
+    expect(r.rebuilt).toBe(0);
+    expect(r.upToDate).toBe(4);
+    const left = [...outputs(dir).keys()].filter((f) => f.includes(gone));
+    expect(left).toEqual([]);
+    expect(existsSync(join(dir, '.tei-edition', 'records', `${gone}.json`))).toBe(false);
+    const clean = project();
+    rmSync(join(clean, 'sources', `${gone}.txt`));
+    await build(clean);
+    const a = outputs(clean);
+    const b = outputs(dir);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [f, content] of a) expect(b.get(f), f).toBe(content);
+  }, 600_000);
+
   test('shard builds put together and merged: the same bytes as a build on one machine', async () => {
     const whole = project();
     await build(whole);
