@@ -112,10 +112,14 @@ describe('Schematron: the editorial rules', () => {
     expect({ line: e?.line, column: e?.column }).toEqual({ line: BODY_LINE, column: 4 });
   });
 
-  test('a document without its creation date', async () => {
-    const r = await validateText('bad.xml', doc('<p>a</p>', { creation: '<date>undated</date>' }));
+  test('a document without its creation date is an error; one that says it is undated, a warning', async () => {
+    const r = await validateText('bad.xml', doc('<p>a</p>', { creation: '<note>no date</note>' }));
     expect(r.errors.map((e) => (e as { rule?: string }).rule)).toContain('creation-date');
     expect(r.errors.find((e) => (e as { rule?: string }).rule === 'creation-date')!.line).toBe(2);
+    const undated = await validateText('undated.xml', doc('<p>a</p>', { creation: '<date>undated</date>' }));
+    expect(undated.valid).toBe(true);
+    expect(undated.warnings.map((w) => w.rule)).toEqual(['warn-undated']);
+    expect(undated.warnings[0]!.message).toMatch(/published undated/);
   });
 
   test('an excision without extent is a warning, not an error', async () => {
