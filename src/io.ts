@@ -28,9 +28,12 @@ function syncFileSystems(dirs: string[]): boolean {
   return spawnSync('sync', ['-f', ...dirs], { stdio: 'ignore' }).status === 0;
 }
 
-/** Defer flushes in this thread from now on (a build worker); false where syncfs cannot be had. */
-export function deferFlushes(dir: string): boolean {
-  if (!deferring && process.platform === 'linux' && existsSync(dir) && syncFileSystems([dir])) deferring = true;
+/**
+ * Defer flushes in this thread from now on; false where syncfs cannot be had. A build worker is told
+ * by the build (`known`), which has found out already: no process spawned per worker.
+ */
+export function deferFlushes(dir: string, known?: boolean): boolean {
+  if (!deferring) deferring = known ?? (process.platform === 'linux' && existsSync(dir) && syncFileSystems([dir]));
   return deferring;
 }
 

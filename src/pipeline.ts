@@ -15,7 +15,7 @@ import { buildPersonsTei } from './tei/registers.js';
 import { EMPTY_REGISTERS, loadRegisters, type Registers } from './enrich/registers.js';
 import { enrich, type UnknownName } from './enrich/apply.js';
 import { anchorApparatus, collateTokens, excisionLedger, markEmendations, witnessTokens, type Collation } from './enrich/collate.js';
-import { LockedError, isInside, lockFolder, withDeferredFlushes, outputPath, readFileOrFail, removeStaleTemporaries, writeFileAtomic, type Lock } from './io.js';
+import { LockedError, flushesDeferred, isInside, lockFolder, withDeferredFlushes, outputPath, readFileOrFail, removeStaleTemporaries, writeFileAtomic, type Lock } from './io.js';
 import { validateText, type Report } from './validate/index.js';
 import { copyAssets, renderTei, writeRendered } from './render/index.js';
 import { buildSite, siteRecord, type SiteRecord } from './site/index.js';
@@ -186,6 +186,8 @@ export interface DocumentJob {
   metadata: Metadata;
   registers: Registers;
   includeInvalid?: boolean;
+  /** The build flushes what the document's build writes, once, later (src/io.ts). */
+  flushesDeferred?: boolean;
 }
 
 /**
@@ -352,17 +354,11 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
     metadata: documentMetadata(metadata, documentName(file)),
     registers,
     ...(options.includeInvalid ? { includeInvalid: true } : {}),
+    ...(flushesDeferred() ? { flushesDeferred: true } : {}),
   });
   // A worker costs its start (loading the stylesheets and the schema): one for every 8 documents at most.
   const jobs = Math.max(1, Math.min(options.jobs ?? 1, Math.ceil(todo.length / 8)));
-  if (jobs > 1) await buildInWorkers(todo.map(jobOf), jobs, done);
-  else {
-    for (const file of todo) {
-      done(await buildDocument(jobOf(file)));
-      // Let the lock be kept fresh between documents.
-      await new Promise((r) => setImmediate(r));
-    }
-  }
+  await buildInThreads(todo.map(jobOf), jobs, done);
 
   const published: DocumentResult[] = [];
   for (const file of paths) {
@@ -406,11 +402,31 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
   return report;
 }
 
-/** Build documents in a pool of worker threads (tinypool): each worker keeps its stylesheets and schema loaded. */
-async function buildInWorkers(jobs: DocumentJob[], threads: number, done: (r: DocumentResult) => void): Promise<void> {
-  const pool = new Tinypool({ filename: packageFile('dist', 'worker.js'), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+/**
+ * Build documents on `threads` threads: this one and a pool of worker threads (tinypool), each
+ * taking the next document as it is free. The main thread builds too: a worker fewer to start (each
+ * loads SaxonJS, the stylesheet, the schema and the lexicon), and it is busy while they start. Each
+ * worker is given two documents at a time, so that it does not wait for the main thread, busy with
+ * a document of its own, to hand it the next one.
+ */
+async function buildInThreads(jobs: DocumentJob[], threads: number, done: (r: DocumentResult) => void): Promise<void> {
+  let next = 0;
+  const take = (): DocumentJob | undefined => jobs[next++];
+  const own = async () => {
+    for (let job = take(); job; job = take()) {
+      done(await buildDocument(job));
+      // Let the lock be kept fresh, and the workers' results come in, between documents.
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+  const workers = threads - 1;
+  if (!workers) return own();
+  const pool = new Tinypool({ filename: packageFile('dist', 'worker.js'), minThreads: workers, maxThreads: workers, idleTimeout: 1000, concurrentTasksPerWorker: 2 });
+  const feed = async () => {
+    for (let job = take(); job; job = take()) done((await pool.run(job)) as DocumentResult);
+  };
   try {
-    await Promise.all(jobs.map((j) => (pool.run(j) as Promise<DocumentResult>).then(done)));
+    await Promise.all([own(), ...Array.from({ length: workers * 2 }, feed)]);
   } finally {
     await pool.destroy();
   }

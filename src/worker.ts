@@ -5,7 +5,7 @@ import { deferFlushes } from './io.js';
 
 export default async function build(job: DocumentJob): Promise<DocumentResult> {
   // The build flushes what its workers wrote once, before its state names it (src/io.ts).
-  deferFlushes(job.dir);
+  if (job.flushesDeferred) deferFlushes(job.dir, true);
   const result = await buildDocument(job);
   // Flat memory however many documents a worker builds (src/heap.ts).
   collectIfGrown();
