@@ -292,6 +292,7 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
     .action(async (files: string[], opts: { output: string }) => {
       const { copyAssets, outputPaths, renderTei, writeRendered } = await import('../render/index.js');
       const { readFileOrFail } = await import('../io.js');
+      const { decodeXml } = await import('../validate/encoding.js');
       let failed = 0;
       if (existsSync(opts.output) && !statSync(opts.output).isDirectory()) {
         io.err(`error: ${opts.output} is a file; -o names the folder the editions are written to\n`);
@@ -301,7 +302,7 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
       copyAssets(opts.output);
       for (const file of files) {
         try {
-          const xml = new TextDecoder().decode(readFileOrFail(file));
+          const xml = decodeXml(file, readFileOrFail(file));
           const name = basename(file).replace(/\.xml$/i, '');
           writeRendered(opts.output, name, renderTei(file, xml, name, false, { tei: file, page: outputPaths(opts.output, name).html }));
           io.err(`rendered ${file}\n`);

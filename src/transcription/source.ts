@@ -39,13 +39,13 @@ export function codePointLength(s: string): number {
 }
 
 /** Position of byte `byteOffset` in a buffer whose bytes before it decode cleanly. */
-function bytePosition(bytes: Uint8Array, byteOffset: number): Position {
+export function bytePosition(bytes: Uint8Array, byteOffset: number): Position {
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, byteOffset));
   return positionAt(before, before.length);
 }
 
 /** Offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;

@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFileOrFail } from '../io.js';
+import { decodeXml } from './encoding.js';
 import { SourceError } from '../transcription/source.js';
 import { join } from 'node:path';
 import { PROJECT_SCHEMA, PROJECT_SCHEMATRON, loadGrammar } from './relaxng.js';
@@ -49,7 +50,7 @@ export async function validateText(file: string, text: string, options: Validati
 export async function validateFile(file: string, options: ValidationOptions = {}): Promise<Report> {
   let text: string;
   try {
-    text = new TextDecoder().decode(readFileOrFail(file));
+    text = decodeXml(file, readFileOrFail(file));
   } catch (e) {
     if (!(e instanceof SourceError)) throw e;
     return { file, valid: false, errors: [{ file, ...e.pos, source: 'xml', message: e.reason }], warnings: [] };
