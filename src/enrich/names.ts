@@ -446,6 +446,19 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
       if (signed && run.before.trim() === '' && /^[\d”"’]*\s*$/u.test(run.after) && toks.length <= 4 && (plausible(toks) || (toks.length === 1 && !NOT_NAME.has(toks[0]!.cls) && !functionWord(toks)))) person(toks, 'strong', 'signature', true);
     }
   }
+  // A person an editor's note identifies ("Jane Q. Doe, Minister of Finance.", "John Doe was appointed …") is
+  // one the edition's list of persons leaves out: FRUS identifies in a footnote exactly the persons its List
+  // of Persons does not hold, and tags only those of the list. Such a person is not tagged anywhere in the
+  // document (the note names the person in full: a given name or initials and a surname).
+  for (const who of identifiedInNotes(segments, lx)) {
+    const surname = who.slice(who.lastIndexOf(' ') + 1);
+    for (const name of [...persons.keys()]) {
+      if (name === who || name === surname || name.endsWith(` ${surname}`) || who.startsWith(`${name} `)) {
+        why(name, `against: identified in a note (${who})`);
+        persons.delete(name);
+      }
+    }
+  }
   // What speaks against a name found on weak evidence only, wherever it occurs in the document.
   for (const [name, strength] of persons) {
     if (strength === 'strong') continue;
@@ -500,6 +513,39 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
   for (const o of orgs) names.set(o, 'org');
   for (const p of persons.keys()) if (!places.has(p) && !orgs.has(p)) names.set(p, 'person');
   return names;
+}
+
+/**
+ * The persons the document's notes identify: a note (not the source note) that opens with a
+ * person's full name, after a title at most, then a comma or "was": "Jane Q. Doe, Minister of
+ * Finance.", "Senator John Doe of Ohio was …", "Jane Doe and John Roe, respectively."
+ */
+export function identifiedInNotes(segments: Segment[], lx = loadLexicon()): string[] {
+  const out: string[] = [];
+  for (const seg of segments) {
+    if (seg.kind !== 'note' || /^\s*Source:/.test(seg.text)) continue;
+    const head = /^\s*((?:\p{Lu}[\p{L}.'’-]*\s*(?:(?:de|da|di|van|von|der|du|la|le)\s+)?){1,5})(?:of\s+\p{Lu}\p{L}+\s+)?(?:,|was\b|and\s+)/u.exec(seg.text)?.[1];
+    if (!head) continue;
+    const toks = runs(head.trim(), lx)[0]?.toks ?? [];
+    let a = 0;
+    while (a < toks.length && toks[a]!.cls === 'title') a++;
+    const name = toks.slice(a);
+    // A full name: a given name or initials, then a surname that is no place, people or office.
+    if (name.length < 2 || !(name[0]!.cls === 'given' || name[0]!.givenName || name[0]!.cls === 'initial' || name[0]!.cls === 'unknown')) continue;
+    const last = name[name.length - 1]!;
+    if (NOT_NAME.has(last.cls) || last.cls === 'initial') continue;
+    out.push(spell(name));
+    // The other persons the same note identifies: "Jane Doe and John Roe, respectively", "Jane Doe, Minister
+    // of Finance, and Sir John Roe, Minister of Defence."
+    for (const m of seg.text.slice(head.length).matchAll(/(?:^|,\s+|;\s+)and\s+((?:\p{Lu}[\p{L}.'’-]*\s+){1,4}\p{Lu}[\p{L}'’-]*)\s*,/gu)) {
+      const toks2 = runs(m[1]!, lx)[0]?.toks ?? [];
+      let b = 0;
+      while (b < toks2.length && toks2[b]!.cls === 'title') b++;
+      const other = toks2.slice(b);
+      if (other.length >= 2 && (other[0]!.cls === 'given' || other[0]!.givenName || other[0]!.cls === 'unknown' || other[0]!.cls === 'initial')) out.push(spell(other));
+    }
+  }
+  return out;
 }
 
 /**
