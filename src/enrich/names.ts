@@ -354,11 +354,16 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
       const joined = spell(toks);
       // Places: the lexicon's, one word or more ("New York").
       for (const t of toks) if (t.cls === 'place') places.add(t.text);
-      for (const p of lx.multiPlace) if (joined.toLowerCase().includes(p)) {
-        const i = joined.toLowerCase().indexOf(p);
-        if ((i === 0 || joined[i - 1] === ' ') && (i + p.length === joined.length || joined[i + p.length] === ' ')) places.add(joined.slice(i, i + p.length));
+      // Every run of two words or more of the run looked up (not every place of the lexicon looked for: that cost
+      // most of the names' time).
+      const spaced = joined.split(' ');
+      const lowered = joined.toLowerCase().split(' ');
+      for (let i = 0; i < lowered.length - 1; i++) {
+        for (let j = i + 2; j <= Math.min(lowered.length, i + maxPlaceWords(lx)); j++) {
+          if (lx.multiPlace.has(lowered.slice(i, j).join(' '))) places.add(spaced.slice(i, j).join(' '));
+        }
       }
-      if (toks.some((t) => t.cls === 'place') || [...lx.multiPlace].some((p) => joined.toLowerCase() === p)) {
+      if (toks.some((t) => t.cls === 'place') || lx.multiPlace.has(joined.toLowerCase())) {
         if (toks.every((t) => t.cls === 'place' || t.cls === 'common')) continue;
       }
       // A title, then the name: "Foreign Minister Doe", "Secretary of State Doe" (the title is not part of it).
@@ -603,6 +608,13 @@ function counterEvidence(name: string, segments: Segment[], lx: Lexicon): { reas
   }
   if (attributive * 2 > all) return { reason: `a modifier of nouns (${attributive} of ${all})` };
   return undefined;
+}
+
+let placeWords: { lx: Lexicon; n: number } | undefined;
+/** The most words a place of the lexicon has. */
+function maxPlaceWords(lx: Lexicon): number {
+  if (placeWords?.lx !== lx) placeWords = { lx, n: Math.max(2, ...[...lx.multiPlace].map((p) => p.split(' ').length)) };
+  return placeWords.n;
 }
 
 function isPlace(word: string, lx: Lexicon): boolean {
