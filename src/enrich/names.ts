@@ -522,14 +522,16 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
 
 /**
  * The persons the document's notes identify: a note (not the source note) that opens with a
- * person's full name, after a title at most, then a comma or "was": "Jane Q. Doe, Minister of
- * Finance.", "Senator John Doe of Ohio was …", "Jane Doe and John Roe, respectively."
+ * person's full name, after a title at most, then a comma and the person's office, or "was" and
+ * an appointment: "Jane Q. Doe, Minister of Finance.", "Senator John Doe of Ohio was, as …",
+ * "John Doe was appointed …", "Jane Doe and John Roe, respectively." Not "John Doe was in
+ * Paris", "John Doe, who …": notes about a person the edition lists.
  */
 export function identifiedInNotes(segments: Segment[], lx = loadLexicon()): string[] {
   const out: string[] = [];
   for (const seg of segments) {
     if (seg.kind !== 'note' || /^\s*Source:/.test(seg.text)) continue;
-    const head = /^\s*((?:\p{Lu}[\p{L}.'’-]*\s*(?:(?:de|da|di|van|von|der|du|la|le)\s+)?){1,5})(?:of\s+\p{Lu}\p{L}+\s+)?(?:,|was\b|and\s+)/u.exec(seg.text)?.[1];
+    const head = /^\s*((?:\p{Lu}[\p{L}.'’-]*\s*(?:(?:de|da|di|van|von|der|du|la|le)\s+)?){1,5})(?:of\s+\p{Lu}\p{L}+\s+)?(?:,(?!\s*(?:who|whose|which|however|too|in|on|at|for|with)\b)|was(?:,|\s+(?:appointed|named|elected|nominated|serving|then|formerly|the|an?)\b)|and\s+)/u.exec(seg.text)?.[1];
     if (!head) continue;
     const toks = runs(head.trim(), lx)[0]?.toks ?? [];
     let a = 0;
