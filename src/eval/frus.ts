@@ -148,11 +148,12 @@ interface Run {
    */
   kinds: { span: number; evidence: number; shape: number };
   /**
-   * The extras that overlap no missed name, by FRUS's List of Persons: `listed`, a person of the volume's list (persons/) whose name
+   * The extras that overlap no missed name, by FRUS's tagging: `elsewhere`, a name FRUS tags at other places of
+   * the same document but not at this one; `listed`, a person of the volume's list (persons/) whose name
    * FRUS left untagged at this place; `unlisted`, a name the dev set's excerpt of the list does not hold
    * (a person FRUS did not list, or no person at all: only a reading tells).
    */
-  byList: { listed: number; unlisted: number };
+  byList: { elsewhere: number; listed: number; unlisted: number };
   /** Extras that overlap a missed name of the same document ("Jane Doe" for "Doe"), paired one to one. */
   spanPairs: number;
   places: Map<string, number>;
@@ -170,7 +171,7 @@ const emptyRun = (): Run => ({
   misses: new Map(),
   extras: new Map(),
   kinds: { span: 0, evidence: 0, shape: 0 },
-  byList: { listed: 0, unlisted: 0 },
+  byList: { elsewhere: 0, listed: 0, unlisted: 0 },
   spanPairs: 0,
   places: new Map(),
   orgs: new Map(),
@@ -259,7 +260,7 @@ function main(): void {
       const listed = new Set((volumes.get(volume) ?? []).map((x) => squash(x.forms[0]!)));
       for (const r of [all, halves[half(i)]]) {
         r.spanPairs += pairs;
-        for (const p of unpaired) r.byList[listed.has(squash(p.slice(p.lastIndexOf(' ') + 1))) || listed.has(squash(p)) ? 'listed' : 'unlisted']++;
+        for (const p of unpaired) r.byList[gold.includes(p) ? 'elsewhere' : listed.has(squash(p.slice(p.lastIndexOf(' ') + 1))) || listed.has(squash(p)) ? 'listed' : 'unlisted']++;
       }
       if (DIFF) diffs.push(...documentDiff(f, c.xml, gold, trace));
       const words = (s: string) => new Set(s.split(' '));
@@ -303,7 +304,7 @@ function main(): void {
     const kinds = (r: Run) => `${r.kinds.span} cut otherwise than FRUS cut a name it tagged, ${r.kinds.evidence} marked as persons by the text (title, given name or initials, verb of speech, participant line, signature), ${r.kinds.shape} from their words alone`;
     console.log(`extras, all: ${kinds(all)}`);
     console.log(`extras, half A: ${kinds(halves.A)}; half B: ${kinds(halves.B)}`);
-    const lists = (r: Run) => `${r.spanPairs} the same name as a missed one cut otherwise, ${r.byList.listed} of a person in the volume's List of Persons that FRUS left untagged there, ${r.byList.unlisted} not in the list's excerpt (persons/)`;
+    const lists = (r: Run) => `${r.spanPairs} the same name as a missed one cut otherwise, ${r.byList.elsewhere} a name FRUS tags elsewhere in the document, ${r.byList.listed} of a person in the volume's List of Persons that FRUS left untagged there, ${r.byList.unlisted} not in the list's excerpt (persons/)`;
     console.log(`extras by FRUS's list, half A: ${lists(halves.A)}; half B: ${lists(halves.B)}`);
     console.log(`most missed: ${top(all.misses, VERBOSE ? 1000 : 8)}`);
     console.log(`most often extra: ${top(all.extras, VERBOSE ? 1000 : 8)}`);
