@@ -8,6 +8,7 @@ import { EMPTY_METADATA, body, convert as convertPlain, noSpace, stripSigns, tei
 import { EMPTY_REGISTERS } from '../src/enrich/registers.js';
 import { classify, findNames, loadLexicon, type Segment } from '../src/enrich/names.js';
 import { validateText } from '../src/validate/index.js';
+import { documentDiff } from '../src/eval/frus.js';
 
 /** Converted with empty registers: every name is one nobody listed. */
 const convert = (src: string) => convertPlain(src, 'test', EMPTY_METADATA, EMPTY_REGISTERS);
@@ -143,6 +144,30 @@ describe('more evidence rules (issue 14)', () => {
   });
 });
 
+describe('persons an editor\'s note identifies are left untagged (the FRUS convention)', () => {
+  const doc = (...notes: string[]): Segment[] => [
+    { text: 'The Ambassador met Foreign Minister Vrandoukis, Mr. Pennyfeather and Mr. Oakhurst. Vrandoukis said the talks with Zebulon Q. Tillbrook had gone well.', kind: 'body' },
+    ...notes.map((text) => ({ text, kind: 'note' as const })),
+  ];
+  test('"Full Name, office." and "Full Name was appointed": every form of that person goes', () => {
+    const found = Object.fromEntries(findNames(doc('Margaret Vrandoukis, Minister of Foreign Affairs of Doeland.', 'Zebulon Q. Tillbrook was appointed Ambassador on May 4.')));
+    for (const w of ['Vrandoukis', 'Zebulon Q. Tillbrook', 'Tillbrook']) expect(found[w], w).toBeUndefined();
+    expect(found).toMatchObject({ Pennyfeather: 'person', Oakhurst: 'person' });
+  });
+  test('a title before the name; a second person in the same note ("and Sir X Y, office", "A and B, respectively")', () => {
+    const found = Object.fromEntries(findNames(doc('Senator Walter Pennyfeather of Doeland was, as chairman, the host.', 'Margaret Vrandoukis, Minister of Trade, and Sir Ralph Oakhurst, Minister of Defence.')));
+    for (const w of ['Pennyfeather', 'Vrandoukis', 'Oakhurst']) expect(found[w], w).toBeUndefined();
+    const pair = Object.fromEntries(findNames(doc('Ralph Oakhurst and Walter Pennyfeather, respectively.')));
+    for (const w of ['Pennyfeather', 'Oakhurst']) expect(pair[w], w).toBeUndefined();
+  });
+  test('no identification: a surname alone, "was" and no appointment, "who", the source note', () => {
+    for (const note of ['Vrandoukis made a similar argument.', 'Zebulon Q. Tillbrook was in Paris at the time.', 'Zebulon Q. Tillbrook, who had been ill, did not attend.', 'Source: Zebulon Q. Tillbrook, Papers, Box 4.']) {
+      const found = Object.fromEntries(findNames(doc(note)));
+      expect(found, note).toMatchObject({ Vrandoukis: 'person', Tillbrook: 'person' });
+    }
+  });
+});
+
 describe('what speaks against a name found from its words alone', () => {
   const none = (found: Record<string, string>, ...ws: string[]) => {
     for (const w of ws) expect(found[w], w).not.toBe('person');
@@ -225,5 +250,15 @@ describe('in the TEI', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('the eval\'s list of a document\'s extra and missed names', () => {
+  test('aligned in order: an extra with its context and evidence, a missed name', () => {
+    const xml = '<TEI><text><body><p>Mr. <persName>Oakhurst</persName> met <persName>Vrandoukis</persName> and <persName>Tillbrook</persName>.</p></body></text></TEI>';
+    const lines = documentDiff('x.txt', xml, ['Oakhurst', 'Tillbrook', 'Pennyfeather'], new Map([['Vrandoukis', ['strong: title Mr', 'strong: title Mr']]]));
+    expect(lines[0]).toBe('x.txt: found 3, FRUS 3');
+    expect(lines.slice(1).map((l) => l.split('\n')[0])).toEqual(['  + Vrandoukis [strong: title Mr]', '  - Pennyfeather']);
+    expect(lines[1]).toContain('met [[Vrandoukis]] and');
   });
 });

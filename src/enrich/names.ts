@@ -354,11 +354,16 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
       const joined = spell(toks);
       // Places: the lexicon's, one word or more ("New York").
       for (const t of toks) if (t.cls === 'place') places.add(t.text);
-      for (const p of lx.multiPlace) if (joined.toLowerCase().includes(p)) {
-        const i = joined.toLowerCase().indexOf(p);
-        if ((i === 0 || joined[i - 1] === ' ') && (i + p.length === joined.length || joined[i + p.length] === ' ')) places.add(joined.slice(i, i + p.length));
+      // Every run of two words or more of the run looked up (not every place of the lexicon looked for: that cost
+      // most of the names' time).
+      const spaced = joined.split(' ');
+      const lowered = joined.toLowerCase().split(' ');
+      for (let i = 0; i < lowered.length - 1; i++) {
+        for (let j = i + 2; j <= Math.min(lowered.length, i + maxPlaceWords(lx)); j++) {
+          if (lx.multiPlace.has(lowered.slice(i, j).join(' '))) places.add(spaced.slice(i, j).join(' '));
+        }
       }
-      if (toks.some((t) => t.cls === 'place') || [...lx.multiPlace].some((p) => joined.toLowerCase() === p)) {
+      if (toks.some((t) => t.cls === 'place') || lx.multiPlace.has(joined.toLowerCase())) {
         if (toks.every((t) => t.cls === 'place' || t.cls === 'common')) continue;
       }
       // A title, then the name: "Foreign Minister Doe", "Secretary of State Doe" (the title is not part of it).
@@ -446,6 +451,19 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
       if (signed && run.before.trim() === '' && /^[\d”"’]*\s*$/u.test(run.after) && toks.length <= 4 && (plausible(toks) || (toks.length === 1 && !NOT_NAME.has(toks[0]!.cls) && !functionWord(toks)))) person(toks, 'strong', 'signature', true);
     }
   }
+  // A person an editor's note identifies ("Jane Q. Doe, Minister of Finance.", "John Doe was appointed …") is
+  // one the edition's list of persons leaves out: FRUS identifies in a footnote exactly the persons its List
+  // of Persons does not hold, and tags only those of the list. Such a person is not tagged anywhere in the
+  // document (the note names the person in full: a given name or initials and a surname).
+  for (const who of identifiedInNotes(segments, lx)) {
+    const surname = who.slice(who.lastIndexOf(' ') + 1);
+    for (const name of [...persons.keys()]) {
+      if (name === who || name === surname || name.endsWith(` ${surname}`) || who.startsWith(`${name} `)) {
+        why(name, `against: identified in a note (${who})`);
+        persons.delete(name);
+      }
+    }
+  }
   // What speaks against a name found on weak evidence only, wherever it occurs in the document.
   for (const [name, strength] of persons) {
     if (strength === 'strong') continue;
@@ -503,6 +521,41 @@ export function findNames(segments: Segment[], trace: Map<string, string[]> | un
 }
 
 /**
+ * The persons the document's notes identify: a note (not the source note) that opens with a
+ * person's full name, after a title at most, then a comma and the person's office, or "was" and
+ * an appointment: "Jane Q. Doe, Minister of Finance.", "Senator John Doe of Ohio was, as …",
+ * "John Doe was appointed …", "Jane Doe and John Roe, respectively." Not "John Doe was in
+ * Paris", "John Doe, who …": notes about a person the edition lists.
+ */
+export function identifiedInNotes(segments: Segment[], lx = loadLexicon()): string[] {
+  const out: string[] = [];
+  for (const seg of segments) {
+    if (seg.kind !== 'note' || /^\s*Source:/.test(seg.text)) continue;
+    const head = /^\s*((?:\p{Lu}[\p{L}.'’-]*\s*(?:(?:de|da|di|van|von|der|du|la|le)\s+)?){1,5})(?:of\s+\p{Lu}\p{L}+\s+)?(?:,(?!\s*(?:who|whose|which|however|too|in|on|at|for|with)\b)|was(?:,|\s+(?:appointed|named|elected|nominated|serving|then|formerly|the|an?)\b)|and\s+)/u.exec(seg.text)?.[1];
+    if (!head) continue;
+    const toks = runs(head.trim(), lx)[0]?.toks ?? [];
+    let a = 0;
+    while (a < toks.length && toks[a]!.cls === 'title') a++;
+    const name = toks.slice(a);
+    // A full name: a given name or initials, then a surname that is no place, people or office.
+    if (name.length < 2 || !(name[0]!.cls === 'given' || name[0]!.givenName || name[0]!.cls === 'initial' || name[0]!.cls === 'unknown')) continue;
+    const last = name[name.length - 1]!;
+    if (NOT_NAME.has(last.cls) || last.cls === 'initial') continue;
+    out.push(spell(name));
+    // The other persons the same note identifies: "Jane Doe and John Roe, respectively", "Jane Doe, Minister
+    // of Finance, and Sir John Roe, Minister of Defence."
+    for (const m of seg.text.slice(head.length).matchAll(/(?:^|,\s+|;\s+)and\s+((?:\p{Lu}[\p{L}.'’-]*\s+){1,4}\p{Lu}[\p{L}'’-]*)\s*,/gu)) {
+      const toks2 = runs(m[1]!, lx)[0]?.toks ?? [];
+      let b = 0;
+      while (b < toks2.length && toks2[b]!.cls === 'title') b++;
+      const other = toks2.slice(b);
+      if (other.length >= 2 && (other[0]!.cls === 'given' || other[0]!.givenName || other[0]!.cls === 'unknown' || other[0]!.cls === 'initial')) out.push(spell(other));
+    }
+  }
+  return out;
+}
+
+/**
  * Why a name found on weak evidence is not a person's name, from any of its occurrences: its
  * shape (a people, a telegraphese code), an article before it, a preposition of place, a point
  * of the compass, a telegram's address line, a list with places, a number after it (a series:
@@ -557,6 +610,13 @@ function counterEvidence(name: string, segments: Segment[], lx: Lexicon): { reas
   }
   if (attributive * 2 > all) return { reason: `a modifier of nouns (${attributive} of ${all})` };
   return undefined;
+}
+
+let placeWords: { lx: Lexicon; n: number } | undefined;
+/** The most words a place of the lexicon has. */
+function maxPlaceWords(lx: Lexicon): number {
+  if (placeWords?.lx !== lx) placeWords = { lx, n: Math.max(2, ...[...lx.multiPlace].map((p) => p.split(' ').length)) };
+  return placeWords.n;
 }
 
 function isPlace(word: string, lx: Lexicon): boolean {
