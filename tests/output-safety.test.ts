@@ -30,7 +30,7 @@ function list(root: string): string[] {
   return out.sort();
 }
 
-const UNDATED = 'zz-undated';
+const INVALID = 'zz-invalid';
 
 describe('names and paths are checked where the tool writes', () => {
   test('safeName refuses what is not one path segment', () => {
@@ -123,31 +123,32 @@ describe('only documents that converted, validated and rendered are published', 
 
   test('an invalid document is reported, absent from the index and the package; the build exits 1', async () => {
     const dir = project();
-    writeFileSync(join(dir, 'sources', `${UNDATED}.txt`), 'A note without a date.\n');
+    // Page 3 after page 5 in one witness: against the editorial rules.
+    writeFileSync(join(dir, 'sources', `${INVALID}.txt`), 'A note.\n\n[Page 5]\n\nMore of it.\n\n[Page 3]\n\nThe end.\n');
     const r = await run('build', dir);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/zz-undated\.xml:\d+:\d+: error: The document has no creation date/);
-    expect(inIndex(dir, UNDATED)).toBe(false);
-    expect(existsSync(join(dir, 'editions', 'html', `${UNDATED}.html`))).toBe(false);
+    expect(r.err).toMatch(/zz-invalid\.xml:\d+:\d+: error: Page 3 comes after page 5 in the same witness/);
+    expect(inIndex(dir, INVALID)).toBe(false);
+    expect(existsSync(join(dir, 'editions', 'html', `${INVALID}.html`))).toBe(false);
     const bag = join(dir, 'package', 'cmc-1962');
     expect(verifyBag(bag)).toEqual([]);
-    expect(inBag(bag, UNDATED)).toBe(false);
+    expect(inBag(bag, INVALID)).toBe(false);
     expect(inIndex(dir, '1962-10-29-topol-594')).toBe(true);
     // The TEI stays in tei/ for the editor to correct: the error messages point into it.
-    expect(existsSync(join(dir, 'tei', `${UNDATED}.xml`))).toBe(true);
+    expect(existsSync(join(dir, 'tei', `${INVALID}.xml`))).toBe(true);
 
     // Asked for: published, marked as invalid; still exit 1.
     const r2 = await run('build', dir, '--include-invalid');
     expect(r2.code).toBe(1);
-    expect(inIndex(dir, UNDATED)).toBe(true);
-    expect(readFileSync(join(dir, 'editions', 'index.html'), 'utf8')).toMatch(/zz-undated\.html">zz-undated<\/a> <strong class="invalid">\(not valid/);
-    expect(inBag(bag, UNDATED)).toBe(true);
+    expect(inIndex(dir, INVALID)).toBe(true);
+    expect(readFileSync(join(dir, 'editions', 'index.html'), 'utf8')).toMatch(/zz-invalid\.html">zz-invalid<\/a> <strong class="invalid">\(not valid/);
+    expect(inBag(bag, INVALID)).toBe(true);
     expect(verifyBag(bag)).toEqual([]);
 
     // And unpublished again: its page removed.
     expect((await run('build', dir)).code).toBe(1);
-    expect(existsSync(join(dir, 'editions', 'html', `${UNDATED}.html`))).toBe(false);
-    expect(inBag(bag, UNDATED)).toBe(false);
+    expect(existsSync(join(dir, 'editions', 'html', `${INVALID}.html`))).toBe(false);
+    expect(inBag(bag, INVALID)).toBe(false);
   }, 360_000);
 
   test('a document that fails to render is absent from the index and the package', async () => {

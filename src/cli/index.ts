@@ -43,7 +43,8 @@ const STATUS: Record<DocumentStatus, string> = { built: 'built  ', invalid: 'INV
 export function describeBuild(report: BuildReport, seconds: number): { warnings: string[]; errors: string[]; summary: string } {
   const errors = [
     ...report.failed.map((f) => describe(f.error)),
-    ...report.invalid.flatMap((r) => formatReport(r).split('\n').filter(Boolean)),
+    // (an invalid document's warnings are among the build's warnings already)
+    ...report.invalid.flatMap((r) => formatReport({ ...r, warnings: [] }).split('\n').filter(Boolean)),
     ...report.packageProblems.map((p) => `error: the new bag does not verify: ${p}`),
   ];
   const summary =
