@@ -134,7 +134,7 @@
   <xsl:template match="tei:anchor[@type = ('app-end', 'rdg-end')]" mode="te:diplomatic"><xsl:call-template name="te:variant-end"/></xsl:template>
   <xsl:template match="tei:anchor[@type = 'app-end']" mode="te:normalized"><xsl:call-template name="te:app-ref"/></xsl:template>
   <xsl:template match="tei:anchor[@type = 'rdg-end']" mode="te:normalized"/>
-  <xsl:template match="text()[accumulator-before('te:open-app') != '']" mode="te:diplomatic"><xsl:call-template name="te:variant-text"/></xsl:template>
+  <xsl:template match="text()[$te:open-apps][accumulator-before('te:open-app') != '']" mode="te:diplomatic"><xsl:call-template name="te:variant-text"/></xsl:template>
   <xsl:template match="tei:app" mode="te:diplomatic te:normalized"><xsl:call-template name="te:app-inline"/></xsl:template>
   <xsl:template match="tei:choice/tei:corr[@source]" mode="te:normalized" priority="0.5"><xsl:call-template name="te:emendation"/></xsl:template>
 
@@ -426,8 +426,8 @@
                                     $titles[not(@level = ('s', 'j'))], $titles)[1]"/>
     <xsl:variable name="ms" select="($header/tei:fileDesc/tei:sourceDesc/tei:msDesc/tei:msIdentifier)[1]"/>
     <xsl:variable name="root-el" select="$root/descendant-or-self::*[1]"/>
-    <xsl:sequence select="(
-      $t ! normalize-space(.),
+    <!-- The fallbacks are asked only when there is no title (the first searches the whole text). -->
+    <xsl:sequence select="if ($t) then normalize-space($t) else (
       ($root//tei:text//tei:head)[1] ! normalize-space(.),
       $ms ! normalize-space(string-join((tei:settlement, tei:repository, tei:collection, tei:idno)[normalize-space()] ! normalize-space(.), ', ')),
       string-join($root-el/@*[local-name() = ('shelfmark', 'folio')] ! string(.), ', ')[. != ''],
@@ -522,7 +522,20 @@
   </xsl:function>
 
   <!-- Has the document no text at all (a manuscript description's record: its msDesc is its content)? -->
-  <xsl:variable name="te:text-empty" as="xs:boolean" select="empty(($te:text-root//text()[normalize-space()][not(ancestor::tei:teiHeader)])[1])"/>
+  <!-- Asked text by text until the first with words (a search of every text node, in document order,
+       cost as much as a view of the page). -->
+  <xsl:variable name="te:text-empty" as="xs:boolean">
+    <xsl:iterate select="$te:text-root">
+      <xsl:on-completion select="true()"/>
+      <xsl:variable name="words" as="xs:boolean">
+        <xsl:iterate select="descendant::text()">
+          <xsl:on-completion select="false()"/>
+          <xsl:if test="normalize-space() and not(ancestor::tei:teiHeader)"><xsl:break select="true()"/></xsl:if>
+        </xsl:iterate>
+      </xsl:variable>
+      <xsl:if test="$words"><xsl:break select="false()"/></xsl:if>
+    </xsl:iterate>
+  </xsl:variable>
 
   <!-- The heading of a section of several texts: a corpus member's title, a text's own title page. -->
   <xsl:function name="te:section-title" as="xs:string?">
