@@ -69,6 +69,7 @@
                 xmlns:xs="http://www.w3.org/2001/XMLSchema"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
                 xmlns:te="urn:tei-edition:xslt"
+                xmlns:map="http://www.w3.org/2005/xpath-functions/map"
                 exclude-result-prefixes="#all">
 
   <!-- Note types that are lines of the form, not annotations. -->
@@ -150,14 +151,21 @@
   <xsl:template match="tei:cell" mode="te:diplomatic te:normalized"><xsl:call-template name="te:cell"/></xsl:template>
 
   <!-- Registers (listPerson, listPlace, listOrg, listBibl, …) and their entries, wherever they stand. -->
-  <xsl:template match="tei:*[local-name() = $te:registers]" mode="te:diplomatic te:normalized" priority="0.1"><xsl:call-template name="te:register"/></xsl:template>
-  <xsl:template match="tei:*[parent::tei:*[local-name() = $te:registers]][local-name() = $te:entries]" mode="te:diplomatic te:normalized" priority="0.15"><xsl:call-template name="te:entry"/></xsl:template>
-  <xsl:template match="tei:*[parent::tei:*[local-name() = $te:field-parents]][te:is-field(.)]" mode="te:diplomatic te:normalized" priority="0.55"><xsl:call-template name="te:field"/></xsl:template>
+  <!-- By name (a rule whose pattern names no element is tried on every element): $te:registers, $te:entries. -->
+  <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listBibl | tei:listEvent | tei:listNym | tei:listObject |
+                      tei:listRelation"
+                mode="te:diplomatic te:normalized" priority="0.1"><xsl:call-template name="te:register"/></xsl:template>
+  <xsl:template match="(tei:person | tei:personGrp | tei:place | tei:org | tei:event | tei:bibl | tei:biblStruct |
+                       tei:biblFull | tei:msDesc | tei:nym | tei:object | tei:relation)[parent::tei:*[local-name() = $te:registers]]"
+                mode="te:diplomatic te:normalized" priority="0.15"><xsl:call-template name="te:entry"/></xsl:template>
+  <xsl:template match="tei:*[parent::tei:*[map:contains($te:field-parent-names, local-name())]][te:is-field(.)]" mode="te:diplomatic te:normalized" priority="0.55"><xsl:call-template name="te:field"/></xsl:template>
 
   <!-- A manuscript description: its identifier, its titled parts, each part's labelled fields. -->
   <xsl:template match="tei:msDesc" mode="te:diplomatic te:normalized" priority="0.65"><xsl:call-template name="te:manuscript"/></xsl:template>
   <xsl:template match="tei:msIdentifier | tei:altIdentifier" mode="te:diplomatic te:normalized" priority="0.65"><xsl:call-template name="te:field"/></xsl:template>
-  <xsl:template match="tei:*[local-name() = $te:ms-sections][ancestor::tei:msDesc]" mode="te:diplomatic te:normalized" priority="0.1"><xsl:call-template name="te:ms-section"/></xsl:template>
+  <!-- By name: $te:ms-sections. -->
+  <xsl:template match="(tei:msContents | tei:physDesc | tei:history | tei:additional | tei:msPart | tei:msFrag)[ancestor::tei:msDesc]"
+                mode="te:diplomatic te:normalized" priority="0.1"><xsl:call-template name="te:ms-section"/></xsl:template>
   <xsl:template match="tei:msItem | tei:msItemStruct" mode="te:diplomatic te:normalized" priority="0.65"><xsl:call-template name="te:block"/></xsl:template>
 
   <!-- Lines: of verse (l), of a transcribed page (line) in its zones. -->
@@ -242,13 +250,20 @@
 
   <!-- Any other element: a block if TEI makes it one, its content otherwise. Nothing is dropped. -->
   <xsl:template match="*" mode="te:diplomatic te:normalized" priority="-1"><xsl:call-template name="te:separate"/></xsl:template>
-  <xsl:template match="tei:*[local-name() = $te:phrases]" mode="te:diplomatic te:normalized" priority="-0.9"><xsl:call-template name="te:content"/></xsl:template>
-  <xsl:template match="*[local-name() = $te:blocks]" mode="te:diplomatic te:normalized" priority="-0.75"><xsl:call-template name="te:block"/></xsl:template>
+  <xsl:template match="tei:*[map:contains($te:phrase-names, local-name())]" mode="te:diplomatic te:normalized" priority="-0.9"><xsl:call-template name="te:content"/></xsl:template>
+  <xsl:template match="*[map:contains($te:block-names, local-name())]" mode="te:diplomatic te:normalized" priority="-0.75"><xsl:call-template name="te:block"/></xsl:template>
   <!-- Elements that are blocks between paragraphs but phrases inside one ("see <bibl>…</bibl>"). -->
-  <xsl:template match="*[local-name() = $te:either][parent::tei:p or parent::tei:ab or parent::tei:l or parent::tei:line or parent::tei:head
+  <xsl:template match="*[map:contains($te:either-names, local-name())][parent::tei:p or parent::tei:ab or parent::tei:l or parent::tei:line or parent::tei:head
                         or parent::tei:item or parent::tei:cell or parent::tei:hi or parent::tei:seg or parent::tei:q or parent::tei:said
                         or parent::tei:title or parent::tei:label or parent::tei:note[not(tei:p | tei:ab)] or parent::tei:bibl or parent::tei:cit]"
                 mode="te:diplomatic te:normalized" priority="-0.7"><xsl:call-template name="te:separate"/></xsl:template>
+
+  <!-- The lists of names above as sets: a rule that names no element is tried on every element (in
+       the order of priority), and a look-up in a map costs one test where a list costs one per name. -->
+  <xsl:variable name="te:field-parent-names" as="map(xs:string, xs:boolean)" select="map:merge($te:field-parents ! map { .: true() })"/>
+  <xsl:variable name="te:phrase-names" as="map(xs:string, xs:boolean)" select="map:merge($te:phrases ! map { .: true() })"/>
+  <xsl:variable name="te:block-names" as="map(xs:string, xs:boolean)" select="map:merge($te:blocks ! map { .: true() })"/>
+  <xsl:variable name="te:either-names" as="map(xs:string, xs:boolean)" select="map:merge($te:either ! map { .: true() })"/>
 
   <!-- Queries on the table. -->
 
@@ -503,9 +518,10 @@
 
   <!-- Does a paragraph hold blocks (lists, tables, verse …)? Then HTML's p cannot hold it. -->
   <xsl:variable name="te:block-holders" as="xs:string*" select="('list', 'table', 'lg', 'l', 'line', 'zone', 'sp', 'figure', 'floatingText', 'p', 'ab', 'msDesc', 'castList', 'div', 'stage', 'speaker', $te:registers)"/>
+  <xsl:variable name="te:block-holder-names" as="map(xs:string, xs:boolean)" select="map:merge($te:block-holders ! map { .: true() })"/>
   <xsl:function name="te:holds-blocks" as="xs:boolean">
     <xsl:param name="p" as="element()"/>
-    <xsl:sequence select="exists($p/descendant::tei:*[local-name() = $te:block-holders][not(ancestor::tei:note)][1])"/>
+    <xsl:sequence select="exists($p/descendant::tei:*[map:contains($te:block-holder-names, local-name())][not(ancestor::tei:note)][1])"/>
   </xsl:function>
 
   <!-- The heading of a register without a head of its own. -->
