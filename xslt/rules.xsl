@@ -500,10 +500,11 @@
     <xsl:variable name="n" select="local-name($e)"/>
 
     <xsl:variable name="entry" select="$e/parent::*[local-name() = $te:entries]"/>
-    <xsl:variable name="own-name" select="($entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:title | tei:label | tei:head))[1]"/>
-    <xsl:sequence select="if ($entry and $e is $own-name) then ''
-                          else if ($entry/self::tei:bibl or $entry/self::tei:biblStruct or $entry/self::tei:biblFull) then ''
-                          else (($e/@type[not(. = ('main'))] ! (if ($n = 'idno') then string(.) else ())), $te:field-labels($n), lower-case(replace($n, '([a-z])([A-Z])', '$1 $2')))[1]"/>
+    <!-- Each part asked only when the ones before it give no answer (the entry's own name is a search of its children). -->
+    <xsl:sequence select="if ($entry/self::tei:bibl or $entry/self::tei:biblStruct or $entry/self::tei:biblFull) then ''
+                          else if ($entry and $e is ($entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:title | tei:label | tei:head))[1]) then ''
+                          else if ($n = 'idno' and $e/@type[not(. = 'main')]) then string($e/@type)
+                          else ($te:field-labels($n), lower-case(replace($n, '([a-z])([A-Z])', '$1 $2')))[1]"/>
   </xsl:function>
 
   <!-- What kind of list: the fields of our forms (type field, participants: "TO: …"), a gloss list
