@@ -98,6 +98,10 @@
                           else ()"/>
   </xsl:function>
 
+  <!-- Does the document have entries' spans at all? (Asked once: otherwise every text node of the
+       diplomatic view would ask the accumulator.) -->
+  <xsl:variable name="te:open-apps" as="xs:boolean" select="exists(//tei:anchor[@type = ('app-start', 'rdg-start')])"/>
+
   <!-- The anchors of an entry's reading in another copy, or its span in the base copy. -->
   <xsl:accumulator name="te:open-app" as="xs:string" initial-value="''">
     <xsl:accumulator-rule match="tei:anchor[@type = ('app-start', 'rdg-start')]"

@@ -670,10 +670,12 @@
     <xsl:sequence select="$base ! ((if (ends-with(., '/')) then . else . || '/') || 'html/' || encode-for-uri($name) || '.html')"/>
   </xsl:function>
 
+  <xsl:variable name="te:page-url" as="xs:string?" select="te:page-url(/)"/>
+
   <!-- How to cite the page: the document, the edition, the editors, the publisher, the URL. -->
   <xsl:template name="htm:cite">
     <xsl:variable name="h" select="$te:header"/>
-    <xsl:variable name="url" select="te:page-url(/)"/>
+    <xsl:variable name="url" select="$te:page-url"/>
     <section class="cite" id="cite" aria-labelledby="cite-title">
       <h2 id="cite-title">How to cite</h2>
       <p class="citation">
@@ -692,12 +694,14 @@
     </section>
   </xsl:template>
 
-  <!-- The citation as BibTeX, RIS and CSL-JSON: small enough to write by hand, downloaded from the page (data: links, no files). -->
+  <!-- The citation as BibTeX, RIS and CSL-JSON: small enough to write by hand, downloaded from the page (data: links, no files).
+       $root: the document (/); its header, title and date are the ones asked once in rules.xsl. -->
   <xsl:function name="te:cite-formats" as="map(*)*">
     <xsl:param name="root" as="node()"/>
     <xsl:param name="url" as="xs:string?"/>
-    <xsl:variable name="h" select="$root//tei:teiHeader"/>
-    <xsl:variable name="title" select="te:title($root)"/>
+    <!-- The document's (the page's root): its header and title as asked once (rules.xsl). -->
+    <xsl:variable name="h" select="$te:header"/>
+    <xsl:variable name="title" select="$te:title"/>
     <xsl:variable name="when" select="(($h//tei:profileDesc/tei:creation/tei:date)[1]/@when ! substring(., 1, 10))[1][matches(., '^\d{4}(-\d\d){0,2}$')]"/>
     <xsl:variable name="edition" select="($h//tei:titleStmt/tei:title[@type = 'sub'])[1] ! normalize-space(.)"/>
     <xsl:variable name="publisher" select="($h//tei:publicationStmt/tei:publisher)[1] ! normalize-space(.)"/>
@@ -745,12 +749,12 @@
 
   <xsl:function name="te:citation" as="xs:string">
     <xsl:param name="root" as="node()"/>
-    <xsl:variable name="h" select="$root//tei:teiHeader"/>
+    <xsl:variable name="h" select="$te:header"/>
     <xsl:variable name="editors" select="string-join($h//tei:titleStmt/tei:editor ! normalize-space(.), ', ')"/>
     <xsl:variable name="edition" select="($h//tei:titleStmt/tei:title[@type = 'sub'])[1] ! normalize-space(.)"/>
     <xsl:variable name="pub" select="($h//tei:publicationStmt)[1]"/>
     <xsl:sequence select="string-join((
-      '“' || te:title($root) || '”' || (te:date($root) ! (', ' || .)),
+      '“' || $te:title || '”' || ($te:date ! (', ' || .)),
       $edition ! ('In ' || . || (if ($editors) then ', edited by ' || $editors else '')),
       string-join(($pub/tei:publisher ! normalize-space(.), $pub/tei:date ! normalize-space(.)), ', ')[. != '']
     ) ! (if (ends-with(., '.')) then . else . || '.'), ' ')"/>
@@ -759,7 +763,7 @@
   <!-- Metadata for reference managers and search engines: Highwire citation_*, Dublin Core, schema.org. -->
   <xsl:template name="htm:meta">
     <xsl:variable name="h" select="$te:header"/>
-    <xsl:variable name="url" select="te:page-url(/)"/>
+    <xsl:variable name="url" select="$te:page-url"/>
     <xsl:variable name="when" select="(($h//tei:profileDesc/tei:creation/tei:date)[1]/@when ! substring(., 1, 10))[1]"/>
     <xsl:variable name="edition" select="($h//tei:titleStmt/tei:title[@type = 'sub'])[1] ! normalize-space(.)"/>
     <xsl:variable name="publisher" select="($h//tei:publicationStmt/tei:publisher)[1] ! normalize-space(.)"/>

@@ -69,6 +69,7 @@
                 xmlns:xs="http://www.w3.org/2001/XMLSchema"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
                 xmlns:te="urn:tei-edition:xslt"
+                xmlns:map="http://www.w3.org/2005/xpath-functions/map"
                 exclude-result-prefixes="#all">
 
   <!-- Note types that are lines of the form, not annotations. -->
@@ -134,7 +135,7 @@
   <xsl:template match="tei:anchor[@type = ('app-end', 'rdg-end')]" mode="te:diplomatic"><xsl:call-template name="te:variant-end"/></xsl:template>
   <xsl:template match="tei:anchor[@type = 'app-end']" mode="te:normalized"><xsl:call-template name="te:app-ref"/></xsl:template>
   <xsl:template match="tei:anchor[@type = 'rdg-end']" mode="te:normalized"/>
-  <xsl:template match="text()[accumulator-before('te:open-app') != '']" mode="te:diplomatic"><xsl:call-template name="te:variant-text"/></xsl:template>
+  <xsl:template match="text()[$te:open-apps][accumulator-before('te:open-app') != '']" mode="te:diplomatic"><xsl:call-template name="te:variant-text"/></xsl:template>
   <xsl:template match="tei:app" mode="te:diplomatic te:normalized"><xsl:call-template name="te:app-inline"/></xsl:template>
   <xsl:template match="tei:choice/tei:corr[@source]" mode="te:normalized" priority="0.5"><xsl:call-template name="te:emendation"/></xsl:template>
 
@@ -150,14 +151,21 @@
   <xsl:template match="tei:cell" mode="te:diplomatic te:normalized"><xsl:call-template name="te:cell"/></xsl:template>
 
   <!-- Registers (listPerson, listPlace, listOrg, listBibl, …) and their entries, wherever they stand. -->
-  <xsl:template match="tei:*[local-name() = $te:registers]" mode="te:diplomatic te:normalized" priority="0.1"><xsl:call-template name="te:register"/></xsl:template>
-  <xsl:template match="tei:*[parent::tei:*[local-name() = $te:registers]][local-name() = $te:entries]" mode="te:diplomatic te:normalized" priority="0.15"><xsl:call-template name="te:entry"/></xsl:template>
-  <xsl:template match="tei:*[parent::tei:*[local-name() = $te:field-parents]][te:is-field(.)]" mode="te:diplomatic te:normalized" priority="0.55"><xsl:call-template name="te:field"/></xsl:template>
+  <!-- By name (a rule whose pattern names no element is tried on every element): $te:registers, $te:entries. -->
+  <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listBibl | tei:listEvent | tei:listNym | tei:listObject |
+                      tei:listRelation"
+                mode="te:diplomatic te:normalized" priority="0.1"><xsl:call-template name="te:register"/></xsl:template>
+  <xsl:template match="(tei:person | tei:personGrp | tei:place | tei:org | tei:event | tei:bibl | tei:biblStruct |
+                       tei:biblFull | tei:msDesc | tei:nym | tei:object | tei:relation)[parent::tei:*[local-name() = $te:registers]]"
+                mode="te:diplomatic te:normalized" priority="0.15"><xsl:call-template name="te:entry"/></xsl:template>
+  <xsl:template match="tei:*[parent::tei:*[map:contains($te:field-parent-names, local-name())]][te:is-field(.)]" mode="te:diplomatic te:normalized" priority="0.55"><xsl:call-template name="te:field"/></xsl:template>
 
   <!-- A manuscript description: its identifier, its titled parts, each part's labelled fields. -->
   <xsl:template match="tei:msDesc" mode="te:diplomatic te:normalized" priority="0.65"><xsl:call-template name="te:manuscript"/></xsl:template>
   <xsl:template match="tei:msIdentifier | tei:altIdentifier" mode="te:diplomatic te:normalized" priority="0.65"><xsl:call-template name="te:field"/></xsl:template>
-  <xsl:template match="tei:*[local-name() = $te:ms-sections][ancestor::tei:msDesc]" mode="te:diplomatic te:normalized" priority="0.1"><xsl:call-template name="te:ms-section"/></xsl:template>
+  <!-- By name: $te:ms-sections. -->
+  <xsl:template match="(tei:msContents | tei:physDesc | tei:history | tei:additional | tei:msPart | tei:msFrag)[ancestor::tei:msDesc]"
+                mode="te:diplomatic te:normalized" priority="0.1"><xsl:call-template name="te:ms-section"/></xsl:template>
   <xsl:template match="tei:msItem | tei:msItemStruct" mode="te:diplomatic te:normalized" priority="0.65"><xsl:call-template name="te:block"/></xsl:template>
 
   <!-- Lines: of verse (l), of a transcribed page (line) in its zones. -->
@@ -242,13 +250,20 @@
 
   <!-- Any other element: a block if TEI makes it one, its content otherwise. Nothing is dropped. -->
   <xsl:template match="*" mode="te:diplomatic te:normalized" priority="-1"><xsl:call-template name="te:separate"/></xsl:template>
-  <xsl:template match="tei:*[local-name() = $te:phrases]" mode="te:diplomatic te:normalized" priority="-0.9"><xsl:call-template name="te:content"/></xsl:template>
-  <xsl:template match="*[local-name() = $te:blocks]" mode="te:diplomatic te:normalized" priority="-0.75"><xsl:call-template name="te:block"/></xsl:template>
+  <xsl:template match="tei:*[map:contains($te:phrase-names, local-name())]" mode="te:diplomatic te:normalized" priority="-0.9"><xsl:call-template name="te:content"/></xsl:template>
+  <xsl:template match="*[map:contains($te:block-names, local-name())]" mode="te:diplomatic te:normalized" priority="-0.75"><xsl:call-template name="te:block"/></xsl:template>
   <!-- Elements that are blocks between paragraphs but phrases inside one ("see <bibl>…</bibl>"). -->
-  <xsl:template match="*[local-name() = $te:either][parent::tei:p or parent::tei:ab or parent::tei:l or parent::tei:line or parent::tei:head
+  <xsl:template match="*[map:contains($te:either-names, local-name())][parent::tei:p or parent::tei:ab or parent::tei:l or parent::tei:line or parent::tei:head
                         or parent::tei:item or parent::tei:cell or parent::tei:hi or parent::tei:seg or parent::tei:q or parent::tei:said
                         or parent::tei:title or parent::tei:label or parent::tei:note[not(tei:p | tei:ab)] or parent::tei:bibl or parent::tei:cit]"
                 mode="te:diplomatic te:normalized" priority="-0.7"><xsl:call-template name="te:separate"/></xsl:template>
+
+  <!-- The lists of names above as sets: a rule that names no element is tried on every element (in
+       the order of priority), and a look-up in a map costs one test where a list costs one per name. -->
+  <xsl:variable name="te:field-parent-names" as="map(xs:string, xs:boolean)" select="map:merge($te:field-parents ! map { .: true() })"/>
+  <xsl:variable name="te:phrase-names" as="map(xs:string, xs:boolean)" select="map:merge($te:phrases ! map { .: true() })"/>
+  <xsl:variable name="te:block-names" as="map(xs:string, xs:boolean)" select="map:merge($te:blocks ! map { .: true() })"/>
+  <xsl:variable name="te:either-names" as="map(xs:string, xs:boolean)" select="map:merge($te:either ! map { .: true() })"/>
 
   <!-- Queries on the table. -->
 
@@ -426,8 +441,8 @@
                                     $titles[not(@level = ('s', 'j'))], $titles)[1]"/>
     <xsl:variable name="ms" select="($header/tei:fileDesc/tei:sourceDesc/tei:msDesc/tei:msIdentifier)[1]"/>
     <xsl:variable name="root-el" select="$root/descendant-or-self::*[1]"/>
-    <xsl:sequence select="(
-      $t ! normalize-space(.),
+    <!-- The fallbacks are asked only when there is no title (the first searches the whole text). -->
+    <xsl:sequence select="if ($t) then normalize-space($t) else (
       ($root//tei:text//tei:head)[1] ! normalize-space(.),
       $ms ! normalize-space(string-join((tei:settlement, tei:repository, tei:collection, tei:idno)[normalize-space()] ! normalize-space(.), ', ')),
       string-join($root-el/@*[local-name() = ('shelfmark', 'folio')] ! string(.), ', ')[. != ''],
@@ -485,10 +500,11 @@
     <xsl:variable name="n" select="local-name($e)"/>
 
     <xsl:variable name="entry" select="$e/parent::*[local-name() = $te:entries]"/>
-    <xsl:variable name="own-name" select="($entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:title | tei:label | tei:head))[1]"/>
-    <xsl:sequence select="if ($entry and $e is $own-name) then ''
-                          else if ($entry/self::tei:bibl or $entry/self::tei:biblStruct or $entry/self::tei:biblFull) then ''
-                          else (($e/@type[not(. = ('main'))] ! (if ($n = 'idno') then string(.) else ())), $te:field-labels($n), lower-case(replace($n, '([a-z])([A-Z])', '$1 $2')))[1]"/>
+    <!-- Each part asked only when the ones before it give no answer (the entry's own name is a search of its children). -->
+    <xsl:sequence select="if ($entry/self::tei:bibl or $entry/self::tei:biblStruct or $entry/self::tei:biblFull) then ''
+                          else if ($entry and $e is ($entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:title | tei:label | tei:head))[1]) then ''
+                          else if ($n = 'idno' and $e/@type[not(. = 'main')]) then string($e/@type)
+                          else ($te:field-labels($n), lower-case(replace($n, '([a-z])([A-Z])', '$1 $2')))[1]"/>
   </xsl:function>
 
   <!-- What kind of list: the fields of our forms (type field, participants: "TO: …"), a gloss list
@@ -503,9 +519,10 @@
 
   <!-- Does a paragraph hold blocks (lists, tables, verse …)? Then HTML's p cannot hold it. -->
   <xsl:variable name="te:block-holders" as="xs:string*" select="('list', 'table', 'lg', 'l', 'line', 'zone', 'sp', 'figure', 'floatingText', 'p', 'ab', 'msDesc', 'castList', 'div', 'stage', 'speaker', $te:registers)"/>
+  <xsl:variable name="te:block-holder-names" as="map(xs:string, xs:boolean)" select="map:merge($te:block-holders ! map { .: true() })"/>
   <xsl:function name="te:holds-blocks" as="xs:boolean">
     <xsl:param name="p" as="element()"/>
-    <xsl:sequence select="exists($p/descendant::tei:*[local-name() = $te:block-holders][not(ancestor::tei:note)][1])"/>
+    <xsl:sequence select="exists($p/descendant::tei:*[map:contains($te:block-holder-names, local-name())][not(ancestor::tei:note)][1])"/>
   </xsl:function>
 
   <!-- The heading of a register without a head of its own. -->
@@ -522,7 +539,20 @@
   </xsl:function>
 
   <!-- Has the document no text at all (a manuscript description's record: its msDesc is its content)? -->
-  <xsl:variable name="te:text-empty" as="xs:boolean" select="empty(($te:text-root//text()[normalize-space()][not(ancestor::tei:teiHeader)])[1])"/>
+  <!-- Asked text by text until the first with words (a search of every text node, in document order,
+       cost as much as a view of the page). -->
+  <xsl:variable name="te:text-empty" as="xs:boolean">
+    <xsl:iterate select="$te:text-root">
+      <xsl:on-completion select="true()"/>
+      <xsl:variable name="words" as="xs:boolean">
+        <xsl:iterate select="descendant::text()">
+          <xsl:on-completion select="false()"/>
+          <xsl:if test="normalize-space() and not(ancestor::tei:teiHeader)"><xsl:break select="true()"/></xsl:if>
+        </xsl:iterate>
+      </xsl:variable>
+      <xsl:if test="$words"><xsl:break select="false()"/></xsl:if>
+    </xsl:iterate>
+  </xsl:variable>
 
   <!-- The heading of a section of several texts: a corpus member's title, a text's own title page. -->
   <xsl:function name="te:section-title" as="xs:string?">
