@@ -92,6 +92,23 @@ describe('abbreviations', () => {
     expect(out.html).toContain('<abbr title="North Atlantic Council">NAC</abbr>');
     expect(out.html).toContain('<dt>NAC</dt><dd>North Atlantic Council</dd>');
   });
+
+  test('a term glossed, not expanded: kept as written in both views, pointing to the list of terms; listed with its gloss', async () => {
+    const own = { ...registers, abbreviations: [...registers.abbreviations, { abbr: ['ZEPHYR', 'Zephyr'], type: 'gloss' as const, expan: 'code word for the airlift plan' }] };
+    const { xml } = convert('Proceed with ZEPHYR at once.\n\nZephyr is approved by the NAC.', 'd', EMPTY_METADATA, own);
+    expect(xml).toContain('<gloss target="#term-ZEPHYR">ZEPHYR</gloss>');
+    expect(xml).toContain('<gloss target="#term-ZEPHYR">Zephyr</gloss>');
+    // One entry, in standOff, however often the term is used.
+    expect(xml.match(/<term xml:id="term-ZEPHYR">ZEPHYR<\/term>/g)).toHaveLength(1);
+    expect(xml).toMatch(/<list type="terms">\s*<head>Terms<\/head>\s*<label><term xml:id="term-ZEPHYR">ZEPHYR<\/term><\/label>\s*<item><gloss>code word for the airlift plan<\/gloss><\/item>/);
+    expect((await validateText('d.xml', xml)).errors.map((e) => e.message)).toEqual([]);
+    const out = renderTei('d.xml', xml, 'd');
+    expect(out.diplomatic).toContain('Proceed with ZEPHYR at once.');
+    expect(out.normalized).toContain('Proceed with ZEPHYR at once.');
+    expect(out.normalized).toMatch(/Abbreviations and terms\n\nZEPHYR: code word for the airlift plan\nZephyr: code word for the airlift plan\nNAC: North Atlantic Council/);
+    expect(out.html).toContain('<abbr class="term" title="code word for the airlift plan">ZEPHYR</abbr>');
+    expect(out.html).toContain('<dt>ZEPHYR</dt><dd>code word for the airlift plan</dd>');
+  });
 });
 
 describe('dates', () => {
@@ -146,7 +163,7 @@ describe('register files: clear errors at their line and column', () => {
   test('corrections and abbreviations', () => {
     expect(fails(() => parseCorrections('c.yaml', '- sic: QAS\n')).message).toContain("c.yaml:1:3: the correction of 'QAS' needs 'corr'");
     expect(fails(() => parseCorrections('c.yaml', '- { sic: QAS, corr: OAS, cert: sure }\n')).message).toContain("c.yaml:1:32: 'cert' must be one of high, medium, low, not 'sure'");
-    expect(fails(() => parseAbbreviations('a.yaml', '- { abbr: NAC, expan: x, type: other }\n')).message).toContain("'type' must be one of expansion, acronym, quote, not 'other'");
+    expect(fails(() => parseAbbreviations('a.yaml', '- { abbr: NAC, expan: x, type: other }\n')).message).toContain("'type' must be one of expansion, acronym, gloss, quote, not 'other'");
     expect(fails(() => parseAbbreviations('a.yaml', 'abbr: NAC\n')).message).toContain('a register is a list of entries');
   });
 });

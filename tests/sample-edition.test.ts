@@ -89,7 +89,9 @@ describe('the sample edition', () => {
     // telegraphic codes, a sea and a people are no persons
     expect(xml).toContain('approval Bercon–Marcon plans');
     expect(xml).toContain('believe Soviets would');
-    expect(xml).toMatch(/Poltos<\/abbr><expan>[^<]*<\/expan><\/choice> 513 and 518<note xml:id="note-1" n="1" place="foot"><choice><abbr type="acronym">Polto<\/abbr>/);
+    // A series indicator is glossed, not expanded: it points to the document's list of terms.
+    expect(xml).toMatch(/<gloss target="#term-POLTO">Poltos<\/gloss> 513 and 518<note xml:id="note-1" n="1" place="foot"><gloss target="#term-POLTO">Polto<\/gloss>/);
+    expect(xml).toMatch(/<label><term xml:id="term-POLTO">POLTO<\/term><\/label>\s*<item><gloss>series indicator for telegrams from the US Mission to NATO in Paris<\/gloss><\/item>/);
     expect(xml).toContain('geographically closer to them <pb n="450"/> than to us.');
     expect(xml).not.toMatch(/<pb n="1"/);
     expect(xml).toContain('<biblScope unit="document">156</biblScope>');

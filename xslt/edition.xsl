@@ -44,6 +44,7 @@
 
   <!-- The behaviours, each to the format being written. -->
   <xsl:template name="te:acronym"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:acronym"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:acronym"/></xsl:otherwise></xsl:choose></xsl:template>
+  <xsl:template name="te:term"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:term"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:term"/></xsl:otherwise></xsl:choose></xsl:template>
   <xsl:template name="te:admin"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:admin"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:admin"/></xsl:otherwise></xsl:choose></xsl:template>
   <xsl:template name="te:block"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:block"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:block"/></xsl:otherwise></xsl:choose></xsl:template>
   <xsl:template name="te:bold"><xsl:param name="te:text" tunnel="yes" select="false()"/><xsl:choose><xsl:when test="$te:text"><xsl:call-template name="txt:bold"/></xsl:when><xsl:otherwise><xsl:call-template name="htm:bold"/></xsl:otherwise></xsl:choose></xsl:template>

@@ -113,11 +113,11 @@
               <xsl:variable name="acronyms" select="te:view-acronyms($v?view)"/>
               <xsl:if test="$acronyms">
                 <section class="abbreviations" aria-labelledby="{$v?prefix}abbr-title">
-                  <h3 id="{$v?prefix}abbr-title">Abbreviations</h3>
+                  <h3 id="{$v?prefix}abbr-title"><xsl:value-of select="if ($acronyms/self::tei:gloss) then 'Abbreviations and terms' else 'Abbreviations'"/></h3>
                   <dl>
                     <xsl:for-each select="$acronyms">
-                      <dt><xsl:value-of select="normalize-space(tei:abbr)"/></dt>
-                      <dd><xsl:value-of select="normalize-space(tei:expan)"/></dd>
+                      <dt><xsl:value-of select="te:abbr-form(.)"/></dt>
+                      <dd><xsl:value-of select="te:abbr-meaning(.)"/></dd>
                     </xsl:for-each>
                   </dl>
                 </section>
@@ -587,6 +587,15 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A term glossed in the document's list of terms: as an acronym, its gloss for title. -->
+  <xsl:template name="htm:term">
+    <xsl:variable name="term"><abbr class="term" title="{te:abbr-meaning(.)}"><xsl:apply-templates mode="#current"/></abbr></xsl:variable>
+    <xsl:choose>
+      <xsl:when test="ancestor::tei:persName[te:person(.)]"><xsl:sequence select="$term"/></xsl:when>
+      <xsl:otherwise><a class="abbr-link" href="../abbreviations.html#{te:abbr-id(normalize-space(.))}"><xsl:sequence select="$term"/></a></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A name. A person the document's standOff lists links to the persons register, and a button
        beside it (a toggletip: edition.js) tells who they are: keyboard and touch, not hover. -->
   <xsl:template name="htm:name">
@@ -632,7 +641,7 @@
   <!-- Whether a name's HTML holds a link of its own (a note mark, an apparatus mark, an acronym's link). -->
   <xsl:function name="te:holds-link" as="xs:boolean">
     <xsl:param name="e" as="element()"/>
-    <xsl:sequence select="exists($e//(tei:note | tei:anchor[@type = 'app-end'] | tei:abbr[@type = 'acronym'] | tei:ref | tei:ptr))"/>
+    <xsl:sequence select="exists($e//(tei:note | tei:anchor[@type = 'app-end'] | tei:abbr[@type = 'acronym'] | tei:gloss[@target] | tei:ref | tei:ptr))"/>
   </xsl:function>
 
   <!-- The anchor of an abbreviation on the abbreviations page (src/site/index.ts abbrId: the same). -->

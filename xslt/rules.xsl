@@ -241,6 +241,8 @@
 
   <!-- Acronyms stay acronyms in the reading text; their expansions are listed with the text. -->
   <xsl:template match="tei:abbr[@type = 'acronym']" mode="te:diplomatic te:normalized"><xsl:call-template name="te:acronym"/></xsl:template>
+  <!-- A term the text points to in a list of terms (gloss/@target, as FRUS encodes it): kept as written, its gloss listed. -->
+  <xsl:template match="tei:gloss[@target]" mode="te:diplomatic te:normalized"><xsl:call-template name="te:term"/></xsl:template>
   <xsl:template match="tei:expan[../tei:abbr[@type = 'acronym']]" mode="te:diplomatic te:normalized"/>
 
   <xsl:template match="tei:q | tei:said" mode="te:diplomatic"><xsl:call-template name="te:content"/></xsl:template>
@@ -420,12 +422,22 @@
     <xsl:sequence select="$witness//tei:fw[@type = 'stamp']"/>
   </xsl:function>
 
-  <!-- The acronyms of a text and their expansions, once each, in order of first use. -->
+  <!-- The acronyms (choice) and glossed terms (gloss/@target) of a text, once each, in order of first use. -->
   <xsl:function name="te:acronyms" as="element()*">
     <xsl:param name="root" as="node()*"/>
-    <xsl:for-each-group select="$root//tei:choice[tei:abbr[@type = 'acronym']]" group-by="normalize-space(tei:abbr)">
+    <xsl:for-each-group select="$root//(tei:choice[tei:abbr[@type = 'acronym']] | tei:gloss[@target])" group-by="te:abbr-form(.)">
       <xsl:sequence select="current-group()[1]"/>
     </xsl:for-each-group>
+  </xsl:function>
+
+  <!-- An acronym's or term's form as written, and its expansion or gloss (a term's from the list its @target points into). -->
+  <xsl:function name="te:abbr-form" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="normalize-space(if ($e/self::tei:choice) then $e/tei:abbr else $e)"/>
+  </xsl:function>
+  <xsl:function name="te:abbr-meaning" as="xs:string">
+    <xsl:param name="e" as="element()"/>
+    <xsl:sequence select="normalize-space(if ($e/self::tei:choice) then $e/tei:expan else (te:target($e, string($e/@target))/(parent::tei:label/following-sibling::tei:item[1]/tei:gloss, following-sibling::tei:gloss[1]))[1])"/>
   </xsl:function>
 
   <!-- What the document is called: its main title (type="main"; a title of the analytic level, a

@@ -263,7 +263,7 @@
 
   <!-- The abbreviations: each form (the first of an id is the anchor that document pages link to). -->
   <xsl:template name="site:abbreviations">
-    <p>The telegraphic and bureaucratic vocabulary of the documents. The reading text expands the first kind; it keeps acronyms and lists them with each document.</p>
+    <p>The abbreviations and terms the edition's register knows. The reading text expands abbreviations; it keeps acronyms and terms as written, and lists them with each document: an acronym with its expansion, a term with its gloss.</p>
     <dl class="abbreviations">
       <xsl:for-each select="$data?abbreviations">
         <dt>
@@ -278,6 +278,7 @@
         <dd>
           <xsl:value-of select="?expansion"/>
           <xsl:if test="?acronym"><xsl:text> </xsl:text><span class="muted">(kept in the reading text)</span></xsl:if>
+          <xsl:if test="?gloss"><xsl:text> </xsl:text><span class="muted">(a term: kept in the text, explained)</span></xsl:if>
         </dd>
       </xsl:for-each>
     </dl>

@@ -59,9 +59,9 @@
       <xsl:call-template name="te:apparatus"/>
       <xsl:variable name="acronyms" select="te:view-acronyms($view)"/>
       <xsl:if test="$acronyms">
-        <xsl:sequence select="$PARA, 'Abbreviations', $PARA"/>
+        <xsl:sequence select="$PARA, if ($acronyms/self::tei:gloss) then 'Abbreviations and terms' else 'Abbreviations', $PARA"/>
         <xsl:for-each select="$acronyms">
-          <xsl:sequence select="normalize-space(tei:abbr), ': ', normalize-space(tei:expan), $LB"/>
+          <xsl:sequence select="te:abbr-form(.), ': ', te:abbr-meaning(.), $LB"/>
         </xsl:for-each>
       </xsl:if>
       <xsl:if test="$view != 'diplomatic'">
@@ -102,6 +102,7 @@
   <xsl:template name="txt:bold"><xsl:apply-templates mode="#current"/></xsl:template>
   <xsl:template name="txt:italic"><xsl:apply-templates mode="#current"/></xsl:template>
   <xsl:template name="txt:acronym"><xsl:apply-templates mode="#current"/></xsl:template>
+  <xsl:template name="txt:term"><xsl:apply-templates mode="#current"/></xsl:template>
 
   <xsl:template name="txt:witness">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>

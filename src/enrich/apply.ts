@@ -283,6 +283,7 @@ class Enricher {
     if (e.correction) return this.correctionNode(text, e.correction, pos);
     const a = e.abbreviation!;
     if (a.type === 'quote') return { kind: 'quoteMark', text, pos };
+    if (a.type === 'gloss') return { kind: 'gloss', term: a.abbr[0]!, gloss: a.expan, children: [{ kind: 'text', text, pos }], pos };
     return { kind: 'choice', type: a.type, original: [{ kind: 'text', text, pos }], regular: a.expan, pos };
   }
 

@@ -259,6 +259,7 @@ function walk(nodes: Inline[], state: { hand: boolean; deleted: boolean; handNod
       case 'name':
       case 'quote':
       case 'date':
+      case 'gloss':
         walk(n.children, state, where, out, around);
         break;
       case 'choice': {

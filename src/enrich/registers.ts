@@ -30,7 +30,7 @@ export interface Correction {
 export interface Abbreviation {
   abbr: string[];
   expan: string;
-  type: 'expansion' | 'acronym' | 'quote';
+  type: 'expansion' | 'acronym' | 'gloss' | 'quote';
 }
 
 export interface Registers {

@@ -172,6 +172,7 @@ export function siteData(input: SiteInput): unknown {
         }),
         expansion: a.type === 'quote' ? `telegraphic quotation mark (${a.expan})` : a.expan,
         acronym: a.type === 'acronym',
+        gloss: a.type === 'gloss',
       })),
     interventions: docs.flatMap((d) => d.interventions.map((n) => ({ ...n, doc: d.name, title: d.title }))),
     search: { scripts: SEARCH_SCRIPTS },

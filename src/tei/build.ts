@@ -77,9 +77,11 @@ export function buildTei(input: TeiInput): string {
   // A copy that reads as the base everywhere has no entries (and no listApp); nor has one collated with
   // a base that has no running text to attach anchors to (all its lines furniture): it stands in full.
   const collations = (input.collations ?? []).filter((c) => c.segments.some((seg) => seg.kind !== 'equal') && c.segments.some((seg) => seg.base.length > 0));
-  if (input.persons?.length || collations.length) {
+  const terms = glossesOf(doc);
+  if (input.persons?.length || collations.length || terms.size) {
     const standOff = el(root, 1, 'standOff');
     if (input.persons?.length) writePersons(standOff, input.persons);
+    if (terms.size) writeTerms(standOff, terms);
     writeApparatus(standOff, 2, doc, collations, writer);
     end(standOff, 1);
   }
@@ -453,6 +455,38 @@ function writePersons(standOff: XMLBuilder, persons: Person[]): void {
     if (p.wikidata) leaf(person, 4, 'idno', p.wikidata, { type: 'wikidata' });
     if (p.viaf) leaf(person, 4, 'idno', p.viaf, { type: 'viaf' });
     end(person, 3);
+  }
+  end(list, 2);
+}
+
+/** The id of a term of the document's list of terms (an NCName made of the register entry's first form). */
+export const termId = (term: string) => `term-${term.replace(/[^\w.-]/g, '-')}`;
+
+/** The terms the document uses that the registers gloss (kind 'gloss'), by id, in order of first use. */
+function glossesOf(doc: TranscribedDocument): Map<string, { term: string; gloss: string }> {
+  const out = new Map<string, { term: string; gloss: string }>();
+  const walk = (nodes: Inline[]) => {
+    for (const n of nodes) {
+      if (n.kind === 'gloss' && !out.has(termId(n.term))) out.set(termId(n.term), { term: n.term, gloss: n.gloss });
+      if ('children' in n) walk(n.children);
+      if (n.kind === 'choice') walk(n.original);
+    }
+  };
+  for (const w of doc.witnesses) for (const b of w.blocks) for (const line of blockLines(b)) walk(line.inlines);
+  for (const note of doc.notes) walk(note.content);
+  return out;
+}
+
+/**
+ * The list of terms the text points to with `gloss` (FRUS keeps one per volume and points to it the
+ * same way): each term labelled, its gloss beside it. Glosses explain; they are not expansions.
+ */
+function writeTerms(standOff: XMLBuilder, terms: Map<string, { term: string; gloss: string }>): void {
+  const list = el(standOff, 2, 'list', { type: 'terms' });
+  leaf(list, 3, 'head', 'Terms');
+  for (const [id, t] of terms) {
+    el(list, 3, 'label').ele('term', xmlAttrs({ 'xml:id': id })).txt(xmlText(t.term));
+    el(list, 3, 'item').ele('gloss').txt(xmlText(t.gloss));
   }
   end(list, 2);
 }
@@ -1118,6 +1152,10 @@ class BodyWriter {
           break;
         case 'quote':
           this.inlines(parent.ele('q'), n.children);
+          break;
+        case 'gloss':
+          // As FRUS points to its list of terms: the term as written, pointing to its gloss (writeTerms).
+          this.inlines(parent.ele('gloss', xmlAttrs({ target: `#${termId(n.term)}` })), n.children);
           break;
         case 'date': {
           // A stamp's date that cannot be right is questioned: cert="low", the header's history says why.

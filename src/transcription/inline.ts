@@ -200,6 +200,7 @@ export function inlineText(inlines: Inline[], reading = false): string {
       case 'name':
       case 'quote':
       case 'date':
+      case 'gloss':
         s += inlineText(n.children, reading);
         break;
       case 'choice':

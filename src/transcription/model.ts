@@ -58,6 +58,11 @@ export type Inline =
       source?: string;
       pos: Position;
     }
+  /**
+   * A term the registers explain rather than expand (NIACT: "night action, precedence…"): kept as
+   * written in every view; its gloss is listed with the text (`term`: the register entry's first form).
+   */
+  | { kind: 'gloss'; term: string; gloss: string; children: Inline[]; pos: Position }
   /** A telegraphic quotation mark (QTE, UNQTE): shown as written, read as a quotation mark. */
   | { kind: 'quoteMark'; text: string; pos: Position }
   /** Quoted text (between QTE and UNQTE). */
