@@ -289,7 +289,8 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
     .description('Render TEI files to HTML (both views in one page) and plain text (diplomatic, normalized).')
     .argument('<files...>', 'TEI files (any TEI P5 document, not only ours)')
     .option('-o, --output <dir>', 'the editions folder: writes <dir>/html/<name>.html and <dir>/text/<name>.{diplomatic,normalized}.txt', 'editions')
-    .action(async (files: string[], opts: { output: string }) => {
+    .option('--root <dir>', "the folder tree XIncludes and images may be read from (default: each file's own folder)")
+    .action(async (files: string[], opts: { output: string; root?: string }) => {
       const { copyAssets, outputPaths, renderTei, writeRendered } = await import('../render/index.js');
       const { readFileOrFail } = await import('../io.js');
       const { decodeXml } = await import('../validate/encoding.js');
@@ -304,8 +305,10 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
         try {
           const xml = decodeXml(file, readFileOrFail(file));
           const name = basename(file).replace(/\.xml$/i, '');
-          writeRendered(opts.output, name, renderTei(file, xml, name, false, { tei: file, page: outputPaths(opts.output, name).html }));
-          io.err(`rendered ${file}\n`);
+          const r = renderTei(file, xml, name, false, { tei: file, page: outputPaths(opts.output, name).html, editions: opts.output, ...(opts.root ? { root: opts.root } : {}) });
+          writeRendered(opts.output, name, r);
+          for (const w of r.warnings ?? []) io.err(w.replace(/^([^:]+:\d+:\d+|[^:]+): /, '$1: warning: ') + '\n');
+          io.err(`rendered ${file}${r.images?.length ? ` (${count(r.images.length, 'image')} copied)` : ''}\n`);
         } catch (e) {
           io.err(describe(e) + '\n');
           failed++;
