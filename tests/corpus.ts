@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as slimdom from 'slimdom';
 import { parseXml, TEI_NS } from '../src/validate/xml.js';
+import { expandXIncludes } from '../src/render/xinclude.js';
 
 export const CORPUS = join(import.meta.dirname, 'corpus');
 
@@ -18,7 +19,8 @@ export interface CorpusFile {
 
 export function corpusFiles(): CorpusFile[] {
   const out: CorpusFile[] = [];
-  for (const project of readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  // shared/: files that files of several projects include (XInclude), not documents of their own.
+  for (const project of readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'shared').map((d) => d.name).sort()) {
     for (const file of readdirSync(join(CORPUS, project)).filter((f) => f.endsWith('.xml')).sort()) out.push({ project, file, path: join(CORPUS, project, file) });
   }
   return out;
@@ -147,4 +149,9 @@ export function missing(expected: string[], got: string[]): string[] {
 
 export function readCorpusFile(f: CorpusFile): string {
   return readFileSync(f.path, 'utf8');
+}
+
+/** A corpus file as rendering reads it: its XIncludes followed (the corpus folder is the tree they may read). */
+export function assembledCorpusFile(f: CorpusFile): string {
+  return expandXIncludes(f.path, readCorpusFile(f), { root: CORPUS }).xml;
 }
