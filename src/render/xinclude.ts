@@ -397,7 +397,7 @@ export function expandXIncludes(file: string, xml: string, options: XIncludeOpti
         const p = where(doc, at);
         warnings.push(`${doc.file}:${p.line}:${p.column}: xi:include href="${href}": ${e.message}; its xi:fallback is used`);
         // The fallback's content stands where the include stood (its end tag's '<' ends it).
-        const innerEnd = fb.end === fb.startEnd ? fb.end : doc.text.lastIndexOf('</', fb.end);
+        const innerEnd = fb.end === fb.startEnd ? fb.end : doc.text.lastIndexOf('</', fb.end - 1);
         span(doc, fb.startEnd, innerEnd, fb.children);
       }
     } finally {
