@@ -157,6 +157,18 @@ describe('XInclude', () => {
     expect(renderTei(join(xp, 'a.xml'), readFileSync(join(xp, 'a.xml'), 'utf8'), 'a').normalized).toContain('By id.');
   });
 
+  test('an included file is read in the encoding it declares; validate --root widens the tree as render --root does', async () => {
+    const dir = folder({ 'docs/a.xml': tei('<xi:include href="../latin1.xml"/>') });
+    writeFileSync(join(dir, 'latin1.xml'), Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<p xmlns="http://www.tei-c.org/ns/1.0">Caf'), Buffer.from([0xe9]), Buffer.from(' cr\u00e8me</p>\n', 'latin1')]));
+    const a = join(dir, 'docs', 'a.xml');
+    const r = renderTei(a, readFileSync(a, 'utf8'), 'a', false, { tei: a, page: join(dir, 'out', 'html', 'a.html'), root: dir });
+    expect(r.normalized).toContain('Café crème');
+    const refused = await run('validate', '-s', SCHEMA, '--no-schematron', a);
+    expect(refused.out).toMatch(/a\.xml:4:1: error: xi:include href="\.\.\/latin1\.xml": .*is outside/);
+    const wide = await run('validate', '-s', SCHEMA, '--no-schematron', '--root', dir, a);
+    expect(wide.code, wide.out).toBe(0);
+  });
+
   test('a file that multiplies its parts is stopped at the limit', () => {
     const many = (href: string, n: number) => Array.from({ length: n }, () => `<xi:include href="${href}"/>`).join('');
     const dir = folder({ 'a.xml': tei(many('b.xml', 101)), 'b.xml': part(many('c.xml', 101)), 'c.xml': '<p xmlns="http://www.tei-c.org/ns/1.0">x</p>' });

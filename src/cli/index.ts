@@ -326,7 +326,8 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
     .option('--schematron <file.sch>', 'Schematron rules (default: tei/schema/tei-edition.sch)')
     .option('--no-schematron', 'skip the Schematron rules')
     .option('-f, --format <format>', 'text or json', 'text')
-    .action(async (paths: string[], opts: { schema?: string; schematron?: string | false; format: string }) => {
+    .option('--root <dir>', "the folder tree XIncludes may be read from (default: each file's own folder)")
+    .action(async (paths: string[], opts: { schema?: string; schematron?: string | false; format: string; root?: string }) => {
       if (opts.format !== 'text' && opts.format !== 'json') {
         io.err(`error: --format must be text or json, not '${opts.format}'\n`);
         code = 2;
@@ -337,7 +338,7 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
       const reports: Report[] = problems.map((p) => ({ file: p.file, valid: false, errors: [p], warnings: [] }));
       try {
         for (const file of files) {
-          reports.push(await validateFile(file, { ...(opts.schema ? { schema: opts.schema } : {}), schematron: opts.schematron ?? undefined } as never));
+          reports.push(await validateFile(file, { ...(opts.schema ? { schema: opts.schema } : {}), ...(opts.root ? { includeRoot: opts.root } : {}), schematron: opts.schematron ?? undefined } as never));
         }
       } catch (e) {
         io.err((e instanceof SchemaError ? `error: ${e.message}` : describe(e)) + '\n');

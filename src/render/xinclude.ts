@@ -7,7 +7,8 @@
  * (the default: the whole document's root element, or the element an `xpointer` identifies: a bare
  * name (an xml:id), the element() scheme (`element(ch1)`, `element(/1/2)`, `element(ch1/3)`) or
  * `xpointer(id('ch1'))`, several parts tried in turn) and `parse="text"` (the file as text, in its
- * `encoding`, UTF-8 by default); an include without `href` points into its own document. `xi:fallback`
+ * `encoding`, UTF-8 by default; an included XML file in the encoding it declares, as src/validate/encoding.ts
+ * reads the including one); an include without `href` points into its own document. `xi:fallback`
  * is used when the file is missing, cannot be read, is refused, or the pointer identifies nothing.
  * Without a fallback each is an error at the xi:include's line and column.
  *
@@ -29,6 +30,7 @@ import { pathToFileURL } from 'node:url';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { SourceError } from '../transcription/source.js';
 import { doctypeProblem, lineStarts, positionIn, type XmlPosition } from '../validate/xml.js';
+import { decodeXml } from '../validate/encoding.js';
 
 export const XI_NS = 'http://www.w3.org/2001/XInclude';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -369,14 +371,14 @@ export function expandXIncludes(file: string, xml: string, options: XIncludeOpti
           const t = locateFile(doc, at, href);
           let f = files.get(t.path);
           if (!f) {
-            let text: string;
+            let bytes: Uint8Array;
             try {
-              text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(t.path));
+              bytes = readFileSync(t.path);
             } catch (e) {
-              if (e instanceof TypeError) return fail(doc, at, `${t.file} is not valid UTF-8`);
               throw new FallbackNeeded(`${t.file} cannot be read: ${(e as Error).message}`);
             }
-            f = parseFile(t.file, t.path, text);
+            // In the encoding it declares, as the including file is read (bytes not of it: an error where they are).
+            f = parseFile(t.file, t.path, decodeXml(t.file, bytes));
             files.set(t.path, f);
             included.push(t.file);
           }

@@ -19,6 +19,8 @@ export interface ValidationOptions {
   schema?: string;
   /** Schematron rules; default: the project's rules. `false` to skip them. */
   schematron?: string | false;
+  /** The folder tree XIncludes may read from (default: the folder of the file validated). */
+  includeRoot?: string;
 }
 
 export interface Report {
@@ -60,7 +62,7 @@ export async function validateFile(file: string, options: ValidationOptions = {}
   // reported in the file it is in.
   let expanded;
   try {
-    expanded = expandXIncludes(file, text);
+    expanded = expandXIncludes(file, text, options.includeRoot ? { root: options.includeRoot } : {});
   } catch (e) {
     if (!(e instanceof SourceError)) throw e;
     return { file, valid: false, errors: [{ file: e.file, ...e.pos, source: 'xml', message: e.reason }], warnings: [] };
