@@ -7,6 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as slimdom from 'slimdom';
 import { parseXml, TEI_NS } from '../src/validate/xml.js';
+import { expandXIncludes } from '../src/render/xinclude.js';
 
 export const CORPUS = join(import.meta.dirname, 'corpus');
 
@@ -18,7 +19,8 @@ export interface CorpusFile {
 
 export function corpusFiles(): CorpusFile[] {
   const out: CorpusFile[] = [];
-  for (const project of readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  // shared/: files that files of several projects include (XInclude), not documents of their own.
+  for (const project of readdirSync(CORPUS, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'shared').map((d) => d.name).sort()) {
     for (const file of readdirSync(join(CORPUS, project)).filter((f) => f.endsWith('.xml')).sort()) out.push({ project, file, path: join(CORPUS, project, file) });
   }
   return out;
@@ -66,16 +68,29 @@ export function words(s: string): string[] {
   return s.normalize('NFC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 }
 
-/** Where a document's text is: every top-level text (and sourceDoc) of a TEI or teiCorpus, or a TEI fragment's root (a surface). */
+const REGISTERS = new Set(['listPerson', 'listPlace', 'listOrg', 'listBibl', 'listEvent', 'listNym', 'listObject', 'listRelation']);
+
+/**
+ * Where a document's text is: every top-level text (and sourceDoc) of a TEI or teiCorpus, or a TEI
+ * fragment's root (a surface); and the registers shown with it (the header's particDesc and
+ * settingDesc, the standOff's lists).
+ */
 export function textRoots(doc: slimdom.Document): slimdom.Element[] {
   const root = doc.documentElement;
   if (!root || root.namespaceURI !== TEI_NS) return [];
   if (root.localName !== 'TEI' && root.localName !== 'teiCorpus') return [root];
   const out: slimdom.Element[] = [];
+  const tei = (e: slimdom.Element, name: string) => e.namespaceURI === TEI_NS && e.localName === name;
+  const registers = (e: slimdom.Element | undefined) => (e ? [...e.children].filter((c) => c.namespaceURI === TEI_NS && REGISTERS.has(c.localName)) : []);
   const walk = (e: slimdom.Element) => {
     for (const c of e.children) {
-      if (c.namespaceURI === TEI_NS && (c.localName === 'text' || c.localName === 'sourceDoc')) out.push(c);
-      else if (c.namespaceURI === TEI_NS && (c.localName === 'TEI' || c.localName === 'teiCorpus')) walk(c);
+      if (tei(c, 'text') || tei(c, 'sourceDoc')) out.push(c);
+      else if (tei(c, 'TEI') || tei(c, 'teiCorpus')) walk(c);
+      else if (tei(c, 'standOff') && tei(e, 'TEI')) out.push(...registers(c));
+      else if (tei(c, 'teiHeader') && tei(e, 'TEI')) {
+        const profile = [...c.children].find((p) => tei(p, 'profileDesc'));
+        for (const d of profile?.children ?? []) if (tei(d, 'particDesc') || tei(d, 'settingDesc')) out.push(...registers(d));
+      }
     }
   };
   walk(root);
@@ -147,4 +162,9 @@ export function missing(expected: string[], got: string[]): string[] {
 
 export function readCorpusFile(f: CorpusFile): string {
   return readFileSync(f.path, 'utf8');
+}
+
+/** A corpus file as rendering reads it: its XIncludes followed (the corpus folder is the tree they may read). */
+export function assembledCorpusFile(f: CorpusFile): string {
+  return expandXIncludes(f.path, readCorpusFile(f), { root: CORPUS }).xml;
 }

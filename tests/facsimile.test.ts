@@ -204,7 +204,7 @@ describe('the page images of any TEI on the document page', () => {
     expect(renderTei(fixture, direct, 'letter').html).toContain('<img src="scans/p1.jpg" alt="Page 1 of A Letter With Its Pages"');
   });
 
-  test('render: a foreign file is rendered with its images referenced where they are, the viewer copied', async () => {
+  test('render: a foreign file is rendered with its local images copied beside the page, the viewer copied', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tei-facs-cli-'));
     mkdirSync(join(dir, 'letters', 'images'), { recursive: true });
     writeFileSync(join(dir, 'letters', 'letter.xml'), xml);
@@ -212,11 +212,11 @@ describe('the page images of any TEI on the document page', () => {
     const r = await run('render', join(dir, 'letters', 'letter.xml'), '-o', join(dir, 'out'));
     expect(r.code, r.err).toBe(0);
     const html = readFileSync(join(dir, 'out', 'html', 'letter.html'), 'utf8');
-    expect(html).toContain('<img src="../../letters/images/page%201.png"');
+    expect(html).toContain('<img src="../images/letter/images/page%201.png"');
     expect(existsSync(join(dir, 'out', 'html', 'openseadragon', 'openseadragon.min.js'))).toBe(true);
     expect(existsSync(join(dir, 'out', 'html', 'openseadragon', 'images', 'zoomin_rest.png'))).toBe(true);
     expect(existsSync(join(dir, 'out', 'html', 'facsimile.js'))).toBe(true);
-    // Nothing was copied out of the TEI's folder.
-    expect(existsSync(join(dir, 'out', 'images'))).toBe(false);
+    // The image inside the TEI's folder was copied (tests/render-input.test.ts: what is and is not).
+    expect(readFileSync(join(dir, 'out', 'images', 'letter', 'images', 'page 1.png'))).toEqual(png());
   });
 });

@@ -322,7 +322,6 @@ describe('pointers the renderer follows', () => {
 describe('not TEI, not XML', () => {
   const cases: [string, string, number, string][] = [
     ['TEI without its namespace', '<TEI><teiHeader/><text><body><p>x</p></body></text></TEI>', 1, `the root element is 'TEI' in no namespace; expected TEI or teiCorpus in http://www.tei-c.org/ns/1.0 (add xmlns="http://www.tei-c.org/ns/1.0" to it)`],
-    ['TEI P4', '<?xml version="1.0"?>\n<TEI.2><teiHeader/><text><body><p>x</p></body></text></TEI.2>', 2, `the root element is 'TEI.2' (TEI P4?) in no namespace; expected TEI or teiCorpus in http://www.tei-c.org/ns/1.0`],
     ['XHTML', '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>x</p></body></html>', 1, `the root element is 'html' in the namespace http://www.w3.org/1999/xhtml; expected TEI or teiCorpus in http://www.tei-c.org/ns/1.0`],
   ];
 
@@ -334,6 +333,16 @@ describe('not TEI, not XML', () => {
     const v = await run('validate', f);
     expect(v.code).toBe(1);
     expect(v.out).toBe(`${f}:${line}:1: error: ${message}\n`);
+  });
+
+  test('TEI P4: render converts it to P5 and says so; validate says what the root is', async () => {
+    const f = file('p4.xml', '<?xml version="1.0"?>\n<TEI.2><teiHeader/><text><body><p>x</p></body></text></TEI.2>');
+    const r = await run('render', f, '-o', join(dir, 'out-p4'));
+    expect(r.code).toBe(0);
+    expect(r.err.split('\n')[0]).toBe(`${f}:2:1: warning: converted from TEI P4 to TEI P5 for rendering: 5 elements put in the TEI namespace; TEI.2 → TEI`);
+    const v = await run('validate', f);
+    expect(v.code).toBe(1);
+    expect(v.out).toBe(`${f}:2:1: error: the root element is 'TEI.2' (TEI P4?) in no namespace; expected TEI or teiCorpus in http://www.tei-c.org/ns/1.0\n`);
   });
 
   test('a TEI fragment in the TEI namespace (the FRUS documents\' frus-excerpt) is TEI', () => {

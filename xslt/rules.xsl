@@ -123,6 +123,11 @@
   <!-- ==================================================== the table -->
 
   <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="te:diplomatic te:normalized"/>
+  <!-- Registers outside the text: the header's participants and setting before the text, standOff's lists
+       after it (te:text-root takes them so from a TEI; a corpus member's, here). The edition's own TEI
+       (its respStmt tei-edition) keeps its standOff persons to the persons page and "Persons named". -->
+  <xsl:template match="tei:teiCorpus/tei:TEI/tei:teiHeader" mode="te:diplomatic te:normalized" priority="1"><xsl:apply-templates select="tei:profileDesc/(tei:particDesc | tei:settingDesc)/tei:*[local-name() = $te:registers]" mode="#current"/></xsl:template>
+  <xsl:template match="tei:teiCorpus/tei:TEI/tei:standOff" mode="te:diplomatic te:normalized" priority="1"><xsl:apply-templates select="tei:*[local-name() = $te:registers]" mode="#current"/></xsl:template>
 
   <!-- The reading text follows the base witness, the first (te:omitted-witness says the same). -->
   <xsl:template match="tei:div[@type = 'witness']" mode="te:diplomatic te:normalized"><xsl:call-template name="te:witness"/></xsl:template>
@@ -475,7 +480,9 @@
     <xsl:param name="root" as="node()"/>
     <xsl:variable name="top" select="$root/*"/>
     <xsl:sequence select="if ($top/self::tei:teiCorpus) then $top/(tei:TEI | tei:teiCorpus)
-                          else if ($top/self::tei:TEI) then $top/(tei:sourceDoc | tei:text)
+                          else if ($top/self::tei:TEI) then ($top/tei:teiHeader/tei:profileDesc/(tei:particDesc | tei:settingDesc)/tei:*[local-name() = $te:registers],
+                                                             $top/(tei:sourceDoc | tei:text),
+                                                             $top[not(tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:respStmt/@xml:id = 'tei-edition')]/tei:standOff/tei:*[local-name() = $te:registers])
                           else $top"/>
   </xsl:function>
 

@@ -290,7 +290,8 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
     .description('Render TEI files to HTML (both views in one page) and plain text (diplomatic, normalized).')
     .argument('<files...>', 'TEI files (any TEI P5 document, not only ours)')
     .option('-o, --output <dir>', 'the editions folder: writes <dir>/html/<name>.html and <dir>/text/<name>.{diplomatic,normalized}.txt', 'editions')
-    .action(async (files: string[], opts: { output: string }) => {
+    .option('--root <dir>', "the folder tree XIncludes and images may be read from (default: each file's own folder)")
+    .action(async (files: string[], opts: { output: string; root?: string }) => {
       const { copyAssets, outputPaths, renderTei, writeRendered } = await import('../render/index.js');
       const { readFileOrFail } = await import('../io.js');
       const { decodeXml } = await import('../validate/encoding.js');
@@ -305,8 +306,10 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
         try {
           const xml = decodeXml(file, readFileOrFail(file));
           const name = basename(file).replace(/\.xml$/i, '');
-          writeRendered(opts.output, name, renderTei(file, xml, name, false, { tei: file, page: outputPaths(opts.output, name).html }));
-          io.err(`rendered ${file}\n`);
+          const r = renderTei(file, xml, name, false, { tei: file, page: outputPaths(opts.output, name).html, editions: opts.output, ...(opts.root ? { root: opts.root } : {}) });
+          writeRendered(opts.output, name, r);
+          for (const w of r.warnings ?? []) io.err(w.replace(/^([^:]+:\d+:\d+|[^:]+): /, '$1: warning: ') + '\n');
+          io.err(`rendered ${file}${r.images?.length ? ` (${count(r.images.length, 'image')} copied)` : ''}\n`);
         } catch (e) {
           io.err(describe(e) + '\n');
           failed++;
@@ -324,7 +327,8 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
     .option('--schematron <file.sch>', 'Schematron rules (default: tei/schema/tei-edition.sch)')
     .option('--no-schematron', 'skip the Schematron rules')
     .option('-f, --format <format>', 'text or json', 'text')
-    .action(async (paths: string[], opts: { schema?: string; schematron?: string | false; format: string }) => {
+    .option('--root <dir>', "the folder tree XIncludes may be read from (default: each file's own folder)")
+    .action(async (paths: string[], opts: { schema?: string; schematron?: string | false; format: string; root?: string }) => {
       if (opts.format !== 'text' && opts.format !== 'json') {
         io.err(`error: --format must be text or json, not '${opts.format}'\n`);
         code = 2;
@@ -335,7 +339,7 @@ Exit status: 0 all documents built and valid; 1 a document failed or is invalid,
       const reports: Report[] = problems.map((p) => ({ file: p.file, valid: false, errors: [p], warnings: [] }));
       try {
         for (const file of files) {
-          reports.push(await validateFile(file, { ...(opts.schema ? { schema: opts.schema } : {}), schematron: opts.schematron ?? undefined } as never));
+          reports.push(await validateFile(file, { ...(opts.schema ? { schema: opts.schema } : {}), ...(opts.root ? { includeRoot: opts.root } : {}), schematron: opts.schematron ?? undefined } as never));
         }
       } catch (e) {
         io.err((e instanceof SchemaError ? `error: ${e.message}` : describe(e)) + '\n');

@@ -8,9 +8,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import SaxonJS from '../saxon.js';
-import { renderProblems, withoutDoctype } from '../validate/xml.js';
-import { writeFileAtomic } from '../io.js';
-import { SourceError } from '../transcription/source.js';
+import { withoutDoctype } from '../validate/xml.js';
+import { outputPath, writeFileAtomic, writeIfChanged } from '../io.js';
+import { loadTei } from './input.js';
+import { planImages, type ImageCopy } from './images.js';
 import { XSLT_DIR, compileStylesheets, sefPath } from './compile-xslt.js';
 import { copyFacsimileAssets } from '../site/assets.js';
 
@@ -18,6 +19,10 @@ export interface Rendered {
   html: string;
   diplomatic: string;
   normalized: string;
+  /** What rendering did to the file (an XInclude's fallback used, TEI P4 converted, images not copied), a line each. */
+  warnings?: string[];
+  /** The local images the page shows, to copy into the editions folder (writeRendered does). */
+  images?: ImageCopy[];
 }
 
 let sef: unknown;
@@ -40,20 +45,23 @@ const OUTPUT_BASE = 'file:///tei-edition/render/';
 export interface RenderLocation {
   tei: string;
   page: string;
+  /** The editions folder: local images are copied into it (images.ts) and the page points to the copies. */
+  editions?: string;
+  /** The folder tree XIncludes and images may be read from (default: the TEI file's folder). */
+  root?: string;
 }
 
 /**
- * Render one TEI document. The XML is checked first (well-formed, no entity declarations, not
- * nested too deep, TEI at the root, pointers that end: renderProblems): a fault is a SourceError
- * with its line and column. `checked`: the caller has parsed it already (the build, which has
- * just validated the converter's own output).
+ * Render one TEI document. The XML is loaded first (input.ts: its XIncludes followed, TEI P4
+ * converted, and checked: well-formed, no entity declarations, not nested too deep, TEI at the root,
+ * pointers that end): a fault is a SourceError with its file, line and column. `checked`: the caller
+ * has parsed it already (the build, which has just validated the converter's own output).
  */
 export function renderTei(file: string, xml: string, name: string, checked = false, at?: RenderLocation): Rendered {
-  const problems = checked ? [] : renderProblems(file, xml);
-  if (problems.length) {
-    const p = problems[0]!;
-    throw new SourceError(file, { line: p.line, column: p.column }, p.message);
-  }
+  const input = checked ? undefined : loadTei(file, xml, at?.root ? { includeRoot: at.root } : {});
+  if (input) xml = input.xml;
+  const images = at?.editions && input ? planImages(at.tei, input.document, at.editions, name, at.root) : undefined;
+  const extra = input ? { warnings: [...input.warnings, ...(images?.warnings ?? [])], ...(images?.copies.length ? { images: images.copies } : {}) } : {};
   try {
     const r = SaxonJS.transform(
       {
@@ -61,7 +69,7 @@ export function renderTei(file: string, xml: string, name: string, checked = fal
         // No parser after ours reads a DTD: the declaration is blanked (renderProblems has checked it).
         sourceText: withoutDoctype(xml),
         destination: 'serialized',
-        stylesheetParams: { name, ...(at ? { 'facs-base': pathToFileURL(resolve(at.tei)).href, 'facs-page': pathToFileURL(resolve(at.page)).href } : {}) },
+        stylesheetParams: { name, ...(at ? { 'facs-base': images?.base ?? pathToFileURL(resolve(at.tei)).href, 'facs-page': pathToFileURL(resolve(at.page)).href } : {}) },
         baseOutputURI: OUTPUT_BASE,
         deliverResultDocument: () => ({ destination: 'serialized' }),
       },
@@ -72,7 +80,7 @@ export function renderTei(file: string, xml: string, name: string, checked = fal
       if (typeof t !== 'string') throw new Error(`no ${view} text`);
       return t;
     };
-    return { html: r.principalResult, diplomatic: text('diplomatic'), normalized: text('normalized') };
+    return { html: r.principalResult, diplomatic: text('diplomatic'), normalized: text('normalized'), ...extra };
   } catch (e) {
     throw new Error(`${file}: rendering failed: ${(e as Error).message}`);
   }
@@ -87,8 +95,9 @@ export function outputPaths(editions: string, name: string): { html: string; dip
   };
 }
 
-/** Write a rendered document (atomically). The pages need the assets beside them: copyAssets. */
+/** Write a rendered document (atomically), its images first. The pages need the assets beside them: copyAssets. */
 export function writeRendered(editions: string, name: string, r: Rendered): void {
+  for (const i of r.images ?? []) writeIfChanged(outputPath(editions, 'image', ...i.to.split('/')), readFileSync(i.from));
   const out = outputPaths(editions, name);
   writeFileAtomic(out.html, r.html);
   writeFileAtomic(out.diplomatic, r.diplomatic);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { PROJECT_SCHEMA, PROJECT_SCHEMATRON, loadGrammar } from './relaxng.js';
 import { loadSchematron, runSchematron, type RuleProblem } from './schematron.js';
 import { parseXml, pointerProblems, rootProblem, type Problem } from './xml.js';
+import { expandXIncludes } from '../render/xinclude.js';
 
 export { SchemaError, PROJECT_SCHEMA, PROJECT_SCHEMATRON } from './relaxng.js';
 
@@ -18,6 +19,8 @@ export interface ValidationOptions {
   schema?: string;
   /** Schematron rules; default: the project's rules. `false` to skip them. */
   schematron?: string | false;
+  /** The folder tree XIncludes may read from (default: the folder of the file validated). */
+  includeRoot?: string;
 }
 
 export interface Report {
@@ -55,7 +58,19 @@ export async function validateFile(file: string, options: ValidationOptions = {}
     if (!(e instanceof SourceError)) throw e;
     return { file, valid: false, errors: [{ file, ...e.pos, source: 'xml', message: e.reason }], warnings: [] };
   }
-  return validateText(file, text, options);
+  // A file assembled by XInclude is validated as the document its includes make; each problem is
+  // reported in the file it is in.
+  let expanded;
+  try {
+    expanded = expandXIncludes(file, text, options.includeRoot ? { root: options.includeRoot } : {});
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    return { file, valid: false, errors: [{ file: e.file, ...e.pos, source: 'xml', message: e.reason }], warnings: [] };
+  }
+  if (expanded.xml === text) return validateText(file, text, options);
+  const report = await validateText(file, expanded.xml, options);
+  for (const p of [...report.errors, ...report.warnings]) Object.assign(p, expanded.locate(p));
+  return report;
 }
 
 /** The XML files named: files as given, directories searched (not recursively) for *.xml. */

@@ -55,6 +55,25 @@ export function readableNames(message: string): string {
     .replace(/\{\}/g, '');
 }
 
+/** The offsets at which the lines of a text start. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The line and column (1-based, UTF-16 code units) of an offset, given the text's line starts. */
+export function positionIn(starts: number[], offset: number): XmlPosition {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
 /**
  * Parse `text`; build its DOM; feed `grammar` (if given) and collect its errors.
  * A well-formedness error ends the parse and is returned as the only problem.
@@ -77,18 +96,8 @@ export function parseXml(file: string, text: string, grammar?: Grammar): { parse
   let textStart: XmlPosition = last;
   const here = (): XmlPosition => ({ line: parser.line, column: parser.column + 1 });
   // Line starts, for positions computed from string offsets.
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const at = (offset: number): XmlPosition => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-  };
+  const starts = lineStarts(text);
+  const at = (offset: number): XmlPosition => positionIn(starts, offset);
 
   const fire = (name: string, params: string[], at: XmlPosition) => {
     if (!walker) return;
