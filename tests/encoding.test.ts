@@ -47,6 +47,7 @@ describe('XML files are decoded as they declare (validate, render)', () => {
     const sjis = fault(Buffer.concat([Buffer.from(decl('Shift_JIS') + '<p>\nab'), Buffer.from([0x81, 0x20]), Buffer.from('</p>')]));
     expect(sjis.pos.line).toBe(3);
     expect(sjis.reason).toMatch(/not Shift_JIS/);
+    expect(fault(Buffer.from(decl('UTF-16') + '<p/>')).reason).toMatch(/says UTF-16, but the file's bytes are not UTF-16/);
     const unknown = fault(Buffer.from(decl('X-NONE') + '<p/>'));
     expect(unknown.reason).toBe('unknown encoding "X-NONE" in the XML declaration');
     expect(unknown.pos).toEqual({ line: 1, column: 31 });

@@ -60,6 +60,10 @@ export function decodeXml(file: string, bytes: Uint8Array): string {
     }
     return Buffer.from(body).toString('latin1');
   }
+  // A declaration read as ASCII bytes cannot be UTF-16: the file was saved in another encoding.
+  if (declared && /^utf-?16/.test(encoding)) {
+    throw new SourceError(file, at(declared.offset), `the XML declaration says ${declared.name}, but the file's bytes are not UTF-16 (no byte order mark, one byte a character): save it as UTF-16 or correct the declaration`);
+  }
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(encoding, { fatal: true });
