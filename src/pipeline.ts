@@ -411,7 +411,8 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
  */
 async function buildInThreads(jobs: DocumentJob[], threads: number, done: (r: DocumentResult) => void): Promise<void> {
   let next = 0;
-  const take = (): DocumentJob | undefined => jobs[next++];
+  let stopped = false;
+  const take = (): DocumentJob | undefined => (stopped ? undefined : jobs[next++]);
   const own = async () => {
     for (let job = take(); job; job = take()) {
       done(await buildDocument(job));
@@ -425,8 +426,14 @@ async function buildInThreads(jobs: DocumentJob[], threads: number, done: (r: Do
   const feed = async () => {
     for (let job = take(); job; job = take()) done((await pool.run(job)) as DocumentResult);
   };
+  const mine = own();
   try {
-    await Promise.all([own(), ...Array.from({ length: workers * 2 }, feed)]);
+    await Promise.all([mine, ...Array.from({ length: workers * 2 }, feed)]);
+  } catch (e) {
+    // A worker failed: no document is started after it, and this thread's is finished before the build stops.
+    stopped = true;
+    await mine.catch(() => undefined);
+    throw e;
   } finally {
     await pool.destroy();
   }
