@@ -161,7 +161,7 @@ Writes:
 Exit status: 0 all documents built and valid; 1 a document failed or is invalid, or the configuration has errors.\n`,
     )
     .option('--include-invalid', 'publish invalid documents too (marked as invalid in the site); the build still exits 1')
-    .option('-j, --jobs <n>', 'documents built at once, each in a worker thread (default: the number of cores)')
+    .option('-j, --jobs <n>', 'documents built at once: this thread and n-1 worker threads (default: the number of cores)')
     .option('--force', 'build every document again, also those whose outputs are up to date')
     .option('--shard <K/N>', 'build shard K of N only: the documents whose name hashes to it, without the site and the package (docs/performance.md)')
     .option('--merge', "after shard builds whose folders were put together: the site, search and package from the shards' records")
