@@ -250,6 +250,22 @@ describe('images copied beside the page', () => {
     expect((await run('render', join(dir, 'letters', 'letter.xml'), '-o', join(dir, 'out'))).code).toBe(0);
   });
 
+  test("a figure's image in the text: shown in the page with its description, copied beside it; the texts keep the figure's words", async () => {
+    const dir = folder({ 'book/figure.xml': readFileSync(join(FIX, 'figure.xml'), 'utf8') });
+    mkdirSync(join(dir, 'book', 'scans'));
+    writeFileSync(join(dir, 'book', 'scans', 'mill.png'), png);
+    const r = await run('render', join(dir, 'book', 'figure.xml'), '-o', join(dir, 'out'));
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'images', 'figure', 'scans', 'mill.png'))).toEqual(png);
+    const html = readFileSync(join(dir, 'out', 'html', 'figure.html'), 'utf8');
+    expect(html).toContain('<img class="graphic" src="../images/figure/scans/mill.png" alt="A water mill with a wooden wheel, seen from the bridge." loading="lazy">');
+    // A URL stays a URL; a graphic's own desc is its alt.
+    expect(html).toContain('<img class="graphic" src="https://example.org/iiif/mill/full/max/0/default.jpg" alt="The mill in winter" loading="lazy">');
+    const text = readFileSync(join(dir, 'out', 'text', 'figure.normalized.txt'), 'utf8');
+    expect(text).toContain('Fig. 1. The old mill');
+    expect(text).toContain('The mill in winter');
+  });
+
   test('an image outside the folder tree: nothing copied, the page points to the images where they are', async () => {
     const dir = folder({ 'letters/letter.xml': letter.replace('<facsimile xml:base="images/">', '<facsimile xml:base="../scans/">') });
     mkdirSync(join(dir, 'scans'));

@@ -562,6 +562,11 @@
     <span class="bracketed">[<xsl:apply-templates mode="#current"/>]</span>
   </xsl:template>
 
+  <!-- An image in the text, where its URL takes the page (copied beside it by render); alt: the figure's description. -->
+  <xsl:template name="htm:graphic">
+    <img class="graphic" src="{facs:url(., normalize-space(@url))}" alt="{normalize-space((tei:desc, ../tei:figDesc, ../tei:head)[normalize-space()][1])}" loading="lazy"/>
+  </xsl:template>
+
   <xsl:template name="htm:bold">
     <xsl:if test="exists(*) or normalize-space() != ''">
       <b><xsl:apply-templates mode="#current"/></b>

@@ -246,6 +246,8 @@
 
   <!-- Acronyms stay acronyms in the reading text; their expansions are listed with the text. -->
   <xsl:template match="tei:abbr[@type = 'acronym']" mode="te:diplomatic te:normalized"><xsl:call-template name="te:acronym"/></xsl:template>
+  <!-- An image in the text (a figure's graphic): shown in the page, its figure's description for alt; the texts keep the figure's words, not the image. The images of a facsimile or sourceDoc are the viewer's (facsimile.xsl). -->
+  <xsl:template match="tei:graphic[@url][not(ancestor::tei:facsimile or ancestor::tei:sourceDoc)]" mode="te:diplomatic te:normalized"><xsl:call-template name="te:graphic"/></xsl:template>
   <!-- A term the text points to in a list of terms (gloss/@target, as FRUS encodes it): kept as written, its gloss listed. -->
   <xsl:template match="tei:gloss[@target]" mode="te:diplomatic te:normalized"><xsl:call-template name="te:term"/></xsl:template>
   <xsl:template match="tei:expan[../tei:abbr[@type = 'acronym']]" mode="te:diplomatic te:normalized"/>

@@ -103,6 +103,8 @@
   <xsl:template name="txt:italic"><xsl:apply-templates mode="#current"/></xsl:template>
   <xsl:template name="txt:acronym"><xsl:apply-templates mode="#current"/></xsl:template>
   <xsl:template name="txt:term"><xsl:apply-templates mode="#current"/></xsl:template>
+  <!-- An image: its figure's words (head, figDesc) are the text's; the image itself is not. -->
+  <xsl:template name="txt:graphic"><xsl:apply-templates select="tei:desc" mode="#current"/></xsl:template>
 
   <xsl:template name="txt:witness">
     <xsl:param name="view" as="xs:string" tunnel="yes"/>

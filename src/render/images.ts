@@ -1,7 +1,8 @@
 /**
  * The local images a rendered TEI file shows, copied beside its page (`render`): the `graphic/@url`
- * of a facsimile's or sourceDoc's surfaces and zones, of a graphic a page break points to, and every
- * image URL of a `pb/@facs` (xslt/facsimile.xsl shows the same),
+ * of a facsimile's or sourceDoc's surfaces and zones, of a graphic a page break points to, of a
+ * graphic in the text (a figure: xslt/rules.xsl), and every image URL of a `pb/@facs`
+ * (xslt/facsimile.xsl shows the same),
  * resolved as the page resolves them (against the TEI file, through xml:base).
  *
  * - An absolute URL (http, https, a IIIF image service, file:) is left as it is: nothing is downloaded.
@@ -38,7 +39,7 @@ export function imageReferences(document: slimdom.Document): { url: string; base
   const out: { url: string; bases: string[] }[] = [];
   const root = document.documentElement;
   if (!root) return out;
-  // The graphics the page shows: those of a facsimile or sourceDoc, and those a page break points to.
+  // The graphics the page shows: those of a facsimile or sourceDoc, those in the text, and those a page break points to.
   const pointed = new Set<string>();
   const collect = (e: slimdom.Element) => {
     if (e.localName === 'pb' && e.namespaceURI === TEI_NS) for (const t of (e.getAttribute('facs') ?? '').split(/\s+/)) if (t.startsWith('#')) pointed.add(t.slice(1));
@@ -48,7 +49,7 @@ export function imageReferences(document: slimdom.Document): { url: string; base
   const walk = (e: slimdom.Element, bases: string[], shown: boolean) => {
     const b = e.getAttributeNS(XML_NS, 'base');
     const here = b !== null ? [...bases, b.trim()] : bases;
-    const inside = shown || (e.namespaceURI === TEI_NS && (e.localName === 'facsimile' || e.localName === 'sourceDoc'));
+    const inside = shown || (e.namespaceURI === TEI_NS && (e.localName === 'facsimile' || e.localName === 'sourceDoc' || e.localName === 'text'));
     if (e.namespaceURI === TEI_NS) {
       if (e.localName === 'graphic' && (inside || pointed.has(e.getAttributeNS(XML_NS, 'id') ?? ''))) {
         const u = e.getAttribute('url');
