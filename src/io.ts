@@ -2,7 +2,7 @@
  * File input and output for every command: atomic writes, checked output paths, the removal of
  * what the tool itself left behind, and the build lock.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { SourceError } from './transcription/source.js';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -191,6 +191,12 @@ export function safeName(name: string, what: string): string {
 /** The real path of a path's nearest existing ancestor, with the rest appended. */
 function realish(path: string): string {
   const abs = resolve(path);
+  // Most paths checked exist: one system call.
+  try {
+    return realpathSync.native(abs);
+  } catch {
+    // Not there (or not reachable): resolve its nearest existing ancestor.
+  }
   let head = abs;
   const rest: string[] = [];
   while (!existsSync(head)) {
@@ -204,9 +210,26 @@ function realish(path: string): string {
 
 /** Is `path` inside `root` (not root itself), symbolic links resolved? */
 export function isInside(root: string, path: string): boolean {
+  return insideOf(root)(path);
+}
+
+/**
+ * isInside for many paths under one root (a package's payload checks every file: resolving each
+ * path whole was a sixth of a one-change rebuild): the root's real path and each folder's are
+ * resolved once; a file itself only when it is a symbolic link.
+ */
+export function insideOf(root: string): (path: string) => boolean {
   const r = realish(root);
-  const p = realish(path);
-  return p.startsWith(r.endsWith(sep) ? r : r + sep);
+  const prefix = r.endsWith(sep) ? r : r + sep;
+  const folders = new Map<string, string>();
+  return (path) => {
+    const abs = resolve(path);
+    const dir = dirname(abs);
+    let real = folders.get(dir);
+    if (real === undefined) folders.set(dir, (real = realish(dir)));
+    const link = lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink();
+    return (link ? realish(abs) : join(real, basename(abs))).startsWith(prefix);
+  };
 }
 
 /**

@@ -14,7 +14,7 @@ import { TEI_NS } from '../tei/build.js';
 import { writeAvailability } from '../tei/xml.js';
 import { availabilityOf, rightsStatements } from '../enrich/metadata.js';
 import { TOOL } from '../version.js';
-import { UnsafePathError, flushWrites, fsyncDir, isInside, isRunning, outputPath, writeFileDurable } from '../io.js';
+import { UnsafePathError, flushWrites, fsyncDir, insideOf, isRunning, outputPath, writeFileDurable } from '../io.js';
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
@@ -364,9 +364,10 @@ export function writePackage(input: PackageInput): PackageResult {
   const manifest: string[] = [];
   const folders = new Set<string>([tmp]);
   const written = new Set<string>();
+  const inData = insideOf(data);
   for (const [p, from] of sorted) {
     const target = join(data, ...p.split('/'));
-    if (!isInside(data, target)) throw new UnsafePathError(`bag payload ${JSON.stringify(p)} is outside ${data}`);
+    if (!inData(target)) throw new UnsafePathError(`bag payload ${JSON.stringify(p)} is outside ${data}`);
     for (let d = dirname(target); d.length >= data.length && !folders.has(d); d = dirname(d)) folders.add(d);
     mkdirSync(dirname(target), { recursive: true });
     const st = 'file' in from ? statSync(from.file) : undefined;
@@ -453,13 +454,14 @@ function previousPayload(bag: string): Map<string, { path: string; sha: string; 
   } catch {
     return found;
   }
+  const inData = insideOf(join(bag, 'data'));
   for (const line of manifest.split('\n')) {
     const m = /^([0-9a-f]{64}) {2}data\/(.+)$/.exec(line);
     if (!m) continue;
     const p = decodeManifestPath(m[2]!);
     const path = join(bag, 'data', ...p.split('/'));
     const st = statSync(path, { throwIfNoEntry: false });
-    if (st?.isFile() && isInside(join(bag, 'data'), path)) found.set(p, { path, sha: m[1]!, size: st.size, mtimeMs: st.mtimeMs });
+    if (st?.isFile() && inData(path)) found.set(p, { path, sha: m[1]!, size: st.size, mtimeMs: st.mtimeMs });
   }
   return found;
 }
@@ -480,6 +482,7 @@ export function verifyBag(bag: string, only?: Set<string>): string[] {
   };
   const declaration = read('bagit.txt');
   if (declaration && !/^BagIt-Version: 1\.0\nTag-File-Character-Encoding: UTF-8\n$/.test(declaration)) problems.push('bagit.txt: not a BagIt 1.0 declaration');
+  const inBag = insideOf(bag);
   const check = (manifest: string, under: string) => {
     const listed = new Set<string>();
     for (const line of read(manifest).split('\n').filter(Boolean)) {
@@ -490,7 +493,7 @@ export function verifyBag(bag: string, only?: Set<string>): string[] {
       }
       const path = decodeManifestPath(m[2]!);
       const file = join(bag, ...path.split('/'));
-      if (!path.startsWith(under) || !isInside(bag, file)) {
+      if (!path.startsWith(under) || !inBag(file)) {
         problems.push(`${manifest}: ${m[2]} is not a path under ${under || 'the bag'}`);
         continue;
       }
