@@ -585,19 +585,32 @@
 
   <!-- An acronym links to its entry on the abbreviations page (unless it stands in a link already). -->
   <xsl:template name="htm:acronym">
-    <xsl:variable name="abbr"><abbr title="{normalize-space(../tei:expan)}"><xsl:apply-templates mode="#current"/></abbr></xsl:variable>
-    <xsl:choose>
-      <xsl:when test="ancestor::tei:persName[te:person(.)]"><xsl:sequence select="$abbr"/></xsl:when>
-      <xsl:otherwise><a class="abbr-link" href="../abbreviations.html#{te:abbr-id(normalize-space(.))}"><xsl:sequence select="$abbr"/></a></xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="htm:abbr-link"><xsl:with-param name="title" select="normalize-space(../tei:expan)"/></xsl:call-template>
   </xsl:template>
 
   <!-- A term glossed in the document's list of terms: as an acronym, its gloss for title. -->
   <xsl:template name="htm:term">
-    <xsl:variable name="term"><abbr class="term" title="{te:abbr-meaning(.)}"><xsl:apply-templates mode="#current"/></abbr></xsl:variable>
+    <xsl:call-template name="htm:abbr-link">
+      <xsl:with-param name="title" select="te:abbr-meaning(.)"/>
+      <xsl:with-param name="class" select="'term'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- An acronym's or term's abbr, its expansion or gloss for title, linked to its entry on the
+       abbreviations page (unless it stands in a person's link already). -->
+  <xsl:template name="htm:abbr-link">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="class" as="xs:string?" select="()"/>
+    <xsl:variable name="abbr">
+      <abbr>
+        <xsl:if test="exists($class)"><xsl:attribute name="class" select="$class"/></xsl:if>
+        <xsl:attribute name="title" select="$title"/>
+        <xsl:apply-templates mode="#current"/>
+      </abbr>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="ancestor::tei:persName[te:person(.)]"><xsl:sequence select="$term"/></xsl:when>
-      <xsl:otherwise><a class="abbr-link" href="../abbreviations.html#{te:abbr-id(normalize-space(.))}"><xsl:sequence select="$term"/></a></xsl:otherwise>
+      <xsl:when test="ancestor::tei:persName[te:person(.)]"><xsl:sequence select="$abbr"/></xsl:when>
+      <xsl:otherwise><a class="abbr-link" href="../abbreviations.html#{te:abbr-id(normalize-space(.))}"><xsl:sequence select="$abbr"/></a></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
