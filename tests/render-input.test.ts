@@ -196,6 +196,27 @@ describe('XInclude', () => {
     expect(readFileSync(join(out, 'images', 'book', 'parts', 'scans', 'mill.png'))).toEqual(readFileSync(join(FIX, 'xinclude', 'parts', 'scans', 'mill.png')));
     expect(readFileSync(join(out, 'html', 'book.html'), 'utf8')).toContain('<img src="../images/book/parts/scans/mill.png" alt="Page 4 of A Book in Parts"');
   });
+
+  test("an included element's own relative xml:base is resolved where it was written, not where it lands", async () => {
+    const dir = folder({
+      'book.xml': tei('<xi:include href="parts/ch.xml"/>\n<div><xi:include href="parts/figures.xml" xpointer="fig"/></div>'),
+      'parts/ch.xml': part(`<p>Chapter words.</p>\n<figure xml:base="https://example.org/img/"><graphic url="wheel.png"/></figure>`),
+      'parts/figures.xml': part(`<figure xml:id="fig" xml:base='scans/'><graphic url="mill.png"/><head>The mill</head></figure>`),
+    });
+    mkdirSync(join(dir, 'parts', 'scans'));
+    const png = readFileSync(join(FIX, 'xinclude', 'parts', 'scans', 'mill.png'));
+    writeFileSync(join(dir, 'parts', 'scans', 'mill.png'), png);
+    const x = expandXIncludes(join(dir, 'book.xml'), readFileSync(join(dir, 'book.xml'), 'utf8'));
+    // A whole part gets its file as base; an element pointed to alone gets its own base made good from here.
+    expect(x.xml).toContain('<div xml:base="parts/ch.xml"');
+    expect(x.xml).toMatch(/<figure xmlns="[^"]+" xmlns:xi="[^"]+" xml:id="fig" xml:base="parts\/scans\/">/);
+    // A base already absolute stays as written.
+    expect(x.xml).toContain('<figure xml:base="https://example.org/img/">');
+    const r = await run('render', join(dir, 'book.xml'), '-o', join(dir, 'out'));
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'images', 'book', 'parts', 'scans', 'mill.png'))).toEqual(png);
+    expect(readFileSync(join(dir, 'out', 'html', 'book.html'), 'utf8')).toContain('src="../images/book/parts/scans/mill.png"');
+  });
 });
 
 describe('TEI P4 and other XML', () => {

@@ -149,6 +149,16 @@ interface Segment {
   made: boolean;
 }
 
+/** Where the quoted value of the attribute `name` of e's start tag is (offsets of its quotes, the closing one's end). */
+function attributeValue(text: string, e: Elem, name: string): { from: number; to: number } | undefined {
+  const tag = /\s+([^\s=/>]+)\s*=\s*("[^"]*"|'[^']*')/y;
+  tag.lastIndex = e.start + 1 + e.qname.length;
+  for (let m = tag.exec(text); m && tag.lastIndex <= e.startEnd; m = tag.exec(text)) {
+    if (m[1] === name) return { from: tag.lastIndex - m[2]!.length, to: tag.lastIndex };
+  }
+  return undefined;
+}
+
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const attr = (e: Elem, name: string): string | undefined => {
@@ -305,18 +315,37 @@ export function expandXIncludes(file: string, xml: string, options: XIncludeOpti
       extra += prefix ? ` xmlns:${prefix}="${escapeAttr(uri)}"` : ` xmlns="${escapeAttr(uri)}"`;
     }
     if (!e.attrs['xml:lang'] && lang !== undefined) extra += ` xml:lang="${escapeAttr(lang)}"`;
-    if (!e.attrs['xml:base']) {
-      // The including place's own base: the including file, unless an element around the include sets one.
-      let overridden = false;
-      for (let a = inc.parent; a; a = a.parent) if (a.attrs['xml:base']) overridden = true;
-      const rel = base.protocol === 'file:' ? relative(dirname(into.path), decodeURIComponent(base.pathname)).split(sep).join('/') : undefined;
-      if (overridden || rel === undefined) extra += ` xml:base="${escapeAttr(base.href)}"`;
-      else if (rel.includes('/')) extra += ` xml:base="${escapeAttr(encodeURI(rel))}"`;
+    // The base the element had where it was written, said so that it holds at its new place: the
+    // including file's folder, unless an element around the include sets a base of its own.
+    let overridden = false;
+    for (let a = inc.parent; a; a = a.parent) if (a.attrs['xml:base']) overridden = true;
+    /** A URL as an xml:base at the new place: relative to the including file's folder when it can be. */
+    const baseAt = (url: URL): string => {
+      if (overridden || url.protocol !== 'file:') return url.href;
+      const rel = relative(dirname(into.path), decodeURIComponent(url.pathname)).split(sep).join('/');
+      const folder = url.pathname.endsWith('/');
+      return encodeURI(rel === '' ? (folder ? './' : '') : folder ? `${rel}/` : rel);
+    };
+    const own = e.attrs['xml:base']?.value;
+    // An own xml:base is resolved against the element's old base, and written again if that changes it.
+    let rebase: { from: number; to: number; value: string } | undefined;
+    if (own === undefined) {
+      // Said only when the part's base differs from the including file's folder.
+      const b = baseAt(base);
+      if (overridden || b.includes('/')) extra += ` xml:base="${escapeAttr(b)}"`;
+    } else {
+      const value = baseAt(new URL(own, base));
+      const at = attributeValue(doc.text, e, 'xml:base');
+      if (at && value !== own) rebase = { ...at, value };
     }
     const nameEnd = e.start + 1 + e.qname.length;
     copy(doc, e.start, nameEnd);
     emit(extra, doc, e.start, true);
-    span(doc, nameEnd, e.end, e.children);
+    if (rebase) {
+      copy(doc, nameEnd, rebase.from);
+      emit(`"${escapeAttr(rebase.value)}"`, doc, rebase.from, true);
+      span(doc, rebase.to, e.end, e.children);
+    } else span(doc, nameEnd, e.end, e.children);
   };
 
   /** Process one xi:include of `doc`. */
