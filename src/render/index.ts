@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import SaxonJS from '../saxon.js';
+import SaxonJS, { keepSaxonCode } from '../saxon.js';
 import { withoutDoctype } from '../validate/xml.js';
 import { outputPath, writeFileAtomic, writeIfChanged } from '../io.js';
 import { loadTei } from './input.js';
@@ -75,6 +75,7 @@ export function renderTei(file: string, xml: string, name: string, checked = fal
       },
       'sync',
     );
+    keepSaxonCode();
     const text = (view: string): string => {
       const t = r.resultDocuments[`${OUTPUT_BASE}${view}.txt`];
       if (typeof t !== 'string') throw new Error(`no ${view} text`);
