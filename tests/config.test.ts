@@ -2,7 +2,11 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { isIsoDate, isLanguageTag } from '../src/enrich/config.js';
+import { createRequire } from 'node:module';
+import { Ajv, type ValidateFunction } from 'ajv';
+import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
+import { AJV_OPTIONS, CONFIG_SCHEMAS, FORMAT_CHECKS, isIsoDate, isLanguageTag, schemaPath, type ConfigSchema } from '../src/enrich/config.js';
 import { parseMetadata } from '../src/enrich/metadata.js';
 import { parsePersons } from '../src/enrich/registers.js';
 import { problems, run } from './helpers.js';
@@ -91,6 +95,57 @@ describe('the build reports configuration problems', () => {
       const html = readFileSync(join(dir, 'editions', page), 'utf8');
       expect(html).toContain('No licence is stated for the source documents or for this edition.');
       expect(html).not.toMatch(/public domain|CC BY/i);
+    }
+  });
+});
+
+describe('the validators written ahead of time (npm run compile) are the schemas\' own', () => {
+  // dist/enrich/config-validators.cjs, which the installed tool uses, against the schemas compiled now.
+  const require = createRequire(import.meta.url);
+  const ahead = (require('../dist/enrich/config-validators.cjs') as (f: typeof FORMAT_CHECKS) => Record<ConfigSchema, ValidateFunction>)(FORMAT_CHECKS);
+  const ajv = new Ajv(AJV_OPTIONS);
+  for (const [f, check] of Object.entries(FORMAT_CHECKS)) ajv.addFormat(f, check);
+  const now = Object.fromEntries(CONFIG_SCHEMAS.map((n) => [n, ajv.compile(JSON.parse(readFileSync(schemaPath(n), 'utf8')) as object)]));
+  const same = (name: ConfigSchema, value: unknown) => {
+    const a = ahead[name](value);
+    const b = now[name]!(value);
+    expect(a).toBe(b);
+    const strip = (errors: ValidateFunction['errors']) => (errors ?? []).map(({ instancePath, keyword, params, message }) => ({ instancePath, keyword, params, message }));
+    expect(strip(ahead[name].errors)).toEqual(strip(now[name]!.errors));
+  };
+  const sample: Record<ConfigSchema, unknown> = {
+    edition: parseYaml(readFileSync('sources/edition.yaml', 'utf8')),
+    persons: parseYaml(readFileSync('sources/registers/persons.yaml', 'utf8')),
+    corrections: parseYaml(readFileSync('sources/registers/corrections.yaml', 'utf8')),
+    abbreviations: parseYaml(readFileSync('sources/registers/abbreviations.yaml', 'utf8')),
+  };
+
+  test('every schema is there, and the sample edition\'s files are valid by both', () => {
+    expect(Object.keys(ahead).sort()).toEqual([...CONFIG_SCHEMAS].sort());
+    for (const n of CONFIG_SCHEMAS) {
+      expect(ahead[n](sample[n]), JSON.stringify(ahead[n].errors)).toBe(true);
+      same(n, sample[n]);
+    }
+  });
+
+  test('any value put anywhere in the sample files gives the same verdict and errors (property)', () => {
+    // Replace the value at a random path of a sample file with an arbitrary JSON value or a string.
+    const paths = (v: unknown, at: (string | number)[] = []): (string | number)[][] =>
+      v && typeof v === 'object' ? [at, ...Object.entries(v).flatMap(([k, c]) => paths(c, [...at, Array.isArray(v) ? Number(k) : k]))] : [at];
+    for (const n of CONFIG_SCHEMAS) {
+      const all = paths(sample[n]);
+      fc.assert(
+        fc.property(fc.nat(all.length - 1), fc.oneof(fc.jsonValue(), fc.string(), fc.constantFrom('2026-02-30', 'en-GB', 'english', 'http://x.org', 'ftp://x', '25:00', 'a b')), (i, value) => {
+          const copy = structuredClone(sample[n]) as Record<string | number, unknown>;
+          const path = all[i]!;
+          if (path.length === 0) return same(n, value);
+          let o = copy;
+          for (const k of path.slice(0, -1)) o = o[k] as Record<string | number, unknown>;
+          o[path[path.length - 1]!] = value;
+          same(n, copy);
+        }),
+        { numRuns: 150 },
+      );
     }
   });
 });
