@@ -426,9 +426,12 @@ async function buildInThreads(jobs: DocumentJob[], threads: number, done: (r: Do
   const feed = async () => {
     for (let job = take(); job; job = take()) done((await pool.run(job)) as DocumentResult);
   };
+  // The workers are handed their first documents before this thread starts its own (the first of
+  // which also loads the stylesheet and the schema): else they would wait for it.
+  const feeders = Array.from({ length: workers * 2 }, feed);
   const mine = own();
   try {
-    await Promise.all([mine, ...Array.from({ length: workers * 2 }, feed)]);
+    await Promise.all([mine, ...feeders]);
   } catch (e) {
     // A worker failed: no document is started after it, and this thread's is finished before the build stops.
     stopped = true;
