@@ -11,7 +11,7 @@
  *   Any failure to read or write the cache only means a normal compile.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -57,6 +57,8 @@ function load(): typeof SaxonJSModule {
         const tmp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
         writeFileSync(tmp, script.createCachedData());
         renameSync(tmp, cacheFile);
+        // The caches of other SaxonJS or Node versions are not used again.
+        for (const f of readdirSync(dirname(cacheFile))) if (/^saxon-js-[0-9a-f]{16}\.bin$/.test(f) && join(dirname(cacheFile), f) !== cacheFile) rmSync(join(dirname(cacheFile), f), { force: true });
       } catch {
         // No cache this time: the next load compiles again.
       }

@@ -23,7 +23,10 @@ test('the first process makes the code cache, the next uses it; a damaged cache 
   const [bin] = readdirSync(join(cache, 'v8'));
   expect(bin).toMatch(/^saxon-js-[0-9a-f]{16}\.bin$/);
   expect(run().stdout.trim()).toBe('used true');
+  // Another version's cache is removed when one is made.
+  writeFileSync(join(cache, 'v8', 'saxon-js-0123456789abcdef.bin'), 'old');
   writeFileSync(join(cache, 'v8', bin!), 'not a code cache');
   expect(run().stdout.trim()).toBe('made true');
+  expect(readdirSync(join(cache, 'v8'))).toEqual([bin]);
   expect(run().stdout.trim()).toBe('used true');
 });
