@@ -21,7 +21,7 @@ import { copyAssets, renderTei, writeRendered } from './render/index.js';
 import { buildSite, siteRecord, type SiteRecord } from './site/index.js';
 import { searchUnits, type SearchUnit } from './site/search.js';
 import { DescribedError, describeError } from './errors.js';
-import { openBuildState } from './build-state.js';
+import { buildMetadata, openBuildState } from './build-state.js';
 import { collectIfGrown } from './heap.js';
 import { packageFile } from './paths.js';
 import { publishFacsimiles } from './enrich/facsimile.js';
@@ -283,7 +283,8 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
     throw new Error(`shard ${shard.index}/${shard.count}: expected K/N with 1 <= K <= N`);
   }
   if (shard && options.merge) throw new Error('a build is a shard or a merge of shards, not both');
-  const metadata = metadataFor(sources);
+  // Parsed again only when edition.yaml (or the tool) changed since the last build (src/build-state.ts).
+  const { metadata, keep: keepMetadata } = buildMetadata(options.dir, sources);
   // Where the bag goes, checked before anything is written: a safe edition id, a folder the tool may replace.
   const bag = bagPath(options.dir, metadata.edition, options.packageOut);
   checkBagTarget(bag);
@@ -291,7 +292,10 @@ export async function buildEdition(options: BuildOptions): Promise<BuildReport> 
   try {
     if (!isInside(options.dir, bag)) locks.push(await lockFolder(dirname(bag), 'package'));
     // Files are flushed once per build, not one by one (src/io.ts).
-    return await withDeferredFlushes(options.dir, () => buildLocked(options, sources, files, metadata, bag, locks));
+    return await withDeferredFlushes(options.dir, () => {
+      keepMetadata();
+      return buildLocked(options, sources, files, metadata, bag, locks);
+    });
   } finally {
     for (const l of locks.reverse()) await l.release();
   }
@@ -392,7 +396,7 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
     return report;
   }
   collectIfGrown();
-  buildSite({ dir: editions, edition: metadata.edition, registers, documents: published.map((r) => state.siteRecord(r)), searchUnits: (name) => state.searchUnits(name) });
+  buildSite({ dir: editions, edition: metadata.edition, registers, documents: published.map((r) => state.siteRecord(r)), searchUnits: (name) => state.searchUnits(name), searchStamp: (name) => state.searchStamp(name), searchState: state.searchState });
   if (locks.some((l) => l.lost)) throw new LockedError(`another build took over the lock of ${options.dir} while this one was running: the package was not written`);
   const written = writePackage({ dir: options.dir, metadata, documents: report.built.map((c) => c.name), out: bag });
   report.package = written.bag;

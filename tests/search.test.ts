@@ -2,7 +2,7 @@
  * The split search index (src/site/search.ts, xslt/assets/search.js): a query that loads only the
  * shards it needs finds what one MiniSearch index of the whole edition finds, with the same scores.
  */
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -136,4 +136,75 @@ describe('the split search index', () => {
     writeSearch(dir, documents, unitsOf, { buckets: 2 });
     expect(readdirSync(join(dir, 'search')).filter((f) => f.startsWith('t')).sort()).toEqual(['t0.js', 't1.js']);
   });
+
+  test('a merge that updates the last one gives the bytes of a merge written whole, reading only the changed documents', () => {
+    // Twelve documents (the sample's, each under two or three names): one or two changed stay under a quarter.
+    const base = [0, 1, 2].flatMap((k) => documents.map((d) => ({ ...d, name: `${d.name}-${k}`, units: d.units.map((u) => ({ ...u, id: `${d.name}-${k}${u.id.slice(d.name.length)}` })) })));
+    const words = ['alpha', 'Kuznetsov', 'the', 'zzyzx', 'über', '1962', 'missiles'];
+    const edit = fc.record({
+      doc: fc.nat(base.length - 1),
+      unit: fc.nat(),
+      kind: fc.constantFrom('append', 'replace', 'add', 'remove', 'empty'),
+      word: fc.constantFrom(...words),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), fc.constantFrom(1, 3, 5), fc.constantFrom(40, 400, 64 * 1024), (edits, buckets, dictionaryBytes) => {
+        const options = { buckets, dictionaryBytes };
+        const docs = base.map((d) => ({ ...d, stamp: 'v1', units: [...d.units] }));
+        const dir = mkdtempSync(join(tmpdir(), 'tei-search-'));
+        const state = join(dir, 'merge.json');
+        const of = (list: typeof docs) => (name: string) => list.find((d) => d.name === name)!.units;
+        writeSearch(dir, docs, of(docs), { ...options, state });
+        for (const e of edits) {
+          const d = docs[e.doc]!;
+          d.stamp = 'v2';
+          const i = d.units.length ? e.unit % d.units.length : 0;
+          const u = d.units[i];
+          if (e.kind === 'add' || !u) d.units.splice(i, 0, { id: `${d.name}/9/${i}`, anchor: '', diplomatic: `${e.word} added`, normalized: `${e.word} added` });
+          else if (e.kind === 'remove') d.units.splice(i, 1);
+          else if (e.kind === 'append') d.units[i] = { ...u, diplomatic: `${u.diplomatic} ${e.word}`, normalized: `${u.normalized} ${e.word}` };
+          else if (e.kind === 'replace') d.units[i] = { ...u, diplomatic: e.word, normalized: u.normalized };
+          else d.units = [];
+        }
+        const read: string[] = [];
+        writeSearch(dir, docs, (name) => (read.push(name), of(docs)(name)), { ...options, state });
+        expect(read.sort()).toEqual([...new Set(edits.map((e) => docs[e.doc]!.name))].sort());
+        const clean = mkdtempSync(join(tmpdir(), 'tei-search-'));
+        writeSearch(clean, docs, of(docs), options);
+        const files = readdirSync(join(clean, 'search')).sort();
+        expect(readdirSync(join(dir, 'search')).sort()).toEqual(files);
+        for (const f of files) expect(readFileSync(join(dir, 'search', f), 'utf8'), f).toBe(readFileSync(join(clean, 'search', f), 'utf8'));
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  test('a merge whose last files were changed, or whose documents are not the same list, writes the index whole', () => {
+    const docs = documents.map((d) => ({ ...d, stamp: 'v1' }));
+    const dir = mkdtempSync(join(tmpdir(), 'tei-search-'));
+    const state = join(dir, 'merge.json');
+    writeSearch(dir, docs, unitsOf, { buckets: 3, state });
+    const clean = readdirSync(join(dir, 'search')).map((f) => [f, readFileSync(join(dir, 'search', f), 'utf8')] as const);
+    // The text shard of a changed document altered (same size): found when read, and the index written whole.
+    const t = join(dir, 'search', 's0.js');
+    writeFileSync(t, readFileSync(t, 'utf8').replace(/,"[a-z]/, (c) => (c.endsWith('a') ? ',"b' : ',"a')));
+    const read: string[] = [];
+    const changed = docs.map((d, k) => (k === 0 ? { ...d, stamp: 'v2' } : d));
+    writeSearch(dir, changed, (name) => (read.push(name), unitsOf(name)), { buckets: 3, state });
+    expect(read).toHaveLength(docs.length);
+    for (const [f, content] of clean) expect(readFileSync(join(dir, 'search', f), 'utf8') === content, f).toBe(true);
+    // A file removed: written whole again.
+    rmSync(join(dir, 'search', 's0.js'));
+    read.length = 0;
+    writeSearch(dir, changed, (name) => (read.push(name), unitsOf(name)), { buckets: 3, state });
+    expect(read).toHaveLength(docs.length);
+    for (const [f, content] of clean) expect(readFileSync(join(dir, 'search', f), 'utf8') === content, f).toBe(true);
+    // Nothing changed: no document read; one more document: written whole.
+    read.length = 0;
+    writeSearch(dir, changed, (name) => (read.push(name), unitsOf(name)), { buckets: 3, state });
+    expect(read).toEqual([]);
+    writeSearch(dir, [...changed, { ...changed[0]!, name: 'another' }], (name) => (read.push(name), unitsOf(name === 'another' ? changed[0]!.name : name)), { buckets: 3, state });
+    expect(read).toHaveLength(docs.length + 1);
+  });
 });
+

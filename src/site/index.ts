@@ -105,6 +105,9 @@ export interface SiteInput {
   documents: SiteRecord[];
   /** A document's search units (src/site/search.ts), read when the search index is written. */
   searchUnits: (name: string) => SearchUnit[];
+  /** What identifies a document's search units, and where the search merge keeps its state: the index is then updated, not written whole. */
+  searchStamp?: (name: string) => string | undefined;
+  searchState?: string;
 }
 
 /** Where the site transform's pages resolve: never written there, only named (src/render: the same). */
@@ -280,7 +283,12 @@ export function buildSite(input: SiteInput): void {
   writeFileAtomic(statePath, JSON.stringify(next) + '\n');
 
   // Search: the index and its scripts (src/site/search.ts).
-  writeSearch(dir, docs.map((d) => ({ name: d.name, title: d.title, type: d.meta.type, date: d.meta.date })), input.searchUnits);
+  writeSearch(
+    dir,
+    docs.map((d) => ({ name: d.name, title: d.title, type: d.meta.type, date: d.meta.date, stamp: input.searchStamp?.(d.name) })),
+    input.searchUnits,
+    input.searchState ? { state: input.searchState } : {},
+  );
 
   // Assets: the page style and scripts.
   mkdirSync(join(dir, 'assets'), { recursive: true });
