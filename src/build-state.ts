@@ -15,7 +15,7 @@ import type { Registers } from './enrich/registers.js';
 import type { DocumentResult } from './pipeline.js';
 import type { SiteRecord } from './site/index.js';
 import type { SearchUnit } from './site/search.js';
-import { flushWrites, outputPath, writeFileAtomic } from './io.js';
+import { flushWrites, outputPath, safeName, writeFileAtomic } from './io.js';
 import { packageFile } from './paths.js';
 import { TOOL } from './version.js';
 
@@ -107,6 +107,25 @@ export function openBuildState(
   const records = new Map<string, SiteRecord>();
   const recordFile = (name: string) => outputPath(join(root, 'records'), 'document name', `${name}.json`);
   const searchFile = (name: string) => outputPath(join(root, 'search'), 'document name', `${name}.json`);
+  // Read, not written: the name checked, no symbolic link resolved (a write goes through outputPath).
+  const readRecord = (folder: 'records' | 'search', name: string) => readFileSync(join(root, folder, safeName(`${name}.json`, 'document name')), 'utf8');
+  // Which files each output folder holds, listed once (a stat per output of every document was a tenth of a rebuild).
+  const listings = new Map<string, Map<string, boolean>>();
+  const present = (folder: string, file: string): boolean => {
+    let names = listings.get(folder);
+    if (!names) {
+      names = new Map();
+      try {
+        for (const e of readdirSync(folder, { withFileTypes: true })) if (!e.isDirectory()) names.set(e.name, e.isSymbolicLink());
+      } catch {
+        // No folder: no file in it.
+      }
+      listings.set(folder, names);
+    }
+    const link = names.get(file);
+    // A symbolic link counts when it leads to something, as existsSync has it.
+    return link === undefined ? false : !link || existsSync(join(folder, file));
+  };
   const key = (f: string) => relative(dir, f).split('\\').join('/');
   // Each document's fingerprint by name, as this build keeps it.
   const stamps = new Map<string, string>();
@@ -134,9 +153,16 @@ export function openBuildState(
   };
 
   const outputsExist = (r: Omit<DocumentResult, 'record' | 'search'>): boolean => {
-    const files = r.converted ? [join(dir, 'tei', `${r.name}.xml`)] : [];
-    if (r.published) files.push(join(dir, 'editions', 'html', `${r.name}.html`), join(dir, 'editions', 'text', `${r.name}.normalized.txt`), recordFile(r.name), searchFile(r.name));
-    return files.every((p) => existsSync(p));
+    const files: [string, string][] = r.converted ? [[join(dir, 'tei'), `${r.name}.xml`]] : [];
+    if (r.published) {
+      files.push(
+        [join(dir, 'editions', 'html'), `${r.name}.html`],
+        [join(dir, 'editions', 'text'), `${r.name}.normalized.txt`],
+        [join(root, 'records'), `${r.name}.json`],
+        [join(root, 'search'), `${r.name}.json`],
+      );
+    }
+    return files.every(([folder, file]) => present(folder, file));
   };
 
   return {
@@ -150,6 +176,7 @@ export function openBuildState(
     removed(files) {
       const present = new Set(files.map(key));
       const gone = Object.entries(stored.documents).filter(([k]) => !present.has(k));
+      listings.clear();
       for (const [k, d] of gone) {
         delete stored.documents[k];
         for (const f of [recordFile(d.result.name), searchFile(d.result.name)]) rmSync(f, { force: true });
@@ -167,10 +194,10 @@ export function openBuildState(
       stamps.set(r.name, fingerprint(r.file));
     },
     siteRecord(r) {
-      return r.record ?? records.get(r.name) ?? (JSON.parse(readFileSync(recordFile(r.name), 'utf8')) as SiteRecord);
+      return r.record ?? records.get(r.name) ?? (JSON.parse(readRecord('records', r.name)) as SiteRecord);
     },
     searchUnits(name) {
-      return JSON.parse(readFileSync(searchFile(name), 'utf8')) as SearchUnit[];
+      return JSON.parse(readRecord('search', name)) as SearchUnit[];
     },
     searchStamp(name) {
       return stamps.get(name);

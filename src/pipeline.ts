@@ -398,7 +398,7 @@ async function buildLocked(options: BuildOptions, sources: string, files: string
   collectIfGrown();
   buildSite({ dir: editions, edition: metadata.edition, registers, documents: published.map((r) => state.siteRecord(r)), searchUnits: (name) => state.searchUnits(name), searchStamp: (name) => state.searchStamp(name), searchState: state.searchState });
   if (locks.some((l) => l.lost)) throw new LockedError(`another build took over the lock of ${options.dir} while this one was running: the package was not written`);
-  const written = writePackage({ dir: options.dir, metadata, documents: report.built.map((c) => c.name), out: bag });
+  const written = writePackage({ dir: options.dir, metadata, documents: report.built.map((c) => c.name), out: bag, cache: join(options.dir, '.tei-edition', 'package.json') });
   report.package = written.bag;
   report.packageProblems = written.problems;
   if (!written.problems.length) state.editionBuilt(edition);

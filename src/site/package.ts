@@ -6,15 +6,16 @@
  */
 import { xmlAttrs, xmlText } from '../tei/xml.js';
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { existsSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, utimesSync, type Stats } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { create } from 'xmlbuilder2';
 import type { EditionMeta, Metadata } from '../enrich/metadata.js';
 import { TEI_NS } from '../tei/build.js';
 import { writeAvailability } from '../tei/xml.js';
 import { availabilityOf, rightsStatements } from '../enrich/metadata.js';
 import { TOOL } from '../version.js';
-import { UnsafePathError, flushWrites, fsyncDir, insideOf, isRunning, outputPath, writeFileDurable } from '../io.js';
+import { UnsafePathError, flushWrites, fsyncDir, insideOf, isRunning, outputPath, writeFileAtomic, writeFileDurable } from '../io.js';
+import { toolFingerprint } from '../build-state.js';
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
@@ -23,15 +24,50 @@ function files(root: string): string[] {
   if (!existsSync(root)) return [];
   const out: string[] = [];
   const walk = (d: string) => {
-    for (const f of readdirSync(d).sort()) {
-      if (f.startsWith('.')) continue;
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
+    // The entries' types come with the listing: a symbolic link alone is followed to learn whether it is a folder.
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (e.name.startsWith('.')) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory() || (e.isSymbolicLink() && statSync(p).isDirectory())) walk(p);
       else out.push(p);
     }
   };
   walk(root);
   return out;
+}
+
+/**
+ * insideOf for many files of a walk: a regular file (not a symbolic link) is inside when its folder
+ * is the root or a folder inside it, each folder resolved once; any other path goes to insideOf.
+ */
+function filesInsideOf(root: string): (file: string, regular: boolean) => boolean {
+  const inside = insideOf(root);
+  const top = resolve(root);
+  const folders = new Map<string, boolean>();
+  return (file, regular) => {
+    if (!regular) return inside(file);
+    const dir = dirname(resolve(file));
+    let ok = folders.get(dir);
+    if (ok === undefined) folders.set(dir, (ok = dir === top || inside(dir)));
+    return ok;
+  };
+}
+
+/** Remove a bag's folder (its entries are known: files and folders): one call per entry, rmSync if anything else is met. */
+function removeTree(dir: string): void {
+  try {
+    const walk = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else unlinkSync(p);
+      }
+      rmdirSync(d);
+    };
+    walk(dir);
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** A payload path as a manifest writes it (RFC 8493 §2.1.3): %, CR and LF percent-encoded. */
@@ -183,6 +219,11 @@ export interface PackageInput {
   documents: string[];
   /** Where the bag goes (default <dir>/package/<edition id>). */
   out?: string;
+  /**
+   * A file the build keeps (.tei-edition/package.json): what the generated edition.xml was made
+   * from; when that is unchanged, the bag in place's copy is taken (linked) instead of written again.
+   */
+  cache?: string;
 }
 
 export interface PackageResult {
@@ -288,6 +329,13 @@ export function writePackage(input: PackageInput): PackageResult {
   // What the bag in place holds: a file unchanged since then (same size and modification time as
   // its copy there, which was given the source's time) is hard-linked from it, its checksum reused.
   const previous = previousPayload(out);
+  // Each source file is asked its size and time once (the README, the RO-Crate and the copy need them).
+  const stats = new Map<string, Stats>();
+  const stat = (f: string) => {
+    let st = stats.get(f);
+    if (!st) stats.set(f, (st = statSync(f)));
+    return st;
+  };
   const unchanged = (p: string, st: { size: number; mtimeMs: number }) => {
     const old = previous.get(p);
     // Times survive utimes to within a millisecond, not to the nanosecond.
@@ -321,7 +369,21 @@ export function writePackage(input: PackageInput): PackageResult {
     const name = m?.slice(1).find((x) => x !== undefined);
     if (name === undefined || published.has(name)) add(`editions/${r}`, f);
   }
-  add('edition.xml', { content: editionTei(edition, metadata, input.documents) });
+  // The edition file lists every document: made again only when what it shows changed.
+  const editionKey = sha256(
+    JSON.stringify([toolFingerprint(), edition, input.documents.map((n) => [n, metadata.documents[n]?.type ?? null, metadata.documents[n]?.title ?? null, metadata.documents[n]?.date ?? null])]),
+  );
+  let editionSha: string | undefined;
+  const kept = previous.get('edition.xml');
+  const memo = input.cache ? readJson<{ edition?: { key: string; sha: string } }>(input.cache)?.edition : undefined;
+  if (kept && memo?.key === editionKey && memo.sha === kept.sha) {
+    add('edition.xml', kept.path);
+    editionSha = kept.sha;
+  } else {
+    const xml = editionTei(edition, metadata, input.documents);
+    editionSha = sha256(xml);
+    add('edition.xml', { content: xml });
+  }
   add('README.md', {
     content: [
       `# ${tagValue(edition.title)}`,
@@ -345,7 +407,7 @@ export function writePackage(input: PackageInput): PackageResult {
       '',
       ...sources.map((f) => {
         const p = `sources/${rel(sourcesDir, f)}`;
-        return `- \`${unchanged(p, statSync(f))?.sha ?? sha256(readFileSync(f))}\` ${encodeManifestPath(p)}`;
+        return `- \`${unchanged(p, stat(f))?.sha ?? sha256(readFileSync(f))}\` ${encodeManifestPath(p)}`;
       }),
       '',
       '## Licence',
@@ -356,7 +418,7 @@ export function writePackage(input: PackageInput): PackageResult {
   });
 
   // The RO-Crate metadata: the payload (data/) is the crate's root; it lists every other file.
-  const sizes = [...payload.entries()].map(([path, from]) => ({ path, size: 'file' in from ? statSync(from.file).size : from.content.length }));
+  const sizes = [...payload.entries()].map(([path, from]) => ({ path, size: 'file' in from ? stat(from.file).size : from.content.length }));
   add(RO_CRATE, { content: roCrate(metadata, input.documents, sizes) });
 
   const sorted = [...payload.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -364,13 +426,16 @@ export function writePackage(input: PackageInput): PackageResult {
   const manifest: string[] = [];
   const folders = new Set<string>([tmp]);
   const written = new Set<string>();
-  const inData = insideOf(data);
+  // The bag is new: no payload file is there yet, none a symbolic link; their folders are checked.
+  const inData = filesInsideOf(data);
   for (const [p, from] of sorted) {
     const target = join(data, ...p.split('/'));
-    if (!inData(target)) throw new UnsafePathError(`bag payload ${JSON.stringify(p)} is outside ${data}`);
-    for (let d = dirname(target); d.length >= data.length && !folders.has(d); d = dirname(d)) folders.add(d);
-    mkdirSync(dirname(target), { recursive: true });
-    const st = 'file' in from ? statSync(from.file) : undefined;
+    if (!inData(target, true)) throw new UnsafePathError(`bag payload ${JSON.stringify(p)} is outside ${data}`);
+    if (!folders.has(dirname(target))) {
+      for (let d = dirname(target); d.length >= data.length && !folders.has(d); d = dirname(d)) folders.add(d);
+      mkdirSync(dirname(target), { recursive: true });
+    }
+    const st = 'file' in from ? stat(from.file) : undefined;
     const old = st && unchanged(p, st);
     if (st && old && link(old.path, target)) {
       octets += st.size;
@@ -426,12 +491,22 @@ export function writePackage(input: PackageInput): PackageResult {
       throw e;
     }
     fsyncDir(parent);
-    rmSync(old, { recursive: true, force: true });
+    removeTree(old);
   } else {
     renameSync(tmp, out);
     fsyncDir(parent);
   }
+  if (input.cache) writeFileAtomic(input.cache, JSON.stringify({ edition: { key: editionKey, sha: editionSha } }) + '\n');
   return { bag: out, problems: [] };
+}
+
+/** A JSON file's content, or undefined if it cannot be read. */
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A hard link, or false where the file system will not make one (the file is then copied). */
@@ -454,14 +529,15 @@ function previousPayload(bag: string): Map<string, { path: string; sha: string; 
   } catch {
     return found;
   }
-  const inData = insideOf(join(bag, 'data'));
+  const inData = filesInsideOf(join(bag, 'data'));
   for (const line of manifest.split('\n')) {
     const m = /^([0-9a-f]{64}) {2}data\/(.+)$/.exec(line);
     if (!m) continue;
     const p = decodeManifestPath(m[2]!);
     const path = join(bag, 'data', ...p.split('/'));
-    const st = statSync(path, { throwIfNoEntry: false });
-    if (st?.isFile() && inData(path)) found.set(p, { path, sha: m[1]!, size: st.size, mtimeMs: st.mtimeMs });
+    // A regular file only (what the tool wrote): a symbolic link in its place is not reused.
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (st?.isFile() && inData(path, true)) found.set(p, { path, sha: m[1]!, size: st.size, mtimeMs: st.mtimeMs });
   }
   return found;
 }
@@ -482,7 +558,19 @@ export function verifyBag(bag: string, only?: Set<string>): string[] {
   };
   const declaration = read('bagit.txt');
   if (declaration && !/^BagIt-Version: 1\.0\nTag-File-Character-Encoding: UTF-8\n$/.test(declaration)) problems.push('bagit.txt: not a BagIt 1.0 declaration');
-  const inBag = insideOf(bag);
+  // The payload, listed once: each file's size, and which are regular files (their folders alone need resolving).
+  const payload = new Map<string, { size: number; regular: boolean }>();
+  const walk = (d: string) => {
+    if (!isDir(d)) return;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isSymbolicLink() && statSync(p).isDirectory()) walk(p);
+      else payload.set(relative(bag, p).split(sep).join('/'), { size: statSync(p).size, regular: e.isFile() });
+    }
+  };
+  walk(join(bag, 'data'));
+  const inBag = filesInsideOf(bag);
   const check = (manifest: string, under: string) => {
     const listed = new Set<string>();
     for (const line of read(manifest).split('\n').filter(Boolean)) {
@@ -493,33 +581,24 @@ export function verifyBag(bag: string, only?: Set<string>): string[] {
       }
       const path = decodeManifestPath(m[2]!);
       const file = join(bag, ...path.split('/'));
-      if (!path.startsWith(under) || !inBag(file)) {
+      const found = payload.get(path);
+      if (!path.startsWith(under) || !inBag(file, found?.regular === true)) {
         problems.push(`${manifest}: ${m[2]} is not a path under ${under || 'the bag'}`);
         continue;
       }
       listed.add(path);
-      if (!existsSync(file)) problems.push(`${manifest}: ${m[2]} is missing`);
+      if (!found && !existsSync(file)) problems.push(`${manifest}: ${m[2]} is missing`);
       else if ((!only || !path.startsWith('data/') || only.has(path)) && sha256(readFileSync(file)) !== m[1]) problems.push(`${manifest}: ${m[2]} does not match its checksum`);
     }
     return listed;
   };
   const listed = check('manifest-sha256.txt', 'data/');
   check('tagmanifest-sha256.txt', '');
-  const all: string[] = [];
-  const walk = (d: string) => {
-    if (!isDir(d)) return;
-    for (const f of readdirSync(d)) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
-      else all.push(relative(bag, p).split(sep).join('/'));
-    }
-  };
-  walk(join(bag, 'data'));
-  for (const f of all) if (!listed.has(f)) problems.push(`${encodeManifestPath(f)} is not in the manifest`);
+  for (const f of payload.keys()) if (!listed.has(f)) problems.push(`${encodeManifestPath(f)} is not in the manifest`);
   const info = read('bag-info.txt');
   for (const line of info.split('\n').filter(Boolean)) if (!/^[^:\s][^:]*: \S/.test(line) && !/^[ \t]/.test(line)) problems.push(`bag-info.txt: malformed line: ${line}`);
   const oxum = /^Payload-Oxum: (\d+)\.(\d+)$/m.exec(info);
-  const size = all.reduce((n, f) => n + statSync(join(bag, f)).size, 0);
-  if (!oxum || Number(oxum[1]) !== size || Number(oxum[2]) !== all.length) problems.push(`bag-info.txt: Payload-Oxum does not match the payload (${size}.${all.length})`);
+  const size = [...payload.values()].reduce((n, f) => n + f.size, 0);
+  if (!oxum || Number(oxum[1]) !== size || Number(oxum[2]) !== payload.size) problems.push(`bag-info.txt: Payload-Oxum does not match the payload (${size}.${payload.size})`);
   return problems;
 }
