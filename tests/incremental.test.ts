@@ -25,6 +25,9 @@ function outputs(dir: string): Map<string, string> {
   return out;
 }
 
+/** The bag of a project: its one folder under package/. */
+const first = (dir: string) => join(dir, 'package', readdirSync(join(dir, 'package')).filter((f) => !f.startsWith('.'))[0]!);
+
 const mtimes = (dir: string) => new Map([...outputs(dir).keys()].map((f) => [f, statSync(join(dir, f)).mtimeMs]));
 
 /** A project of 20 documents: the sample's five, each four times under other names. */
@@ -110,7 +113,47 @@ describe('builds on two cores and incremental builds', () => {
     const a = outputs(clean);
     const b = outputs(dir);
     expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
-    for (const [f, content] of a) if (!f.startsWith('package/')) expect(b.get(f), f).toBe(content);
+    // Everything: the documents' files, the site's pages, the search shards and the package.
+    for (const [f, content] of a) expect(b.get(f) === content, f).toBe(true);
+    // The search index was updated, not written whole: its merge state names every document.
+    const merge = JSON.parse(readFileSync(join(dir, '.tei-edition', 'search-merge.json'), 'utf8')) as { documents: { name: string }[] };
+    expect(merge.documents).toHaveLength(5);
+  }, 600_000);
+
+  test("a document's title changed in edition.yaml: the pages that list it, the search and the package are those of a clean build", async () => {
+    const dir = bigProject();
+    await build(dir, { jobs: 2 });
+    const yaml = join(dir, 'sources', 'edition.yaml');
+    const text = readFileSync(yaml, 'utf8');
+    const title = /^ {4}title: (.+)$/m.exec(text)!;
+    writeFileSync(yaml, text.replace(title[0], '    title: A title changed while editing'));
+    const r = await build(dir);
+    expect(r.rebuilt).toBe(1);
+    expect(readFileSync(join(dir, 'editions', 'index.html'), 'utf8')).toContain('A title changed while editing');
+    expect(readFileSync(join(first(dir), 'data', 'edition.xml'), 'utf8')).toContain('A title changed while editing');
+    // Then one transcription changed: the index is updated from the last merge.
+    appendFileSync(join(dir, 'sources', '1962-10-29-topol-594-copy3.txt'), '\nOne more paragraph.\n');
+    expect((await build(dir)).rebuilt).toBe(1);
+    const clean = project();
+    rmSync(join(clean, 'sources'), { recursive: true });
+    cpSync(join(dir, 'sources'), join(clean, 'sources'), { recursive: true });
+    await build(clean);
+    const a = outputs(clean);
+    const b = outputs(dir);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    for (const [f, content] of a) expect(b.get(f) === content, f).toBe(true);
+  }, 600_000);
+
+  test("edition.yaml is parsed again only when it changed; a page image it names that is gone is still reported", async () => {
+    const dir = project();
+    await build(dir);
+    const kept = join(dir, '.tei-edition', 'metadata.json');
+    expect(existsSync(kept)).toBe(true);
+    const time = statSync(kept).mtimeMs;
+    await build(dir);
+    expect(statSync(kept).mtimeMs).toBe(time);
+    rmSync(join(dir, 'sources', 'facsimiles', '1962-12-18-usun-1687-p1.png'));
+    await expect(buildEdition({ dir })).rejects.toThrow(/1962-12-18-usun-1687-p1\.png' does not exist/);
   }, 600_000);
 
   test('a changed register entry rebuilds the documents that may use it, and no other; a deleted output is made again', async () => {
