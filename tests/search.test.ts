@@ -205,6 +205,12 @@ describe('the split search index', () => {
     expect(read).toEqual([]);
     writeSearch(dir, [...changed, { ...changed[0]!, name: 'another' }], (name) => (read.push(name), unitsOf(name === 'another' ? changed[0]!.name : name)), { buckets: 3, state });
     expect(read).toHaveLength(docs.length + 1);
+    // A state of another shape: written whole, no error.
+    writeFileSync(state, JSON.stringify({ format: 1, buckets: 3, dictionaryBytes: 64 * 1024, documents: docs.map(() => null), files: {} }));
+    read.length = 0;
+    writeSearch(dir, changed, (name) => (read.push(name), unitsOf(name)), { buckets: 3, state });
+    expect(read).toHaveLength(docs.length);
+    for (const [f, content] of clean) expect(readFileSync(join(dir, 'search', f), 'utf8') === content, f).toBe(true);
   });
 });
 

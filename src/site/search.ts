@@ -118,7 +118,7 @@ interface MergeState {
 }
 const MERGE_FORMAT = 1;
 
-/** The last merge's files are not as it left them (or its state is unreadable): the index is written whole. */
+/** The last merge's files are not as it left them: the index is written whole. */
 class StaleIndex extends Error {}
 
 /** The manifest (index.js). */
@@ -221,8 +221,10 @@ export function writeSearch(
   let next: MergeState | undefined;
   try {
     if (last) next = mergeChanges(out, documents, unitsOf, settings, last);
-  } catch (e) {
-    if (!(e instanceof StaleIndex)) throw e;
+  } catch {
+    // A file not as the last merge left it (StaleIndex), or a state not of the shape written: the
+    // update writes nothing before all it reads is checked, so the index is written whole instead.
+    next = undefined;
   }
   next ??= mergeAll(out, documents, unitsOf, settings);
   // What an earlier build wrote and this one did not: the shards of a larger edition, the one-file index.
