@@ -311,7 +311,8 @@ export function recoverBag(out: string): string[] {
 /**
  * Write the bag. It is written whole beside its place (flushed to disk), verified, and only then
  * swapped in by renames: the old bag aside, the new one in, the old one removed. A reader sees the
- * old bag or the new one; a crash leaves temporaries that recoverBag puts right. A bag that does
+ * old bag, the new one, or (between the two renames: Node has no atomic exchange of two folders)
+ * none, never a part of one; a crash leaves temporaries that recoverBag puts right. A bag that does
  * not verify is not published: the problems are returned and the old bag stays.
  */
 export function writePackage(input: PackageInput): PackageResult {
