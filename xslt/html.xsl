@@ -444,12 +444,14 @@
   </xsl:template>
 
   <xsl:template name="htm:field">
-    <xsl:variable name="label" select="te:field-label(.)"/>
+    <!-- A bibliography's parts have no label (te:field-label): not asked. -->
+    <xsl:variable name="bibl-part" select="parent::tei:bibl or parent::tei:biblStruct or parent::tei:biblFull"/>
+    <xsl:variable name="label" select="if ($bibl-part) then '' else te:field-label(.)"/>
     <xsl:variable name="block" select="exists(ancestor::tei:msDesc)"/>
     <xsl:text> </xsl:text>
     <xsl:element name="{if ($block) then 'div' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
-      <xsl:attribute name="class" select="if ($label = '') then (if (parent::tei:bibl or parent::tei:biblStruct or parent::tei:biblFull) then 'bibl-part' else 'entry-name') else 'field field-' || local-name()"/>
-      <xsl:if test="$label != ''"><span class="field-label"><xsl:value-of select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/>: </span></xsl:if>
+      <xsl:attribute name="class" select="if ($bibl-part) then 'bibl-part' else if (not($label)) then 'entry-name' else 'field field-' || local-name()"/>
+      <xsl:if test="$label"><span class="field-label"><xsl:value-of select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/>: </span></xsl:if>
       <xsl:choose>
         <xsl:when test="self::tei:msIdentifier or self::tei:altIdentifier">
           <xsl:for-each select="*"><xsl:if test="position() gt 1">, </xsl:if><xsl:apply-templates select="." mode="#current"/></xsl:for-each>

@@ -205,7 +205,7 @@
     <xsl:sequence select="$LB"/>
   </xsl:template>
   <xsl:template name="txt:field">
-    <xsl:variable name="label" select="te:field-label(.)"/>
+    <xsl:variable name="label" select="if (parent::tei:bibl or parent::tei:biblStruct or parent::tei:biblFull) then '' else te:field-label(.)"/>
     <xsl:variable name="content" as="xs:string*">
       <xsl:choose>
         <xsl:when test="self::tei:msIdentifier or self::tei:altIdentifier">
@@ -215,7 +215,7 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="block" select="exists(ancestor::tei:msDesc)"/>
-    <xsl:sequence select="if ($block) then $LB else ' ', if ($label != '') then (upper-case(substring($label, 1, 1)) || substring($label, 2) || ': ') else (), $content, if ($block) then $LB else ' '"/>
+    <xsl:sequence select="if ($block) then $LB else ' ', if ($label) then (upper-case(substring($label, 1, 1)) || substring($label, 2) || ': ') else (), $content, if ($block) then $LB else ' '"/>
   </xsl:template>
 
   <xsl:template name="txt:manuscript">
