@@ -1,7 +1,14 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { renderTei } from '../src/render/index.js';
+import { sefPath, writeEditionSources } from '../src/render/compile-xslt.js';
+import { resolveDependency } from '../src/paths.js';
+import SaxonJS from '../src/saxon.js';
+import { withoutDoctype } from '../src/validate/xml.js';
 import { convert, run, squash, stripSigns } from './helpers.js';
 
 /** A TEI document around a body (one witness unless the body brings its own divs). */
@@ -260,6 +267,31 @@ describe('one table, one transform', () => {
       expect(sent, `te:${b}`).toContain(b);
     }
   });
+
+  test('compiled, the rules call each format directly (no dispatch, no te:text), and write what the stylesheet as written writes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tei-xslt-'));
+    writeEditionSources(dir);
+    const gen = (f: string) => readFileSync(join(dir, f), 'utf8');
+    // Every rule twice: in the page's modes calling htm:, in the texts' modes calling txt:; no dispatch template left.
+    expect(gen('rules.xsl')).not.toMatch(/<xsl:call-template name="te:/);
+    expect(gen('rules.xsl').match(/mode="te:text-diplomatic te:text-normalized"><xsl:call-template name="txt:/g)?.length).toBeGreaterThan(30);
+    expect(gen('edition.xsl') + gen('text.xsl') + gen('apparatus.xsl')).not.toMatch(/with-param name="te:text"/);
+    expect(gen('text.xsl')).not.toMatch(/mode="te:(diplomatic|normalized)"/);
+    // The outputs: the stylesheet as written (as Saxon-HE Java runs it) against the compiled one.
+    const written = join(dir, 'written.sef.json');
+    execFileSync(process.execPath, [resolveDependency('xslt3/xslt3.js'), '-xsl:xslt/edition.xsl', `-export:${written}`, '-nogo', '-relocate:on'], { stdio: 'ignore' });
+    const run = (sef: string, xml: string) => {
+      const out = SaxonJS.transform({ stylesheetInternal: JSON.parse(readFileSync(sef, 'utf8')), sourceText: xml, destination: 'serialized', stylesheetParams: { name: 't' }, baseOutputURI: 'file:///t/', deliverResultDocument: () => ({ destination: 'serialized' }) }, 'sync');
+      return [out.principalResult, out.resultDocuments['file:///t/diplomatic.txt'], out.resultDocuments['file:///t/normalized.txt']];
+    };
+    for (const f of ['tei/1962-12-18-usun-1687.xml', 'tests/fixtures/facsimile-letter.xml', 'tests/corpus/tei-c/testbibl.xml', 'tests/corpus/tei-c/testdrama.xml', 'tests/corpus/schnitzler-briefe/listcorrespondence.xml']) {
+      const xml = withoutDoctype(readFileSync(f, 'utf8'));
+      const compiled = run(sefPath('edition'), xml);
+      expect(compiled[1], f).toMatch(/\S/);
+      expect(compiled, f).toEqual(run(written, xml));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 
   test('the three outputs come from one transform: the texts are whole (a header, the text, a final line break)', () => {
     const out = r('<p>one <del>two</del> three</p>');

@@ -12,6 +12,7 @@
 <xsl:stylesheet version="3.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                xmlns:map="http://www.w3.org/2005/xpath-functions/map"
                 xmlns:tei="http://www.tei-c.org/ns/1.0"
                 xmlns:te="urn:tei-edition:xslt"
                 xmlns:htm="urn:tei-edition:xslt:html"
@@ -334,7 +335,7 @@
         <xsl:otherwise>
           <xsl:apply-templates select="tei:head" mode="#current"/>
           <xsl:element name="{if ($kind = 'gloss') then 'dl' else if ($kind = 'ordered') then 'ol' else 'ul'}" namespace="http://www.w3.org/1999/xhtml">
-            <xsl:for-each select="node() except tei:head">
+            <xsl:for-each select="node()[not(self::tei:head)]">
               <xsl:choose>
                 <xsl:when test="self::tei:item or self::tei:label or self::text()"><xsl:apply-templates select="." mode="#current"/></xsl:when>
                 <xsl:otherwise><xsl:element name="{if ($kind = 'gloss') then 'dd' else 'li'}" namespace="http://www.w3.org/1999/xhtml"><xsl:attribute name="class">list-other</xsl:attribute><xsl:apply-templates select="." mode="#current"/></xsl:element></xsl:otherwise>
@@ -388,7 +389,7 @@
   <!-- A table: its head the caption; header cells (role="label", or in a row of role="label") th. In a
        region of its own that scrolls sideways on small screens. -->
   <xsl:template name="htm:table">
-    <xsl:apply-templates select="* except (tei:head | tei:row)" mode="#current"/>
+    <xsl:apply-templates select="*[not(self::tei:head or self::tei:row)]" mode="#current"/>
     <div class="table-scroll" role="region" tabindex="0" aria-label="{(tei:head ! ('Table: ' || normalize-space(.)), 'Table')[1]} (scrolls sideways)">
       <table class="tei-table">
         <xsl:if test="tei:head">
@@ -424,9 +425,9 @@
         </xsl:choose>
       </h3>
       <ul class="entries">
-        <xsl:for-each select="node() except tei:head">
+        <xsl:for-each select="node()[not(self::tei:head)]">
           <xsl:choose>
-            <xsl:when test="self::text() or self::tei:*[local-name() = $te:entries]"><xsl:apply-templates select="." mode="#current"/></xsl:when>
+            <xsl:when test="self::text() or self::tei:*[map:contains($te:entry-names, local-name())]"><xsl:apply-templates select="." mode="#current"/></xsl:when>
             <xsl:otherwise><li class="register-part"><xsl:apply-templates select="." mode="#current"/></li></xsl:otherwise>
           </xsl:choose>
         </xsl:for-each>
@@ -443,12 +444,14 @@
   </xsl:template>
 
   <xsl:template name="htm:field">
-    <xsl:variable name="label" select="te:field-label(.)"/>
+    <!-- A bibliography's parts have no label (te:field-label): not asked. -->
+    <xsl:variable name="bibl-part" select="parent::tei:bibl or parent::tei:biblStruct or parent::tei:biblFull"/>
+    <xsl:variable name="label" select="if ($bibl-part) then '' else te:field-label(.)"/>
     <xsl:variable name="block" select="exists(ancestor::tei:msDesc)"/>
     <xsl:text> </xsl:text>
     <xsl:element name="{if ($block) then 'div' else 'span'}" namespace="http://www.w3.org/1999/xhtml">
-      <xsl:attribute name="class" select="if ($label = '') then (if (parent::tei:bibl or parent::tei:biblStruct or parent::tei:biblFull) then 'bibl-part' else 'entry-name') else 'field field-' || local-name()"/>
-      <xsl:if test="$label != ''"><span class="field-label"><xsl:value-of select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/>: </span></xsl:if>
+      <xsl:attribute name="class" select="if ($bibl-part) then 'bibl-part' else if (not($label)) then 'entry-name' else 'field field-' || local-name()"/>
+      <xsl:if test="$label"><span class="field-label"><xsl:value-of select="upper-case(substring($label, 1, 1)) || substring($label, 2)"/>: </span></xsl:if>
       <xsl:choose>
         <xsl:when test="self::tei:msIdentifier or self::tei:altIdentifier">
           <xsl:for-each select="*"><xsl:if test="position() gt 1">, </xsl:if><xsl:apply-templates select="." mode="#current"/></xsl:for-each>

@@ -102,8 +102,8 @@
   <xsl:variable name="te:entries" as="xs:string*" select="('person', 'personGrp', 'place', 'org', 'event', 'bibl', 'biblStruct', 'biblFull', 'msDesc', 'nym', 'object', 'relation')"/>
   <!-- The parts of a manuscript description shown as its titled sections. -->
   <xsl:variable name="te:ms-sections" as="xs:string*" select="('msContents', 'physDesc', 'history', 'additional', 'msPart', 'msFrag')"/>
-  <!-- The elements whose children are fields (te:is-field). -->
-  <xsl:variable name="te:field-parents" as="xs:string*" select="($te:entries, 'msItem', 'msItemStruct', 'physDesc', 'history', 'additional', 'objectDesc', 'supportDesc', 'adminInfo', 'surrogates', 'msContents')"/>
+  <!-- The parts of a manuscript description whose children are fields (as are an entry's, in a register). -->
+  <xsl:variable name="te:ms-field-parents" as="xs:string*" select="('msItem', 'msItemStruct', 'physDesc', 'history', 'additional', 'objectDesc', 'supportDesc', 'adminInfo', 'surrogates', 'msContents')"/>
 
   <!--
     The table is written as template rules in two modes, one per view: te:diplomatic and
@@ -161,9 +161,14 @@
                       tei:listRelation"
                 mode="te:diplomatic te:normalized" priority="0.1"><xsl:call-template name="te:register"/></xsl:template>
   <xsl:template match="(tei:person | tei:personGrp | tei:place | tei:org | tei:event | tei:bibl | tei:biblStruct |
-                       tei:biblFull | tei:msDesc | tei:nym | tei:object | tei:relation)[parent::tei:*[local-name() = $te:registers]]"
+                       tei:biblFull | tei:msDesc | tei:nym | tei:object | tei:relation)[parent::tei:*[map:contains($te:register-names, local-name())]]"
                 mode="te:diplomatic te:normalized" priority="0.15"><xsl:call-template name="te:entry"/></xsl:template>
-  <xsl:template match="tei:*[parent::tei:*[map:contains($te:field-parent-names, local-name())]][te:is-field(.)]" mode="te:diplomatic te:normalized" priority="0.55"><xsl:call-template name="te:field"/></xsl:template>
+  <!-- A labelled part of a register entry or of a manuscript description (not a note, a paragraph, a list, …).
+       Tried on every element whose best named rule has a lower priority: map look-ups only, no function. -->
+  <xsl:template match="tei:*[parent::tei:*[map:contains($te:ms-field-parent-names, local-name())
+                                           or map:contains($te:entry-names, local-name()) and parent::tei:*[map:contains($te:register-names, local-name())]]]
+                            [not(self::tei:note or self::tei:p or self::tei:ab or self::tei:list or self::tei:head or self::tei:msItem or self::tei:lb or self::tei:pb)]"
+                mode="te:diplomatic te:normalized" priority="0.55"><xsl:call-template name="te:field"/></xsl:template>
 
   <!-- A manuscript description: its identifier, its titled parts, each part's labelled fields. -->
   <xsl:template match="tei:msDesc" mode="te:diplomatic te:normalized" priority="0.65"><xsl:call-template name="te:manuscript"/></xsl:template>
@@ -269,7 +274,9 @@
 
   <!-- The lists of names above as sets: a rule that names no element is tried on every element (in
        the order of priority), and a look-up in a map costs one test where a list costs one per name. -->
-  <xsl:variable name="te:field-parent-names" as="map(xs:string, xs:boolean)" select="map:merge($te:field-parents ! map { .: true() })"/>
+  <xsl:variable name="te:ms-field-parent-names" as="map(xs:string, xs:boolean)" select="map:merge($te:ms-field-parents ! map { .: true() })"/>
+  <xsl:variable name="te:entry-names" as="map(xs:string, xs:boolean)" select="map:merge($te:entries ! map { .: true() })"/>
+  <xsl:variable name="te:register-names" as="map(xs:string, xs:boolean)" select="map:merge($te:registers ! map { .: true() })"/>
   <xsl:variable name="te:phrase-names" as="map(xs:string, xs:boolean)" select="map:merge($te:phrases ! map { .: true() })"/>
   <xsl:variable name="te:block-names" as="map(xs:string, xs:boolean)" select="map:merge($te:blocks ! map { .: true() })"/>
   <xsl:variable name="te:either-names" as="map(xs:string, xs:boolean)" select="map:merge($te:either ! map { .: true() })"/>
@@ -488,16 +495,6 @@
                           else $top"/>
   </xsl:function>
 
-  <!-- Is this element a labelled part of a register entry or of a manuscript description? -->
-  <xsl:function name="te:is-field" as="xs:boolean">
-    <xsl:param name="e" as="element()"/>
-    <xsl:variable name="parent" select="$e/parent::tei:*"/>
-    <xsl:sequence select="not($e/self::tei:note) and not($e/self::tei:p | $e/self::tei:ab | $e/self::tei:list | $e/self::tei:head | $e/self::tei:msItem | $e/self::tei:lb | $e/self::tei:pb) and (
-      exists($parent[local-name() = $te:entries][parent::tei:*[local-name() = $te:registers]])
-      or exists($parent[self::tei:msItem or self::tei:msItemStruct or self::tei:physDesc or self::tei:history or self::tei:additional
-                        or self::tei:objectDesc or self::tei:supportDesc or self::tei:adminInfo or self::tei:surrogates or self::tei:msContents]))"/>
-  </xsl:function>
-
   <!-- The labels of fields, by element name (te:field-label). -->
   <xsl:variable name="te:field-labels" as="map(xs:string, xs:string)" select="map {
     'birth': 'born', 'death': 'died', 'floruit': 'active', 'geo': 'coordinates', 'idno': 'identifier', 'msIdentifier': 'shelfmark',
@@ -520,7 +517,7 @@
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="n" select="local-name($e)"/>
 
-    <xsl:variable name="entry" select="$e/parent::*[local-name() = $te:entries]"/>
+    <xsl:variable name="entry" select="$e/parent::*[map:contains($te:entry-names, local-name())]"/>
     <!-- Each part asked only when the ones before it give no answer (the entry's own name is a search of its children). -->
     <xsl:sequence select="if ($entry/self::tei:bibl or $entry/self::tei:biblStruct or $entry/self::tei:biblFull) then ''
                           else if ($entry and $e is ($entry/(tei:persName | tei:placeName | tei:orgName | tei:name | tei:title | tei:label | tei:head))[1]) then ''
@@ -556,7 +553,7 @@
   <!-- A note kept in place: in a register entry or a manuscript description. -->
   <xsl:function name="te:inline-note" as="xs:boolean">
     <xsl:param name="note" as="element()"/>
-    <xsl:sequence select="exists($note/ancestor::tei:*[local-name() = $te:registers or self::tei:msDesc])"/>
+    <xsl:sequence select="exists($note/ancestor::tei:*[map:contains($te:register-names, local-name()) or self::tei:msDesc])"/>
   </xsl:function>
 
   <!-- Has the document no text at all (a manuscript description's record: its msDesc is its content)? -->

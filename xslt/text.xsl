@@ -174,7 +174,7 @@
   <!-- A table: its caption, then a row a line, the cells parted by " | ". -->
   <xsl:template name="txt:table">
     <xsl:sequence select="$PARA"/>
-    <xsl:apply-templates select="* except (tei:head | tei:row)" mode="#current"/>
+    <xsl:apply-templates select="*[not(self::tei:head or self::tei:row)]" mode="#current"/>
     <xsl:for-each select="tei:head"><xsl:apply-templates mode="#current"/><xsl:sequence select="$LB"/></xsl:for-each>
     <xsl:apply-templates select="tei:row" mode="#current"/>
     <xsl:sequence select="$PARA"/>
@@ -196,7 +196,7 @@
       <xsl:otherwise><xsl:sequence select="te:register-title(.)"/></xsl:otherwise>
     </xsl:choose>
     <xsl:sequence select="$PARA"/>
-    <xsl:apply-templates select="node() except tei:head" mode="#current"/>
+    <xsl:apply-templates select="node()[not(self::tei:head)]" mode="#current"/>
     <xsl:sequence select="$PARA"/>
   </xsl:template>
   <xsl:template name="txt:entry">
@@ -205,7 +205,7 @@
     <xsl:sequence select="$LB"/>
   </xsl:template>
   <xsl:template name="txt:field">
-    <xsl:variable name="label" select="te:field-label(.)"/>
+    <xsl:variable name="label" select="if (parent::tei:bibl or parent::tei:biblStruct or parent::tei:biblFull) then '' else te:field-label(.)"/>
     <xsl:variable name="content" as="xs:string*">
       <xsl:choose>
         <xsl:when test="self::tei:msIdentifier or self::tei:altIdentifier">
@@ -215,7 +215,7 @@
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="block" select="exists(ancestor::tei:msDesc)"/>
-    <xsl:sequence select="if ($block) then $LB else ' ', if ($label != '') then (upper-case(substring($label, 1, 1)) || substring($label, 2) || ': ') else (), $content, if ($block) then $LB else ' '"/>
+    <xsl:sequence select="if ($block) then $LB else ' ', if ($label) then (upper-case(substring($label, 1, 1)) || substring($label, 2) || ': ') else (), $content, if ($block) then $LB else ' '"/>
   </xsl:template>
 
   <xsl:template name="txt:manuscript">

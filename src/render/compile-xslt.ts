@@ -3,7 +3,8 @@
  * Run by `npm run compile`; a stylesheet is compiled again only when an .xsl file is newer.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageFile, resolveDependency } from '../paths.js';
@@ -27,6 +28,71 @@ export function sefPath(name: (typeof STYLESHEETS)[number]): string {
   return join(SEF_DIR, `${name}.sef.json`);
 }
 
+/** The views' modes of the rule table, and the modes of the same rules that write the texts. */
+const TEXT_MODES: Record<string, string> = { 'te:diplomatic': 'te:text-diplomatic', 'te:normalized': 'te:text-normalized' };
+
+function textModes(xsl: string): string {
+  return xsl.replace(/mode="([^"]*)"/g, (_, modes: string) => `mode="${modes.split(/\s+/).map((m) => TEXT_MODES[m] ?? m).join(' ')}"`);
+}
+
+/** Replace `from` in `xsl`, which must be there (the stylesheets changed shape otherwise). */
+function replaceOnce(xsl: string, from: string, to: string, file: string): string {
+  if (!xsl.includes(from)) throw new Error(`xslt/${file}: expected ${from}`);
+  return xsl.split(from).join(to);
+}
+
+/**
+ * The sources edition.sef.json is compiled from: xslt/ as written, with the rule table (rules.xsl)
+ * made twice at compile time, so that no rendered element goes through a dispatch. As written, each
+ * rule calls its behaviour's template te:X (edition.xsl, apparatus.xsl), which calls the page's htm:X
+ * or, while a text is written (tunnel parameter te:text), the text's txt:X: one more call and test
+ * per element and view, and a tunnel parameter copied by every call. Compiled, the rules call htm:X
+ * in the page's modes (te:diplomatic, te:normalized), and a copy of each rule, in the texts' modes
+ * (te:text-diplomatic, te:text-normalized), calls txt:X; the texts (text.xsl, apparatus.xsl's txt:
+ * templates) apply their own modes, and te:text is not passed. The written stylesheet still runs as
+ * it is (Saxon-HE Java runs xslt/edition.xsl) and writes the same outputs.
+ */
+export function writeEditionSources(dir: string): void {
+  const files = readdirSync(XSLT_DIR).filter((f) => f.endsWith('.xsl'));
+  const xsl = new Map(files.map((f) => [f, readFileSync(join(XSLT_DIR, f), 'utf8')]));
+  // The dispatch templates: te:X to htm:X or txt:X, with the parameters they pass on (te:app-ref's app).
+  const dispatch = new Map<string, string>();
+  for (const f of ['edition.xsl', 'apparatus.xsl']) {
+    for (const m of xsl.get(f)!.matchAll(/<xsl:template name="te:([\w-]+)">((?:<xsl:param name="[\w-]+"[^>]*\/>)*)<xsl:param name="te:text" tunnel="yes" select="false\(\)"\/><xsl:choose>/g)) {
+      const params = [...m[2]!.matchAll(/<xsl:param name="([\w-]+)"[^>]*? select="([^"]*)"\/>/g)].map((p) => `<xsl:with-param name="${p[1]}" select="${p[2]}"/>`).join('');
+      dispatch.set(m[1]!, params);
+    }
+  }
+  if (dispatch.size < 40) throw new Error(`xslt/edition.xsl: ${dispatch.size} behaviour templates found, expected every behaviour`);
+  const direct = (body: string, format: string) =>
+    body.replace(/<xsl:call-template name="te:([\w-]+)"\/>/g, (call, name: string) => {
+      const params = dispatch.get(name);
+      if (params === undefined) return call;
+      return params ? `<xsl:call-template name="${format}:${name}">${params}</xsl:call-template>` : `<xsl:call-template name="${format}:${name}"/>`;
+    });
+  // The rules: every template rule of rules.xsl in the views' modes.
+  const rules = xsl.get('rules.xsl')!;
+  const texts: string[] = [];
+  const page = rules.replace(/<xsl:template\b((?:\s+[\w:-]+="[^"]*")*)\s*(\/>|>[\s\S]*?<\/xsl:template>)/g, (rule, attrs: string) => {
+    if (!/\bmatch="/.test(attrs) || !/\bmode="[^"]*te:(diplomatic|normalized)/.test(attrs)) return rule;
+    texts.push(textModes(direct(rule, 'txt')));
+    return direct(rule, 'htm');
+  });
+  if (texts.length < 50) throw new Error(`xslt/rules.xsl: ${texts.length} rules found`);
+  const modes = Object.values(TEXT_MODES).map((m) => `<xsl:mode name="${m}" on-no-match="text-only-copy" use-accumulators="#all"/>`).join('\n  ');
+  xsl.set('rules.xsl', replaceOnce(page, '</xsl:stylesheet>', `  <!-- Generated at compile time (src/render/compile-xslt.ts): the rules in the texts' modes. -->\n  ${modes}\n  ${texts.join('\n  ')}\n</xsl:stylesheet>`, 'rules.xsl'));
+  // The texts apply their own modes and call the text's apparatus; te:text is not passed.
+  const text = replaceOnce(xsl.get('text.xsl')!, '<xsl:call-template name="te:apparatus"/>', '<xsl:if test="exists($te:apps)"><xsl:call-template name="txt:apparatus"/></xsl:if>', 'text.xsl');
+  xsl.set('text.xsl', textModes(text));
+  xsl.set('apparatus.xsl', xsl.get('apparatus.xsl')!.replace(/<xsl:template name="txt:[^"]*"(?:\s*\/>|[\s\S]*?<\/xsl:template>)/g, (t) => textModes(t)));
+  xsl.set('edition.xsl', replaceOnce(xsl.get('edition.xsl')!, '<xsl:with-param name="te:text" select="true()" tunnel="yes"/>', '', 'edition.xsl'));
+  // The dispatch templates are called no more: left out (a smaller SEF is prepared faster).
+  for (const f of ['edition.xsl', 'apparatus.xsl']) {
+    xsl.set(f, xsl.get(f)!.replace(/ *<xsl:template name="te:([\w-]+)">(?:<xsl:param name="[\w-]+"[^>]*\/>)*<xsl:param name="te:text" tunnel="yes" select="false\(\)"\/><xsl:choose>[\s\S]*?<\/xsl:template>\n?/g, (t, name: string) => (dispatch.has(name) ? '' : t)));
+  }
+  for (const [f, content] of xsl) writeFileSync(join(dir, f), content);
+}
+
 export function compileStylesheets(force = false): string[] {
   mkdirSync(SEF_DIR, { recursive: true });
   const newest = Math.max(...readdirSync(XSLT_DIR).filter((f) => f.endsWith('.xsl')).map((f) => statSync(join(XSLT_DIR, f)).mtimeMs));
@@ -34,9 +100,15 @@ export function compileStylesheets(force = false): string[] {
   for (const name of STYLESHEETS) {
     const sef = sefPath(name);
     if (!force && existsSync(sef) && statSync(sef).mtimeMs >= newest) continue;
-    execFileSync(process.execPath, [xslt3(), `-xsl:${join(XSLT_DIR, `${name}.xsl`)}`, `-export:${sef}`, '-nogo', '-relocate:on'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const src = name === 'edition' ? mkdtempSync(join(tmpdir(), 'tei-edition-xslt-')) : XSLT_DIR;
+    try {
+      if (name === 'edition') writeEditionSources(src);
+      execFileSync(process.execPath, [xslt3(), `-xsl:${join(src, `${name}.xsl`)}`, `-export:${sef}`, '-nogo', '-relocate:on'], {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    } finally {
+      if (src !== XSLT_DIR) rmSync(src, { recursive: true, force: true });
+    }
     compiled.push(name);
   }
   // SEF files of stylesheets no longer in the list (html and text before edition.xsl) are not shipped.
