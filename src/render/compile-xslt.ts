@@ -1,9 +1,11 @@
 /**
  * Compile the stylesheets in xslt/ to SEF (SaxonJS's compiled form) with xslt3, into dist/xslt/.
- * Run by `npm run compile`; a stylesheet is compiled again only when an .xsl file is newer.
+ * Run by `npm run compile`; a stylesheet is compiled again only when what it is compiled from changed
+ * (the .xsl files and this file: `<name>.sef.json.sources` holds their SHA-256).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,11 +97,15 @@ export function writeEditionSources(dir: string): void {
 
 export function compileStylesheets(force = false): string[] {
   mkdirSync(SEF_DIR, { recursive: true });
-  const newest = Math.max(...readdirSync(XSLT_DIR).filter((f) => f.endsWith('.xsl')).map((f) => statSync(join(XSLT_DIR, f)).mtimeMs));
+  // What a SEF is compiled from: the stylesheets, and this file (it rewrites edition.xsl's sources).
+  const hash = createHash('sha256').update(readFileSync(fileURLToPath(import.meta.url)));
+  for (const f of readdirSync(XSLT_DIR).filter((f) => f.endsWith('.xsl')).sort()) hash.update(f).update(readFileSync(join(XSLT_DIR, f)));
+  const sources = hash.digest('hex');
   const compiled: string[] = [];
   for (const name of STYLESHEETS) {
     const sef = sefPath(name);
-    if (!force && existsSync(sef) && statSync(sef).mtimeMs >= newest) continue;
+    const stamp = `${sef}.sources`;
+    if (!force && existsSync(sef) && existsSync(stamp) && readFileSync(stamp, 'utf8') === sources) continue;
     const src = name === 'edition' ? mkdtempSync(join(tmpdir(), 'tei-edition-xslt-')) : XSLT_DIR;
     try {
       if (name === 'edition') writeEditionSources(src);
@@ -109,6 +115,7 @@ export function compileStylesheets(force = false): string[] {
     } finally {
       if (src !== XSLT_DIR) rmSync(src, { recursive: true, force: true });
     }
+    writeFileSync(stamp, sources);
     compiled.push(name);
   }
   // SEF files of stylesheets no longer in the list (html and text before edition.xsl) are not shipped.
