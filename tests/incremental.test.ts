@@ -25,6 +25,18 @@ function outputs(dir: string): Map<string, string> {
   return out;
 }
 
+/** Every output of `dir` is the same bytes as a clean build's of the same sources (tei/, editions/, package/). */
+async function expectCleanBuildBytes(dir: string): Promise<void> {
+  const clean = project();
+  rmSync(join(clean, 'sources'), { recursive: true });
+  cpSync(join(dir, 'sources'), join(clean, 'sources'), { recursive: true });
+  await build(clean);
+  const a = outputs(clean);
+  const b = outputs(dir);
+  expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+  for (const [f, content] of a) expect(b.get(f) === content, f).toBe(true);
+}
+
 /** The bag of a project: its one folder under package/. */
 const first = (dir: string) => join(dir, 'package', readdirSync(join(dir, 'package')).filter((f) => !f.startsWith('.'))[0]!);
 
@@ -106,15 +118,9 @@ describe('builds on two cores and incremental builds', () => {
     const shards = readdirSync(join(dir, 'editions', 'search')).filter((f) => f.startsWith('s'));
     expect(shards.some((f) => readFileSync(join(dir, 'editions', 'search', f), 'utf8').includes('A paragraph added while editing.'))).toBe(true);
 
-    // The same bytes as a clean build of the same sources.
-    const clean = project();
-    cpSync(join(dir, 'sources'), join(clean, 'sources'), { recursive: true });
-    await build(clean);
-    const a = outputs(clean);
-    const b = outputs(dir);
-    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
-    // Everything: the documents' files, the site's pages, the search shards and the package.
-    for (const [f, content] of a) expect(b.get(f) === content, f).toBe(true);
+    // The same bytes as a clean build of the same sources: the documents' files, the site's pages,
+    // the search shards and the package.
+    await expectCleanBuildBytes(dir);
     // The search index was updated, not written whole: its merge state names every document.
     const merge = JSON.parse(readFileSync(join(dir, '.tei-edition', 'search-merge.json'), 'utf8')) as { documents: { name: string }[] };
     expect(merge.documents).toHaveLength(5);
@@ -134,14 +140,7 @@ describe('builds on two cores and incremental builds', () => {
     // Then one transcription changed: the index is updated from the last merge.
     appendFileSync(join(dir, 'sources', '1962-10-29-topol-594-copy3.txt'), '\nOne more paragraph.\n');
     expect((await build(dir)).rebuilt).toBe(1);
-    const clean = project();
-    rmSync(join(clean, 'sources'), { recursive: true });
-    cpSync(join(dir, 'sources'), join(clean, 'sources'), { recursive: true });
-    await build(clean);
-    const a = outputs(clean);
-    const b = outputs(dir);
-    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
-    for (const [f, content] of a) expect(b.get(f) === content, f).toBe(true);
+    await expectCleanBuildBytes(dir);
   }, 600_000);
 
   test("edition.yaml is parsed again only when it changed; a page image it names that is gone is still reported", async () => {
@@ -186,13 +185,7 @@ describe('builds on two cores and incremental builds', () => {
     const left = [...outputs(dir).keys()].filter((f) => f.includes(gone));
     expect(left).toEqual([]);
     expect(existsSync(join(dir, '.tei-edition', 'records', `${gone}.json`))).toBe(false);
-    const clean = project();
-    rmSync(join(clean, 'sources', `${gone}.txt`));
-    await build(clean);
-    const a = outputs(clean);
-    const b = outputs(dir);
-    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
-    for (const [f, content] of a) expect(b.get(f), f).toBe(content);
+    await expectCleanBuildBytes(dir);
   }, 600_000);
 
   test('shard builds put together and merged: the same bytes as a build on one machine', async () => {
