@@ -77,6 +77,8 @@ export const CONFIG_SCHEMAS: readonly ConfigSchema[] = ['edition', 'persons', 'c
 /** The format checks by name, as the schemas' "format" keywords name them. */
 export const FORMAT_CHECKS: Record<string, (s: string) => boolean> = Object.fromEntries(Object.entries(FORMATS).map(([f, { check }]) => [f, check]));
 
+const require = createRequire(import.meta.url);
+
 /** The validators `npm run compile` wrote ahead of time (dist/enrich/config-validators.cjs), if there. */
 function precompiled(): Partial<Record<ConfigSchema, ValidateFunction>> | undefined {
   try {
@@ -87,7 +89,6 @@ function precompiled(): Partial<Record<ConfigSchema, ValidateFunction>> | undefi
   }
 }
 
-const require = createRequire(import.meta.url);
 let ajv: Ajv | undefined;
 let ahead: Partial<Record<ConfigSchema, ValidateFunction>> | undefined | null = null;
 const validators = new Map<ConfigSchema, ValidateFunction>();
