@@ -34,7 +34,7 @@ describe('serve', () => {
     const index = await fetch(served.url);
     expect(index.status).toBe(200);
     const html = await index.text();
-    expect(html).toContain('<script src="/__tei-edition/client.js"></script></body>');
+    expect(html).toContain('<script src="/__tei-edition/client.js" data-build="1"></script></body>');
     // The build's own output is untouched.
     expect(readFileSync(join(dir, 'editions', 'index.html'), 'utf8')).not.toContain('__tei-edition');
     expect((await fetch(new URL('html/edition.css', served.url))).status).toBe(200);
@@ -49,6 +49,8 @@ describe('serve', () => {
     let state = await next;
     expect(state.problems).toEqual([]);
     expect(await page()).toContain('Yours as ever, and in haste,');
+    // The page carries the build it was served from.
+    expect(await page()).toContain('data-build="2"');
 
     next = served.nextBuild();
     writeFileSync(letter(), 'An ~~unclosed deletion.\n');
@@ -73,11 +75,25 @@ describe.runIf(hasChromium || Boolean(process.env.CI))('serve in a browser', () 
     const browser = await launch();
     try {
       const page = await browser.newPage();
-      await page.goto(new URL('html/1962-10-26-rostow-alliance-missiles.html', served.url).href);
+      const url = new URL('html/1962-10-26-rostow-alliance-missiles.html', served.url).href;
       const file = join(dir, 'sources', '1962-10-26-rostow-alliance-missiles.txt');
       const text = readFileSync(file, 'utf8');
       expect(text).toContain('Alliance Missiles');
+
+      // A page served before a build ends, whose event stream connects only after it: it reloads
+      // (the build it was served from is in the page). The stale page is handed over once.
+      const stale = await (await fetch(url)).text();
+      let next = served.nextBuild();
+      writeFileSync(file, text.replace('Alliance Missiles', 'Alliance Missiles (saved before the page connected)'));
+      await next;
+      await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: stale }), { times: 1 });
+      await page.goto(url);
+      await page.waitForFunction(() => document.body.textContent!.includes('(saved before the page connected)'), undefined, { timeout: 30_000 });
+
+      // A page open while a change is saved.
+      next = served.nextBuild();
       writeFileSync(file, text.replace('Alliance Missiles', 'Alliance Missiles (saved while serving)'));
+      await next;
       await page.waitForFunction(() => document.body.textContent!.includes('(saved while serving)'), undefined, { timeout: 30_000 });
 
       // A bad document: the page shows the error over the text.

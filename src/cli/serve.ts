@@ -43,18 +43,24 @@ interface BuildState {
   summary: string;
 }
 
-/** The script added to every served page: reload after a build, or show its problems over the page. */
+/**
+ * The script added to every served page: reload after a build, or show its problems over the page.
+ * The page carries the number of the build it was served from, so a build that ends before the
+ * page's event stream connects still reloads it.
+ */
 const CLIENT_JS = `(() => {
+  const served = Number(document.currentScript.dataset.build);
   const box = document.createElement('div');
   box.id = 'tei-edition-serve';
   box.setAttribute('role', 'alert');
   box.style.cssText = 'position:fixed;left:0;right:0;bottom:0;max-height:50vh;overflow:auto;margin:0;padding:1em;background:#2b0000;color:#fff;font:13px/1.4 monospace;white-space:pre-wrap;z-index:2147483647';
   const events = new EventSource('${EVENTS}');
-  let seen = null;
   events.onmessage = (m) => {
     const state = JSON.parse(m.data);
-    if (seen !== null && state.build !== seen && state.ok) return location.reload();
-    seen = state.build;
+    if (state.build !== served && state.ok) {
+      events.close();
+      return location.reload();
+    }
     if (state.problems.length) {
       box.textContent = 'tei-edition serve: ' + state.summary + '\\n\\n' + state.problems.join('\\n');
       if (!box.isConnected) document.body.append(box);
@@ -63,8 +69,8 @@ const CLIENT_JS = `(() => {
 })();
 `;
 
-function inject(html: string): string {
-  const tag = `<script src="${CLIENT}"></script>`;
+function inject(html: string, build: number): string {
+  const tag = `<script src="${CLIENT}" data-build="${build}"></script>`;
   return /<\/body>/i.test(html) ? html.replace(/<\/body>(?![\s\S]*<\/body>)/i, `${tag}</body>`) : html + tag;
 }
 
@@ -133,7 +139,7 @@ export async function startServer(options: ServeOptions): Promise<Served> {
       const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
       if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile()) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(inject(readFileSync(file, 'utf8')));
+        res.end(inject(readFileSync(file, 'utf8'), build));
         return;
       }
       if (path === '/' || path.endsWith('.html')) {
@@ -141,7 +147,7 @@ export async function startServer(options: ServeOptions): Promise<Served> {
         // a page that shows why and reloads when it builds.
         const what = path === '/' ? 'The edition is' : 'This page is';
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(inject(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>tei-edition serve</title></head><body><h1>${what} not built yet</h1></body></html>`));
+        res.end(inject(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>tei-edition serve</title></head><body><h1>${what} not built yet</h1></body></html>`, build));
         return;
       }
     }
