@@ -89,6 +89,17 @@
               <xsl:call-template name="te:apparatus-controls"><xsl:with-param name="view" select="$v?view" tunnel="yes"/></xsl:call-template>
               <div class="text">
                 <xsl:choose>
+                  <!-- The text once for both views (rules.xsl te:views-differ): in the first, between two marks;
+                       the others hold a mark in its place, and src/render/index.ts writes it there. -->
+                  <xsl:when test="not($te:views-differ) and position() = 1">
+                    <xsl:comment>te:one-text prefix="<xsl:value-of select="$v?prefix"/>"</xsl:comment>
+                    <xsl:apply-templates select="$te:text-root" mode="te:diplomatic">
+                      <xsl:with-param name="view" select="$v?view" tunnel="yes"/>
+                      <xsl:with-param name="prefix" select="$te:prefix-mark" tunnel="yes"/>
+                    </xsl:apply-templates>
+                    <xsl:comment>/te:one-text</xsl:comment>
+                  </xsl:when>
+                  <xsl:when test="not($te:views-differ)"><xsl:comment>te:one-text-copy prefix="<xsl:value-of select="$v?prefix"/>"</xsl:comment></xsl:when>
                   <xsl:when test="$v?view = 'diplomatic'">
                     <xsl:apply-templates select="$te:text-root" mode="te:diplomatic">
                       <xsl:with-param name="view" select="$v?view" tunnel="yes"/>

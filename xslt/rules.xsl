@@ -297,6 +297,24 @@
     <xsl:sequence select="$root//tei:note[not(@type = $te:admin-notes)][not(te:inline-note(.))][not(ancestor::tei:div[@type = 'witness'][te:omitted-witness(., $view)])]"/>
   </xsl:function>
 
+  <!-- ==================================================== one text for both views -->
+  <!-- Can the two views of the text differ? Where they cannot, the page and the texts render the text
+       once and show it in both views (html.xsl, text.xsl txt:one-text): half the work of a document.
+       They differ where the table above has a rule for one view only (del, add, lb, choice, a second
+       witness, …), and where a behaviour asks the view itself: the rule of mode te:view-variant below
+       names those (a page break's image is shown in the diplomatic view only, facsimile.xsl facs:page).
+       As written, the text is rendered in each view. Compiled (src/render/compile-xslt.ts), the mode
+       te:view-variant also matches the pattern of every rule written for one view only, and the text is
+       searched for an element it matches: so no rule is ever missed, and a test checks that both write
+       the same outputs. -->
+  <xsl:mode name="te:view-variant" on-no-match="deep-skip"/>
+  <xsl:template match="tei:pb[@facs]" mode="te:view-variant"><xsl:sequence select="true()"/></xsl:template>
+  <xsl:variable name="te:views-differ" as="xs:boolean" select="true()"/>
+  <!-- The prefix of the ids of the page's text rendered once: a noncharacter, which each view replaces by
+       its own prefix (src/render/index.ts). The caller says false() when the document holds it. -->
+  <xsl:variable name="te:prefix-mark" as="xs:string" select="'&#xFDD0;'"/>
+  <xsl:param name="one-text" as="xs:boolean" select="true()"/>
+
   <!-- ==================================================== the document, asked once -->
   <!-- One transform writes every output of a document (edition.xsl): what they all ask of the whole
        document is asked once, here, the first time it is needed. In SaxonJS a search of the whole
@@ -412,8 +430,8 @@
   <xsl:function name="te:breaks-paragraph" as="xs:boolean">
     <xsl:param name="pb" as="element()"/>
     <xsl:variable name="before" select="$pb/preceding-sibling::tei:p[1]"/>
-    <xsl:variable name="target" select="te:target($before, string($before/@next))"/>
-    <xsl:sequence select="exists($before[@next]) and exists($target[self::tei:p][@prev][. >> $pb][te:continued-here(.)])"/>
+    <xsl:variable name="target" select="$before[@next] ! te:target(., string(@next))"/>
+    <xsl:sequence select="exists($target[self::tei:p][@prev][. >> $pb][te:continued-here(.)])"/>
   </xsl:function>
 
   <!-- The page breaks between a paragraph and its continuation: the siblings of $p up to it, and no

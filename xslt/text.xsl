@@ -40,6 +40,7 @@
       </xsl:if>
       <xsl:sequence select="$PARA"/>
       <xsl:choose>
+        <xsl:when test="not($te:views-differ)"><xsl:sequence select="$txt:one-text"/></xsl:when>
         <xsl:when test="$view = 'diplomatic'">
           <xsl:apply-templates select="$te:text-root" mode="te:diplomatic">
             <xsl:with-param name="view" select="$view" tunnel="yes"/>
@@ -82,6 +83,16 @@
     <xsl:value-of select="te:settle(string-join($raw))"/>
     <xsl:text>&#10;</xsl:text>
   </xsl:template>
+
+  <!-- The text rendered once, where the views cannot differ (rules.xsl te:views-differ). -->
+  <xsl:variable name="txt:one-text" as="xs:string*">
+    <xsl:if test="not($te:views-differ)">
+      <xsl:apply-templates select="$te:text-root" mode="te:diplomatic">
+        <xsl:with-param name="view" select="'diplomatic'" tunnel="yes"/>
+        <xsl:with-param name="te:text" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:if>
+  </xsl:variable>
 
   <!-- Whitespace, settled once for the whole text. -->
   <xsl:function name="te:settle" as="xs:string">

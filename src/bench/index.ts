@@ -35,7 +35,7 @@ import { loadSchematron, runSchematron } from '../validate/schematron.js';
 import { loadGrammar } from '../validate/relaxng.js';
 import { parseXml } from '../validate/xml.js';
 import { renderTei } from '../render/index.js';
-import { XSLT_DIR } from '../render/compile-xslt.js';
+import { writeEditionSources } from '../render/compile-xslt.js';
 import { collateTokens, normalise, type Token } from '../enrich/collate.js';
 import { cacheDir } from '../paths.js';
 import { FRUS, childBuild, frusPages, frusTeiCopies, makeEdition, searchLoad, timedCommand, type BuildRun } from './build.js';
@@ -163,6 +163,21 @@ async function benchSchemaLoad(): Promise<void> {
 
 const SAXON_JAR = '/usr/share/java/Saxon-HE.jar';
 
+let javaSources: string | undefined;
+/**
+ * The stylesheet Saxon-HE Java runs: xslt/edition.xsl as `npm run compile` compiles it for SaxonJS
+ * (writeEditionSources: the rules made twice, one text for both views where they cannot differ), so
+ * both run the same XSLT. Written once per bench, in a temporary folder.
+ */
+function javaStylesheet(): string {
+  if (!javaSources) {
+    javaSources = mkdtempSync(join(tmpdir(), 'tei-edition-bench-xslt-'));
+    writeEditionSources(javaSources);
+    process.once('exit', () => rmSync(javaSources!, { recursive: true, force: true }));
+  }
+  return join(javaSources, 'edition.xsl');
+}
+
 /** Saxon-HE (Java): average warm transformation time of one stylesheet on one file, in ms. */
 function saxonJavaAverage(xsl: string, file: string, params: string[], repeat: number): number {
   const r = spawnSync('java', ['-cp', SAXON_JAR, 'net.sf.saxon.Transform', `-s:${file}`, `-xsl:${xsl}`, `-o:${file}.out`, `-repeat:${repeat}`, '-t', ...params], {
@@ -223,7 +238,7 @@ async function benchRender(): Promise<void> {
       const file = join(dir, `${name.replace(/\W/g, '-')}.xml`);
       writeFileSync(file, xml);
       const repeat = 10;
-      const java = saxonJavaAverage(join(XSLT_DIR, 'edition.xsl'), file, ['name=doc'], repeat);
+      const java = saxonJavaAverage(javaStylesheet(), file, ['name=doc'], repeat);
       const js = renders.get(name)!;
       console.log(`${name.padEnd(34)} ${fmt(js)}  ${fmt(java)}   ${(js / java).toFixed(1).padStart(5)}x`);
     }
@@ -248,7 +263,7 @@ async function benchRender(): Promise<void> {
     // One JVM over the folder; each document's texts are written beside its page (and overwritten by the next).
     const out = join(dir, 'out');
     mkdirSync(out, { recursive: true });
-    execFileSync('java', ['-cp', SAXON_JAR, 'net.sf.saxon.Transform', `-s:${ed}`, `-xsl:${join(XSLT_DIR, 'edition.xsl')}`, `-o:${out}`, 'name=d'], { stdio: 'ignore' });
+    execFileSync('java', ['-cp', SAXON_JAR, 'net.sf.saxon.Transform', `-s:${ed}`, `-xsl:${javaStylesheet()}`, `-o:${out}`, 'name=d'], { stdio: 'ignore' });
     const javaTotal = performance.now() - t2;
     console.log(`Saxon-HE Java, one JVM over the folder: ${fmt(javaTotal)}   ratio JS/Java ${(jsTotal / javaTotal).toFixed(1)}x`);
   }
@@ -337,7 +352,7 @@ async function benchBuild(): Promise<void> {
     console.log(`${full.run.built} of 1,020 documents published: ${full.run.invalid} invalid, ${full.run.failed} failed`);
     sizes.push(await sized(1020, full));
     const haveJava = existsSync(SAXON_JAR) && spawnSync('java', ['-version']).status === 0;
-    console.log('\n### Full build (jobs: 2) against Saxon-HE Java (Debian libsaxonhe-java 9.9) running xslt/edition.xsl over the same documents\' FRUS TEI');
+    console.log('\n### Full build (jobs: 2) against Saxon-HE Java (Debian libsaxonhe-java 9.9) running xslt/edition.xsl (as compiled) over the same documents\' FRUS TEI');
     console.log('(the TEI Stylesheets, the baseline the issue names, are not installable here: no network beyond npm and Debian, and Debian has no tei-xsl;');
     console.log(' Java runs our own stylesheet, page and both texts of each document, in ONE JVM over the folder: its start-up counted once)\n');
     let java: ReturnType<typeof timedCommand> | undefined;
@@ -348,7 +363,7 @@ async function benchBuild(): Promise<void> {
       const out = join(root, 'java-out');
       mkdirSync(out);
       try {
-        java = timedCommand('java', ['-cp', SAXON_JAR, 'net.sf.saxon.Transform', `-s:${tei}`, `-xsl:${join(XSLT_DIR, 'edition.xsl')}`, `-o:${out}`, 'name=d']);
+        java = timedCommand('java', ['-cp', SAXON_JAR, 'net.sf.saxon.Transform', `-s:${tei}`, `-xsl:${javaStylesheet()}`, `-o:${out}`, 'name=d']);
         const pagesOut = readdirSync(out).filter((f) => f.endsWith('.xml')).length;
         if (pagesOut !== 1020) throw new Error(`Saxon-HE Java wrote ${pagesOut} pages, not 1,020`);
       } catch (e) {

@@ -43,6 +43,76 @@ function replaceOnce(xsl: string, from: string, to: string, file: string): strin
   return xsl.split(from).join(to);
 }
 
+/** Split at `sep` where it is outside brackets, parentheses and quotes. */
+function splitTop(s: string, sep: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '[' || c === '(') depth++;
+    else if (c === ']' || c === ')') depth--;
+    else if (depth === 0 && s.startsWith(sep, i)) {
+      parts.push(s.slice(start, i).trim());
+      start = i + sep.length;
+    }
+  }
+  parts.push(s.slice(start).trim());
+  return parts;
+}
+
+/** The names of the elements a pattern can match (its last step's), or '*' for any element, 'text' for text nodes. */
+function patternNames(pattern: string): string[] {
+  return splitTop(pattern, '|').flatMap((alt) => {
+    const last = splitTop(alt, '/').pop()!;
+    if (last.startsWith('(')) return patternNames(last.slice(1, splitTop(last, '[')[0]!.lastIndexOf(')')));
+    if (/^text\(\)/.test(last)) return ['text'];
+    const name = /^(?:[\w-]+:)?([\w-]+|\*)(?=\[|$)/.exec(last);
+    if (!name) throw new Error(`xslt/rules.xsl: the pattern ${alt} is not one a view's text can be searched for (src/render/compile-xslt.ts)`);
+    return [name[1] === '*' ? '*' : name[1]!];
+  });
+}
+
+/**
+ * Can the views of a document's text differ (rules.xsl te:views-differ)? Compiled: the rule of mode
+ * te:view-variant matches its own patterns and those of the rules written for one view only, and the
+ * text is searched, element by element, for one it matches, up to the first (a document with a
+ * deletion early on stops there). Only elements of the names those patterns end with are tried; a
+ * pattern of text nodes (an apparatus's span) is asked of the text nodes after.
+ */
+function viewsDiffer(rules: string, oneView: string[]): string {
+  const own = [...rules.matchAll(/<xsl:template match="([^"]*)" mode="te:view-variant">/g)].map((m) => m[1]!);
+  if (own.length === 0) throw new Error('xslt/rules.xsl: expected a rule of mode te:view-variant');
+  const patterns = [...new Set([...own, ...oneView])];
+  const alts = patterns.flatMap((p) => splitTop(p, '|'));
+  const texts = alts.filter((a) => patternNames(a).includes('text'));
+  if (texts.some((a) => patternNames(a).length > 1 || !/^text\(\)(\[.*\])*$/.test(a))) throw new Error(`xslt/rules.xsl: a pattern of text nodes can only be text()[…]: ${texts.join(' | ')}`);
+  const elements = alts.filter((a) => !texts.includes(a));
+  const names = [...new Set(elements.flatMap(patternNames))].sort();
+  const select = names.includes('*') ? 'descendant-or-self::*' : 'descendant-or-self::*[map:contains($te:view-variant-names, local-name())]';
+  const textTest = texts.length ? texts.map((t) => `exists($root/descendant::${t})`).join(' or ') : 'false()';
+  return `<xsl:variable name="te:view-variant-names" as="map(xs:string, xs:boolean)" select="map { ${names.filter((n) => n !== '*').map((n) => `'${n}': true()`).join(', ')} }"/>
+  <xsl:template match="${elements.join(' | ')}" mode="te:view-variant" priority="10"><xsl:sequence select="true()"/></xsl:template>
+  <xsl:variable name="te:views-differ" as="xs:boolean">
+    <xsl:iterate select="$te:text-root[$one-text]">
+      <xsl:on-completion select="not($one-text)"/>
+      <xsl:variable name="root" select="."/>
+      <xsl:variable name="found" as="xs:boolean">
+        <xsl:iterate select="${select}">
+          <xsl:on-completion select="${textTest}"/>
+          <xsl:variable name="variant" as="xs:boolean*"><xsl:apply-templates select="." mode="te:view-variant"/></xsl:variable>
+          <xsl:if test="$variant"><xsl:break select="true()"/></xsl:if>
+        </xsl:iterate>
+      </xsl:variable>
+      <xsl:if test="$found"><xsl:break select="true()"/></xsl:if>
+    </xsl:iterate>
+  </xsl:variable>`;
+}
+
 /**
  * The sources edition.sef.json is compiled from: xslt/ as written, with the rule table (rules.xsl)
  * made twice at compile time, so that no rendered element goes through a dispatch. As written, each
@@ -75,17 +145,26 @@ export function writeEditionSources(dir: string): void {
   // The rules: every template rule of rules.xsl in the views' modes.
   const rules = xsl.get('rules.xsl')!;
   const texts: string[] = [];
-  const page = rules.replace(/<xsl:template\b((?:\s+[\w:-]+="[^"]*")*)\s*(\/>|>[\s\S]*?<\/xsl:template>)/g, (rule, attrs: string) => {
-    if (!/\bmatch="/.test(attrs) || !/\bmode="[^"]*te:(diplomatic|normalized)/.test(attrs)) return rule;
+  // The patterns of the rules written for one view only: where the views can differ.
+  const oneView: string[] = [];
+  let page = rules.replace(/<xsl:template\b((?:\s+[\w:-]+="[^"]*")*)\s*(\/>|>[\s\S]*?<\/xsl:template>)/g, (rule, attrs: string) => {
+    const match = /\bmatch="([^"]*)"/.exec(attrs)?.[1];
+    const modes = /\bmode="([^"]*)"/.exec(attrs)?.[1]?.split(/\s+/) ?? [];
+    const views = modes.filter((m) => m in TEXT_MODES);
+    if (match === undefined || views.length === 0) return rule;
+    if (views.length === 1) oneView.push(match.replace(/\s+/g, ' '));
     texts.push(textModes(direct(rule, 'txt')));
     return direct(rule, 'htm');
   });
-  if (texts.length < 50) throw new Error(`xslt/rules.xsl: ${texts.length} rules found`);
+  if (texts.length < 50 || oneView.length < 10) throw new Error(`xslt/rules.xsl: ${texts.length} rules found, ${oneView.length} for one view`);
+  page = replaceOnce(page, '<xsl:variable name="te:views-differ" as="xs:boolean" select="true()"/>', viewsDiffer(page, oneView), 'rules.xsl');
+  // The rules now call the formats' templates: their prefixes are declared.
+  page = replaceOnce(page, 'xmlns:te="urn:tei-edition:xslt"', 'xmlns:te="urn:tei-edition:xslt" xmlns:htm="urn:tei-edition:xslt:html" xmlns:txt="urn:tei-edition:xslt:text"', 'rules.xsl');
   const modes = Object.values(TEXT_MODES).map((m) => `<xsl:mode name="${m}" on-no-match="text-only-copy" use-accumulators="#all"/>`).join('\n  ');
   xsl.set('rules.xsl', replaceOnce(page, '</xsl:stylesheet>', `  <!-- Generated at compile time (src/render/compile-xslt.ts): the rules in the texts' modes. -->\n  ${modes}\n  ${texts.join('\n  ')}\n</xsl:stylesheet>`, 'rules.xsl'));
   // The texts apply their own modes and call the text's apparatus; te:text is not passed.
   const text = replaceOnce(xsl.get('text.xsl')!, '<xsl:call-template name="te:apparatus"/>', '<xsl:if test="exists($te:apps)"><xsl:call-template name="txt:apparatus"/></xsl:if>', 'text.xsl');
-  xsl.set('text.xsl', textModes(text));
+  xsl.set('text.xsl', textModes(text.split('<xsl:with-param name="te:text" select="true()" tunnel="yes"/>').join('')));
   xsl.set('apparatus.xsl', xsl.get('apparatus.xsl')!.replace(/<xsl:template name="txt:[^"]*"(?:\s*\/>|[\s\S]*?<\/xsl:template>)/g, (t) => textModes(t)));
   xsl.set('edition.xsl', replaceOnce(xsl.get('edition.xsl')!, '<xsl:with-param name="te:text" select="true()" tunnel="yes"/>', '', 'edition.xsl'));
   // The dispatch templates are called no more: left out (a smaller SEF is prepared faster).

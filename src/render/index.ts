@@ -35,6 +35,50 @@ function stylesheet(): unknown {
   return sef;
 }
 
+/**
+ * The page's text rendered once for both views. Where the two views of a document cannot differ
+ * (xslt/rules.xsl, te:views-differ: none of the elements the rule table renders differently in each
+ * view), the compiled stylesheet renders the text in the first view only, between two comments, with
+ * a mark (a noncharacter) where each view writes its id prefix, and a comment in every other view's
+ * place: the text is copied there, with each view's prefix, as a string. A document that holds the
+ * mark itself is rendered in each view (stylesheet parameter one-text).
+ */
+/** The mark, as written in text and attributes, and in URI attributes (escaped by the HTML serializer). */
+const PREFIX_MARK = /\uFDD0|%EF%B7%90/gi;
+const HOLDS_MARK = /\uFDD0|&#x0*fdd0;|&#0*64976;|%EF%B7%90/i;
+const ONE_TEXT = /<!--te:one-text prefix="([^"]*)"-->([\s\S]*?)<!--\/te:one-text-->/;
+const ONE_TEXT_COPY = /<!--te:one-text-copy prefix="([^"]*)"-->/g;
+
+/** The page with its text written in every view (see ONE_TEXT); a page without the marks as it is. */
+export function writeOneText(html: string): string {
+  const one = ONE_TEXT.exec(html);
+  if (!one) return html;
+  const text = one[2]!.split(PREFIX_MARK);
+  const inView = (prefix: string) => text.join(prefix);
+  return (html.slice(0, one.index) + inView(one[1]!) + html.slice(one.index + one[0].length)).replace(ONE_TEXT_COPY, (_, prefix: string) => inView(prefix));
+}
+
+/** Run the document stylesheet (compiled, or any SEF of xslt/edition.xsl) on a document: the page and the two texts. */
+export function transformEdition(sef: unknown, xml: string, params: Record<string, unknown>): { html: string; diplomatic: string; normalized: string } {
+  const r = SaxonJS.transform(
+    {
+      stylesheetInternal: sef,
+      sourceText: xml,
+      destination: 'serialized',
+      stylesheetParams: { ...params, ...(HOLDS_MARK.test(xml) ? { 'one-text': false } : {}) },
+      baseOutputURI: OUTPUT_BASE,
+      deliverResultDocument: () => ({ destination: 'serialized' }),
+    },
+    'sync',
+  );
+  const text = (view: string): string => {
+    const t = r.resultDocuments[`${OUTPUT_BASE}${view}.txt`];
+    if (typeof t !== 'string') throw new Error(`no ${view} text`);
+    return t;
+  };
+  return { html: writeOneText(r.principalResult), diplomatic: text('diplomatic'), normalized: text('normalized') };
+}
+
 /** Where the texts' result documents (href diplomatic.txt, normalized.txt) resolve: never written, only named. */
 const OUTPUT_BASE = 'file:///tei-edition/render/';
 
@@ -63,25 +107,12 @@ export function renderTei(file: string, xml: string, name: string, checked = fal
   const images = at?.editions && input ? planImages(at.tei, input.document, at.editions, name, at.root) : undefined;
   const extra = input ? { warnings: [...input.warnings, ...(images?.warnings ?? [])], ...(images?.copies.length ? { images: images.copies } : {}) } : {};
   try {
-    const r = SaxonJS.transform(
-      {
-        stylesheetInternal: stylesheet(),
-        // No parser after ours reads a DTD: the declaration is blanked (renderProblems has checked it).
-        sourceText: withoutDoctype(xml),
-        destination: 'serialized',
-        stylesheetParams: { name, ...(at ? { 'facs-base': images?.base ?? pathToFileURL(resolve(at.tei)).href, 'facs-page': pathToFileURL(resolve(at.page)).href } : {}) },
-        baseOutputURI: OUTPUT_BASE,
-        deliverResultDocument: () => ({ destination: 'serialized' }),
-      },
-      'sync',
-    );
+    const out = transformEdition(stylesheet(), withoutDoctype(xml), {
+      name,
+      ...(at ? { 'facs-base': images?.base ?? pathToFileURL(resolve(at.tei)).href, 'facs-page': pathToFileURL(resolve(at.page)).href } : {}),
+    });
     keepSaxonCode();
-    const text = (view: string): string => {
-      const t = r.resultDocuments[`${OUTPUT_BASE}${view}.txt`];
-      if (typeof t !== 'string') throw new Error(`no ${view} text`);
-      return t;
-    };
-    return { html: r.principalResult, diplomatic: text('diplomatic'), normalized: text('normalized'), ...extra };
+    return { ...out, ...extra };
   } catch (e) {
     throw new Error(`${file}: rendering failed: ${(e as Error).message}`);
   }
