@@ -27,7 +27,7 @@
                 exclude-result-prefixes="#all">
 
   <!-- ==================================================== the entries, asked once -->
-  <xsl:variable name="te:apps" as="element()*" select="//tei:app"/>
+  <xsl:variable name="te:apps" as="element()*" select="te:named('app', /)"/>
   <xsl:variable name="te:major-apps" as="element()*" select="$te:apps[te:app-major(.)]"/>
   <!-- The letter of each major entry, by its generated id. -->
   <xsl:variable name="te:app-letters" as="map(xs:string, xs:string)"
@@ -100,7 +100,7 @@
 
   <!-- Does the document have entries' spans at all? (Asked once: otherwise every text node of the
        diplomatic view would ask the accumulator.) -->
-  <xsl:variable name="te:open-apps" as="xs:boolean" select="exists(//tei:anchor[@type = ('app-start', 'rdg-start')])"/>
+  <xsl:variable name="te:open-apps" as="xs:boolean" select="exists(te:named('anchor', /))"/>
 
   <!-- The anchors of an entry's reading in another copy, or its span in the base copy. -->
   <xsl:accumulator name="te:open-app" as="xs:string" initial-value="''">

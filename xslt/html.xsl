@@ -684,8 +684,8 @@
 
   <!-- The persons the document names: the entries the toggletips show, and a list for print and no script. -->
   <xsl:template name="htm:persons">
-    <xsl:variable name="named" select="distinct-values(//tei:text//tei:persName/@ref[starts-with(., '#')] ! substring(., 2))"/>
-    <xsl:variable name="persons" select="//tei:standOff//tei:person[@xml:id = $named]"/>
+    <xsl:variable name="named" select="distinct-values(te:named('persName', /)[ancestor::tei:text]/@ref[starts-with(., '#')] ! substring(., 2))"/>
+    <xsl:variable name="persons" select="te:named('person', /)[ancestor::tei:standOff][@xml:id = $named]"/>
     <xsl:if test="$persons">
       <section class="persons-named" aria-labelledby="persons-title">
         <h2 id="persons-title">Persons named</h2>
@@ -707,7 +707,7 @@
   <!-- The edition's URL of this page, if the TEI gives the edition's (publicationStmt/idno type="URL"). -->
   <xsl:function name="te:page-url" as="xs:string?">
     <xsl:param name="root" as="node()"/>
-    <xsl:variable name="base" select="($root//tei:publicationStmt/tei:idno[@type = 'URL'])[1] ! normalize-space(.)"/>
+    <xsl:variable name="base" select="(te:named('publicationStmt', $root)/tei:idno[@type = 'URL'])[1] ! normalize-space(.)"/>
     <xsl:sequence select="$base ! ((if (ends-with(., '/')) then . else . || '/') || 'html/' || encode-for-uri($name) || '.html')"/>
   </xsl:function>
 
