@@ -6,6 +6,7 @@ import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readF
 import { spawnSync } from 'node:child_process';
 import { SourceError } from './transcription/source.js';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import lockfile from 'proper-lockfile';
 
 /** A path the tool refuses to write or remove: an unsafe name, or outside its output folder. */
@@ -107,7 +108,15 @@ export function writeFileDurable(path: string, content: string | Uint8Array): vo
   if (deferring) deferredRoots.add(dirname(path));
 }
 
-const TMP = /^\..+\.(\d+)\.tmp$/;
+const TMP = /^\..+\.(\d+)(?:-\d+)?\.tmp$/;
+
+/** This thread's mark in a temporary's name: the process id, and a build thread's id (two threads of one process may write one file). */
+const TMP_OWNER = threadId ? `${process.pid}-${threadId}` : String(process.pid);
+
+/** The hidden temporary writeFileAtomic writes a file through: `.<name>.<pid>.tmp`, or `.<name>.<pid>-<thread>.tmp` in a build thread. */
+export function temporaryPath(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${TMP_OWNER}.tmp`);
+}
 
 /**
  * Write a file atomically: to a temporary file beside it, flushed, then renamed over the target and
@@ -122,7 +131,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     if (code === 'EEXIST' || code === 'ENOTDIR') throw new Error(`cannot write ${path}: a part of its folder path is a file, not a folder`);
     throw e;
   }
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const tmp = temporaryPath(path);
   try {
     writeFileDurable(tmp, content);
     renameSync(tmp, path);
@@ -154,7 +163,8 @@ export function isRunning(pid: number): boolean {
 
 /**
  * Remove the temporaries writeFileAtomic left under a folder when a run was killed (hidden files
- * `.<name>.<pid>.tmp` of processes no longer running); returns how many.
+ * `.<name>.<pid>.tmp`, or `.<name>.<pid>-<thread>.tmp` from a build thread, of processes no longer
+ * running); returns how many.
  */
 export function removeStaleTemporaries(root: string): number {
   if (!existsSync(root)) return 0;

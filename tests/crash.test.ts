@@ -107,7 +107,7 @@ function checkClean(dir: string): void {
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (e.isDirectory()) walk(join(d, e.name));
-      else if (/\.\d+\.tmp$/.test(e.name)) leftovers.push(join(d, e.name));
+      else if (/\.\d+(-\d+)?\.tmp$/.test(e.name)) leftovers.push(join(d, e.name));
     }
   };
   walk(join(dir, 'tei'));
