@@ -8,8 +8,9 @@
  *                documents only: it is quadratic)
  *   schema load  converting a schema, and loading its cached converted form
  *   render       the three outputs of a document (one transform of xslt/edition.xsl) against the
- *                SaxonJS identity transform of it (the floor: parse, copy, serialize); SaxonJS against
- *                Saxon-HE Java on the same XSLT
+ *                SaxonJS identity transform of it (the floor: parse, copy, serialize); `tei-edition
+ *                render` of two 2 MB files in a new process; SaxonJS against Saxon-HE Java on the
+ *                same XSLT
  *   collation    two copies word by word against one pass over both
  *   memory       heap and resident size holding a step's result, against the process at rest
  *   build        whole builds of editions of FRUS pages (1,020 documents against Saxon-HE Java over
@@ -199,6 +200,38 @@ function identityStylesheet(dir: string): unknown {
   return JSON.parse(readFileSync(sef, 'utf8')) as unknown;
 }
 
+/**
+ * Two 2 MB documents made from the test corpus: a bibliography (the TEI's testbibl entries repeated,
+ * ids made unique: element-dense, 23 elements a KB) and a novel (an ELTeC novel's body repeated).
+ */
+function bigFiles(): [string, string][] {
+  const size = 2_000_000;
+  const bibl = readFileSync('tests/corpus/tei-c/testbibl.xml', 'utf8');
+  const entries = [...bibl.matchAll(/<listBibl>([\s\S]*?)<\/listBibl>/g)].map((m) => m[1]!).join('\n');
+  const head = bibl.slice(0, bibl.indexOf('<body>') + 6);
+  const tail = bibl.slice(bibl.indexOf('</body>'));
+  const parts: string[] = [];
+  for (let i = 0, n = head.length + tail.length; n < size; i++) {
+    const part = entries.replace(/xml:id="([^"]+)"/g, `xml:id="$1-${i}"`);
+    parts.push(part);
+    n += part.length;
+  }
+  const novel = readFileSync('tests/corpus/eltec-eng/ENG18872_Lyall.xml', 'utf8');
+  const b0 = novel.indexOf('<body>') + 6;
+  const b1 = novel.indexOf('</body>');
+  const body = novel.slice(b0, b1);
+  const bodies: string[] = [];
+  for (let i = 0, n = novel.length; n < size; i++) {
+    const part = body.replace(/xml:id="([^"]+)"/g, `xml:id="$1-${i}"`);
+    bodies.push(part);
+    n += part.length;
+  }
+  return [
+    ['bibliography (testbibl, repeated)', `${head}<div><listBibl>${parts.join('')}</listBibl></div>${tail}`],
+    ['novel (ELTeC, body repeated)', novel.slice(0, b0) + bodies.join('') + novel.slice(b1)],
+  ];
+}
+
 async function benchRender(): Promise<void> {
   console.log('\n## Rendering: HTML page + diplomatic text + reading text (one transform), per document');
   console.log('floor: the SaxonJS identity transform of the same document (parse, copy, serialize), in the same process\n');
@@ -228,6 +261,16 @@ async function benchRender(): Promise<void> {
     console.log(`${name.padEnd(36)} ${`${Math.round(xml.length / 1000)} KB`.padStart(7)}   ${fmt(f.ms)}      ${fmt(r.ms)}  ${(r.ms / f.ms).toFixed(1).padStart(5)}x`);
   }
   console.log(`${'the sample edition, all documents'.padEnd(36)}           ${fmt(sampleFloor)}      ${fmt(sampleRender)}  ${(sampleRender / sampleFloor).toFixed(1).padStart(5)}x`);
+
+  console.log('\n## Big files: `tei-edition render FILE` in a new process (issue 15 point 7: a 2 MB file in under 5 s)');
+  console.log('wall time of the whole command: start-up, reading and checking the file, the transform, writing the three outputs\n');
+  console.log('file                                   size       wall        CPU');
+  for (const [name, xml] of bigFiles()) {
+    const file = join(dir, `${name.replace(/\W+/g, '-')}.xml`);
+    writeFileSync(file, xml);
+    const run = timedCommand(process.execPath, [fileURLToPath(new URL('../cli/bin.js', import.meta.url)), 'render', file, '-o', join(dir, 'big-out')]);
+    console.log(`${name.padEnd(36)} ${`${(xml.length / 1e6).toFixed(1)} MB`.padStart(7)}   ${fmt(run.wallMs)}   ${run.cpuMs === undefined ? '?' : fmt(run.cpuMs)}`);
+  }
 
   const haveJava = existsSync(SAXON_JAR) && spawnSync('java', ['-version']).status === 0;
   console.log('\n## SaxonJS (node) against Saxon-HE (Java, Debian libsaxonhe-java): the same XSLT on the same file, warm (-repeat)');
