@@ -380,6 +380,16 @@ describe('one text for both views', () => {
     expect(out.normalized).toContain('odd \uFDD0 sign');
   });
 
+  test('a paragraph the reading view continues outside the text (a note of standOff) makes the views differ', () => {
+    const xml = `<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>
+<text><body><p xml:id="a" next="#b">first half</p></body></text><standOff><listAnnotation><note><p xml:id="b" prev="#a">second half</p></note></listAnnotation></standOff></TEI>`;
+    expect(renderedOnce(sef(), xml)).toBe(false);
+    const out = transformEdition(sef(), xml, { name: 't' });
+    expect(out).toEqual(transformEdition(sef(), xml, { name: 't', 'one-text': false }));
+    expect(out.normalized).toContain('first half second half');
+    expect(view(out.html, 'normalized')).toContain('<span class="continuation" id="b"');
+  });
+
   test('a page without the marks is left as it is', () => {
     expect(writeOneText('<p>no marks</p>')).toBe('<p>no marks</p>');
   });

@@ -302,13 +302,14 @@
        once and show it in both views (html.xsl, text.xsl txt:one-text): half the work of a document.
        They differ where the table above has a rule for one view only (del, add, lb, choice, a second
        witness, …), and where a behaviour asks the view itself: the rule of mode te:view-variant below
-       names those (a page break's image is shown in the diplomatic view only, facsimile.xsl facs:page).
+       names those (a page break's image is shown in the diplomatic view only, facsimile.xsl facs:page; a
+       paragraph the reading view continues, wherever its continuation is, html.xsl htm:paragraph).
        As written, the text is rendered in each view. Compiled (src/render/compile-xslt.ts), the mode
        te:view-variant also matches the pattern of every rule written for one view only, and the text is
        searched for an element it matches: so no rule is ever missed, and a test checks that both write
        the same outputs. -->
   <xsl:mode name="te:view-variant" on-no-match="deep-skip"/>
-  <xsl:template match="tei:pb[@facs]" mode="te:view-variant"><xsl:sequence select="true()"/></xsl:template>
+  <xsl:template match="tei:pb[@facs] | tei:p[@next][exists(te:continuations(.))]" mode="te:view-variant"><xsl:sequence select="true()"/></xsl:template>
   <xsl:variable name="te:views-differ" as="xs:boolean" select="true()"/>
   <!-- The prefix of the ids of the page's text rendered once: a noncharacter, which each view replaces by
        its own prefix (src/render/index.ts). The caller says false() when the document holds it. -->

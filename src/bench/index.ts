@@ -168,7 +168,8 @@ let javaSources: string | undefined;
 /**
  * The stylesheet Saxon-HE Java runs: xslt/edition.xsl as `npm run compile` compiles it for SaxonJS
  * (writeEditionSources: the rules made twice, one text for both views where they cannot differ), so
- * both run the same XSLT. Written once per bench, in a temporary folder.
+ * both run the same XSLT. Written once per bench, in a temporary folder. (Its pages are not
+ * finished: src/render/index.ts writeOneText copies a text rendered once into the second view.)
  */
 function javaStylesheet(): string {
   if (!javaSources) {

@@ -43,6 +43,9 @@ function replaceOnce(xsl: string, from: string, to: string, file: string): strin
   return xsl.split(from).join(to);
 }
 
+/** A template of a stylesheet, its attributes (group 1) in any order. */
+const TEMPLATE = /<xsl:template\b((?:\s+[\w:-]+="[^"]*")*)\s*(\/>|>[\s\S]*?<\/xsl:template>)/g;
+
 /** Split at `sep` where it is outside brackets, parentheses and quotes. */
 function splitTop(s: string, sep: string): string[] {
   const parts: string[] = [];
@@ -85,7 +88,8 @@ function patternNames(pattern: string): string[] {
  * pattern of text nodes (an apparatus's span) is asked of the text nodes after.
  */
 function viewsDiffer(rules: string, oneView: string[]): string {
-  const own = [...rules.matchAll(/<xsl:template match="([^"]*)" mode="te:view-variant">/g)].map((m) => m[1]!);
+  const own = [...rules.matchAll(TEMPLATE)].flatMap(([, attrs]) => (/\bmode="te:view-variant"/.test(attrs!) ? [/\bmatch="([^"]*)"/.exec(attrs!)?.[1] ?? ''] : []));
+  if (own.includes('')) throw new Error('xslt/rules.xsl: a rule of mode te:view-variant without a match pattern');
   if (own.length === 0) throw new Error('xslt/rules.xsl: expected a rule of mode te:view-variant');
   const patterns = [...new Set([...own, ...oneView])];
   const alts = patterns.flatMap((p) => splitTop(p, '|'));
@@ -147,7 +151,7 @@ export function writeEditionSources(dir: string): void {
   const texts: string[] = [];
   // The patterns of the rules written for one view only: where the views can differ.
   const oneView: string[] = [];
-  let page = rules.replace(/<xsl:template\b((?:\s+[\w:-]+="[^"]*")*)\s*(\/>|>[\s\S]*?<\/xsl:template>)/g, (rule, attrs: string) => {
+  let page = rules.replace(TEMPLATE, (rule, attrs: string) => {
     const match = /\bmatch="([^"]*)"/.exec(attrs)?.[1];
     const modes = /\bmode="([^"]*)"/.exec(attrs)?.[1]?.split(/\s+/) ?? [];
     const views = modes.filter((m) => m in TEXT_MODES);

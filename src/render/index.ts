@@ -42,8 +42,10 @@ function stylesheet(): unknown {
  * a mark (a noncharacter) where each view writes its id prefix, and a comment in every other view's
  * place: the text is copied there, with each view's prefix, as a string. A document that holds the
  * mark itself is rendered in each view (stylesheet parameter one-text).
+ *
+ * PREFIX_MARK: the mark as the serializer writes it, in text and attributes, and escaped in URI
+ * attributes; HOLDS_MARK: the mark in a source document, also as a character reference.
  */
-/** The mark, as written in text and attributes, and in URI attributes (escaped by the HTML serializer). */
 const PREFIX_MARK = /\uFDD0|%EF%B7%90/gi;
 const HOLDS_MARK = /\uFDD0|&#x0*fdd0;|&#0*64976;|%EF%B7%90/i;
 const ONE_TEXT = /<!--te:one-text prefix="([^"]*)"-->([\s\S]*?)<!--\/te:one-text-->/;
