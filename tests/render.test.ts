@@ -43,7 +43,6 @@ function renderedOnce(sef: unknown, xml: string): boolean {
   return out.principalResult.includes('<!--te:one-text prefix=');
 }
 
-
 describe('each element in each view', () => {
   test('del: struck in the diplomatic view, dropped in the reading view', () => {
     const out = r('<p>the <del rend="strikethrough">old</del> new text</p>');
@@ -326,7 +325,6 @@ describe('one text for both views', () => {
   test('property: where the views cannot differ, the text rendered once gives the outputs of the text rendered in each view', () => {
     const stylesheet = sef();
     const word = fc.constantFrom('alpha', 'Beta', 'of', 'the', '1962', '&amp;', 'Kennedy');
-    const id = fc.integer({ min: 1, max: 5 }).map((n) => `x${n}`);
     // Elements whose rules are the same in both views (with ids, notes and names, which the page links),
     // and a few that are not (lb, del, choice): then the text is rendered in each view.
     const inline: fc.Arbitrary<string> = fc.letrec((tie) => ({
@@ -338,7 +336,7 @@ describe('one text for both views', () => {
       ),
     })).node as fc.Arbitrary<string>;
     const block = fc.oneof(
-      fc.tuple(id, fc.array(inline, { maxLength: 6 })).map(([i, c]) => `<p xml:id="${i}">${c.join(' ')}</p>`),
+      fc.array(inline, { maxLength: 6 }).map((c) => `<p xml:id="p">${c.join(' ')}</p>`),
       fc.array(fc.array(inline, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }).map((bs) => `<listBibl>${bs.map((b, n) => `<bibl xml:id="b${n}"><author>${b.join(' ')}</author> <title>T</title></bibl>`).join('')}</listBibl>`),
       fc.array(inline, { maxLength: 4 }).map((c) => `<head>${c.join(' ')}</head>`),
     );

@@ -207,29 +207,25 @@ function identityStylesheet(dir: string): unknown {
  */
 function bigFiles(): [string, string][] {
   const size = 2_000_000;
+  // A part written again and again, its ids made unique, until the document is `size` long.
+  const repeated = (part: string, around: number): string => {
+    const parts: string[] = [];
+    for (let i = 0, n = around; n < size; i++) {
+      parts.push(part.replace(/xml:id="([^"]+)"/g, `xml:id="$1-${i}"`));
+      n += parts[i]!.length;
+    }
+    return parts.join('');
+  };
   const bibl = readFileSync('tests/corpus/tei-c/testbibl.xml', 'utf8');
   const entries = [...bibl.matchAll(/<listBibl>([\s\S]*?)<\/listBibl>/g)].map((m) => m[1]!).join('\n');
   const head = bibl.slice(0, bibl.indexOf('<body>') + 6);
   const tail = bibl.slice(bibl.indexOf('</body>'));
-  const parts: string[] = [];
-  for (let i = 0, n = head.length + tail.length; n < size; i++) {
-    const part = entries.replace(/xml:id="([^"]+)"/g, `xml:id="$1-${i}"`);
-    parts.push(part);
-    n += part.length;
-  }
   const novel = readFileSync('tests/corpus/eltec-eng/ENG18872_Lyall.xml', 'utf8');
   const b0 = novel.indexOf('<body>') + 6;
   const b1 = novel.indexOf('</body>');
-  const body = novel.slice(b0, b1);
-  const bodies: string[] = [];
-  for (let i = 0, n = novel.length; n < size; i++) {
-    const part = body.replace(/xml:id="([^"]+)"/g, `xml:id="$1-${i}"`);
-    bodies.push(part);
-    n += part.length;
-  }
   return [
-    ['bibliography (testbibl, repeated)', `${head}<div><listBibl>${parts.join('')}</listBibl></div>${tail}`],
-    ['novel (ELTeC, body repeated)', novel.slice(0, b0) + bodies.join('') + novel.slice(b1)],
+    ['bibliography (testbibl, repeated)', `${head}<div><listBibl>${repeated(entries, head.length + tail.length)}</listBibl></div>${tail}`],
+    ['novel (ELTeC, body repeated)', novel.slice(0, b0) + repeated(novel.slice(b0, b1), novel.length) + novel.slice(b1)],
   ];
 }
 
